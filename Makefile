@@ -1,0 +1,61 @@
+# Cổng: the two quick-start commands are `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+export PORT
+GUNICORN_BIND ?= 127.0.0.1:$(PORT)
+export GUNICORN_BIND
+
+# The embedded PostgreSQL cluster (var/pg) unless DATABASE_URL points elsewhere.
+ifeq ($(strip $(DATABASE_URL)),)
+DB_START := deploy/localpg.sh start
+else
+DB_START := @echo "Using DATABASE_URL"
+endif
+
+.PHONY: run test install db migrate demo serve check lint bench stop-db clean
+
+$(VENV)/.installed: pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+install: $(VENV)/.installed
+
+db:
+	$(DB_START)
+
+migrate: install db
+	$(PY) manage.py migrate_platform
+
+demo: migrate
+	$(PY) manage.py load_demo
+
+## make run: set everything up and serve the demo province on http://localhost:$(PORT)
+run: demo
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+	@echo "Phục vụ tại http://laichau.localhost:$(PORT)/ (Ctrl+C để dừng)"
+	DJANGO_SETTINGS_MODULE=cong.settings.dev $(VENV)/bin/gunicorn -c deploy/gunicorn.conf.py cong.wsgi
+
+## make test: the whole suite against real PostgreSQL (the same cluster, its own database)
+test: install db
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+check: install db
+	$(PY) manage.py check
+	$(PY) manage.py makemigrations --check --dry-run
+
+lint: install
+	$(VENV)/bin/ruff check .
+
+bench: install db
+	$(PY) benchmarks/create_portal.py
+
+stop-db:
+	deploy/localpg.sh stop
+
+clean: stop-db
+	rm -rf var $(VENV)

@@ -1,0 +1,18 @@
+"""Tests: the dev database settings (pytest-django creates its own test_* database), fast
+password hashing, in-memory e-mail, throwaway media."""
+
+import tempfile
+from pathlib import Path
+
+from .dev import *  # noqa: F403
+
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="cong-test-media-"))
+CONG_PROVINCE_DOMAIN = "laichau.test"
+CONG_CONSOLE_DOMAIN = "quantri.laichau.test"
+CONG_PUBLIC_SCHEME = "http"
+CONG_PUBLIC_PORT = None
+WAGTAILADMIN_BASE_URL = "http://laichau.test"
+ALLOWED_HOSTS = ["*"]

@@ -1,0 +1,44 @@
+"""Views every schema shares: the plain not-found page and the per-portal media server."""
+
+from __future__ import annotations
+
+import mimetypes
+import posixpath
+from pathlib import Path
+
+from django.conf import settings
+from django.db import connection
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseNotFound
+from django.template import loader
+from django.utils._os import safe_join
+
+
+def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """A 404 that says nothing about which portals exist or why this one is not served."""
+    body = loader.get_template("core/404.html").render({})
+    return HttpResponseNotFound(body)
+
+
+def serve_media(request: HttpRequest, schema: str, path: str) -> HttpResponse:
+    """Serve a file uploaded to the current portal.
+
+    Files live under MEDIA_ROOT/<schema>/; a portal's domains serve only its own schema's
+    files, so /media/<other schema>/… is a 404 everywhere else. Behind nginx, set
+    MEDIA_ACCEL_REDIRECT_PREFIX and nginx sends the bytes.
+    """
+    if schema != connection.schema_name or schema == "public":
+        raise Http404
+    path = posixpath.normpath(path).lstrip("/")
+    try:
+        full = Path(safe_join(settings.MEDIA_ROOT, schema, path))
+    except Exception as exc:  # SuspiciousFileOperation: a path escaping the portal's folder
+        raise Http404 from exc
+    if not full.is_file():
+        raise Http404
+    prefix = settings.MEDIA_ACCEL_REDIRECT_PREFIX
+    if prefix:
+        response = HttpResponse()
+        response["X-Accel-Redirect"] = f"{prefix.rstrip('/')}/{schema}/{path}"
+        response["Content-Type"] = mimetypes.guess_type(full.name)[0] or "application/octet-stream"
+        return response
+    return FileResponse(full.open("rb"))

@@ -1,0 +1,43 @@
+"""Host → portal routing."""
+
+from __future__ import annotations
+
+from django.core.exceptions import DisallowedHost
+from django.db import connection
+from django.http import HttpRequest, HttpResponse
+
+from django_tenants.middleware.main import TenantMainMiddleware
+
+from core.views import not_found
+
+
+class PortalMiddleware(TenantMainMiddleware):
+    """Select the portal's schema from the request's host.
+
+    Unknown hosts and portals that are not active (requested, suspended, archived) get the
+    same plain 404, so a visitor learns nothing about which portals exist or their state.
+    """
+
+    @staticmethod
+    def hostname_from_request(request: HttpRequest) -> str:
+        # Host names are case-insensitive; the registry stores them in lower case.
+        return TenantMainMiddleware.hostname_from_request(request).lower()
+
+    def no_tenant_found(self, request: HttpRequest, hostname: str) -> HttpResponse:
+        return not_found(request)
+
+    def process_request(self, request: HttpRequest) -> HttpResponse | None:
+        try:
+            request.get_host()
+        except DisallowedHost:
+            connection.set_schema_to_public()
+            return not_found(request)
+        response = super().process_request(request)
+        if response is not None:
+            return response
+        portal = request.tenant
+        if not portal.is_platform and not portal.is_active:
+            connection.set_schema_to_public()
+            del request.tenant
+            return not_found(request)
+        return None

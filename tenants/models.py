@@ -1,0 +1,234 @@
+"""The portal registry (public schema): portals, their domains, who may act across portals,
+and what happened to each portal.
+
+Import direction: tenants.models is imported by provisioning, middleware and the console;
+it imports nothing of ours but core.text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from django_tenants.models import DomainMixin, TenantMixin
+
+from core.text import nfc
+
+CODE_RE = re.compile(r"^[a-z][a-z0-9]{1,39}$")
+
+# Codes that would collide with the platform's own names or common infrastructure hosts.
+RESERVED_CODES = frozenset(
+    {
+        "public", "template", "portal", "portals", "admin", "quantri", "console", "platform",
+        "www", "mail", "smtp", "imap", "pop", "ftp", "api", "static", "media", "cdn", "assets",
+        "search", "auth", "login", "sso", "dns", "ns", "ns1", "ns2", "vpn", "test", "dev",
+        "staging", "localhost", "root", "postgres", "pg", "information", "tinh",
+    }
+)
+
+
+def validate_portal_code(code: str) -> None:
+    """A code is the unaccented abbreviation used in the portal's domain, e.g. `sotttt`."""
+    if not code:
+        raise ValidationError(_("Mã cổng không được để trống."), code="required")
+    if code != code.strip() or any(ch.isspace() for ch in code):
+        raise ValidationError(_("Mã cổng không được chứa dấu cách."), code="spaces")
+    if not code.isascii():
+        raise ValidationError(
+            _("Mã cổng chỉ dùng chữ không dấu và chữ số (ví dụ: sotttt, xaphongtho)."),
+            code="accents",
+        )
+    if code != code.lower():
+        raise ValidationError(_("Mã cổng chỉ dùng chữ thường."), code="case")
+    if not CODE_RE.match(code):
+        raise ValidationError(
+            _(
+                "Mã cổng gồm 2–40 ký tự: bắt đầu bằng chữ cái, chỉ chứa chữ thường không dấu "
+                "và chữ số, không có dấu gạch hay dấu chấm."
+            ),
+            code="invalid",
+        )
+    if code in RESERVED_CODES or code.startswith("pg"):
+        raise ValidationError(
+            _("Mã cổng “%(code)s” được hệ thống dành riêng, hãy chọn mã khác."),
+            code="reserved",
+            params={"code": code},
+        )
+
+
+DOMAIN_RE = re.compile(
+    r"^(?=.{1,253}$)(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))+$"
+)
+
+
+def validate_hostname(host: str) -> None:
+    if not DOMAIN_RE.match(host or ""):
+        raise ValidationError(
+            _("Tên miền “%(host)s” không hợp lệ (ví dụ hợp lệ: sotttt.laichau.gov.vn)."),
+            code="invalid_domain",
+            params={"host": host},
+        )
+
+
+class Portal(TenantMixin):
+    """One portal: the province portal or a member portal, each in its own schema.
+
+    The row for the public schema (the control plane) has kind `platform` and never serves
+    portal content.
+    """
+
+    class Kind(models.TextChoices):
+        PROVINCE = "province", _("Cổng tỉnh")
+        DEPARTMENT = "department", _("Sở, ban, ngành")
+        DISTRICT = "district", _("Huyện, thị xã, thành phố")
+        COMMUNE = "commune", _("Xã, phường, thị trấn")
+        OTHER = "other", _("Đơn vị khác")
+        PLATFORM = "platform", _("Hệ thống (quản trị)")
+
+    class Status(models.TextChoices):
+        REQUESTED = "requested", _("Chờ phê duyệt")
+        ACTIVE = "active", _("Đang hoạt động")
+        SUSPENDED = "suspended", _("Tạm dừng")
+        ARCHIVED = "archived", _("Lưu trữ")
+
+    code = models.CharField(_("mã cổng"), max_length=40, unique=True)
+    name = models.CharField(_("tên cổng"), max_length=255)
+    name_en = models.CharField(_("tên tiếng Anh"), max_length=255, blank=True)
+    kind = models.CharField(_("loại cổng"), max_length=20, choices=Kind.choices)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("cổng cấp trên"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="members",
+    )
+    status = models.CharField(
+        _("trạng thái"), max_length=20, choices=Status.choices, default=Status.REQUESTED
+    )
+    contact_email = models.EmailField(_("thư điện tử liên hệ"), blank=True)
+    created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
+    status_changed_at = models.DateTimeField(_("ngày đổi trạng thái"), null=True, blank=True)
+
+    # Schemas are created explicitly by tenants.provisioning (cloned from the template).
+    auto_create_schema = False
+    auto_drop_schema = False
+
+    class Meta:
+        verbose_name = _("cổng")
+        verbose_name_plural = _("cổng")
+        ordering = ["kind", "code"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        self.name = nfc(self.name).strip()
+        self.name_en = nfc(self.name_en).strip()
+        super().save(*args, **kwargs)
+
+    @property
+    def is_active(self) -> bool:
+        return self.status == self.Status.ACTIVE
+
+    @property
+    def is_platform(self) -> bool:
+        return self.schema_name == "public"
+
+    @property
+    def is_province(self) -> bool:
+        return self.kind == self.Kind.PROVINCE
+
+    @property
+    def primary_domain(self) -> str:
+        # Domains are prefetched in listings; avoid a query per portal there.
+        domains = list(self.domains.all())
+        for domain in domains:
+            if domain.is_primary:
+                return domain.domain
+        return domains[0].domain if domains else ""
+
+    def url(self, path: str = "/") -> str:
+        return portal_url(self.primary_domain, path)
+
+
+def portal_url(host: str, path: str = "/") -> str:
+    port = settings.CONG_PUBLIC_PORT
+    scheme = settings.CONG_PUBLIC_SCHEME
+    default_port = {"http": 80, "https": 443}.get(scheme)
+    netloc = host if not port or port == default_port else f"{host}:{port}"
+    return f"{scheme}://{netloc}{path}"
+
+
+class Domain(DomainMixin):
+    """A host name that serves a portal: its default `<code>.<province domain>` and any
+    extra domain the unit keeps (its legacy domain)."""
+
+    class Meta:
+        verbose_name = _("tên miền")
+        verbose_name_plural = _("tên miền")
+        ordering = ["-is_primary", "domain"]
+
+    def __str__(self) -> str:
+        return self.domain
+
+    def save(self, *args, **kwargs) -> None:
+        self.domain = self.domain.strip().lower()
+        super().save(*args, **kwargs)
+
+
+class PlatformRole(models.Model):
+    """A public-schema account's power across portals."""
+
+    class Role(models.TextChoices):
+        OPERATOR = "operator", _("Quản trị hệ thống")
+        PROVINCE_BOARD = "province_board", _("Thành viên Ban Biên tập Cổng tỉnh")
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="platform_role"
+    )
+    role = models.CharField(_("vai trò"), max_length=20, choices=Role.choices)
+
+    class Meta:
+        verbose_name = _("vai trò hệ thống")
+        verbose_name_plural = _("vai trò hệ thống")
+
+    def __str__(self) -> str:
+        return f"{self.user.get_username()} ({self.get_role_display()})"
+
+
+class PortalEvent(models.Model):
+    """The audit trail of the portal registry: lifecycle changes, domains, and every
+    sign-in of a platform account into a portal."""
+
+    class Action(models.TextChoices):
+        CREATED = "created", _("Tạo cổng")
+        REQUESTED = "requested", _("Đề nghị tham gia hệ thống")
+        APPROVED = "approved", _("Phê duyệt tham gia")
+        ACTIVATED = "activated", _("Kích hoạt")
+        SUSPENDED = "suspended", _("Tạm dừng")
+        ARCHIVED = "archived", _("Lưu trữ")
+        DOMAIN_ADDED = "domain_added", _("Thêm tên miền")
+        MAPPED_LOGIN = "mapped_login", _("Đăng nhập từ tài khoản hệ thống")
+        MAPPED_LOGIN_REFUSED = "mapped_login_refused", _("Từ chối đăng nhập tài khoản hệ thống")
+
+    portal = models.ForeignKey(Portal, on_delete=models.PROTECT, related_name="events")
+    action = models.CharField(_("sự kiện"), max_length=30, choices=Action.choices)
+    # The actor's public-schema username (or the command line); kept as text so the trail
+    # survives the account.
+    actor = models.CharField(_("người thực hiện"), max_length=150, blank=True)
+    detail = models.TextField(_("chi tiết"), blank=True)
+    ip_address = models.GenericIPAddressField(_("địa chỉ IP"), null=True, blank=True)
+    at = models.DateTimeField(_("thời điểm"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("nhật ký cổng")
+        verbose_name_plural = _("nhật ký cổng")
+        ordering = ["-at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.at:%d/%m/%Y %H:%M} {self.portal.code} {self.get_action_display()}"

@@ -1,0 +1,356 @@
+"""Creating portals and moving them through their lifecycle.
+
+New portals are cloned from the template schema `TENANT_BASE_SCHEMA`, which
+`prepare_template()` keeps migrated and seeded with everything a portal starts with
+(locales, home page, Site, roles). After the clone only what is portal-specific is changed:
+the Site's hostname and name, and the home page's title.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
+from django.db import connection, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from django_tenants.clone import CloneSchema
+from django_tenants.utils import schema_context, schema_exists
+
+from core.text import nfc
+from tenants.models import (
+    Domain,
+    Portal,
+    PortalEvent,
+    validate_hostname,
+    validate_portal_code,
+)
+
+log = logging.getLogger(__name__)
+
+TEMPLATE_SCHEMA: str = settings.TENANT_BASE_SCHEMA
+PLATFORM_CODE = "public"
+
+
+class ProvisioningError(Exception):
+    """A request the platform refuses, with a message for the operator."""
+
+
+# --- The template schema --------------------------------------------------------------------
+
+
+def prepare_template(verbosity: int = 0) -> None:
+    """Create (first time) and migrate the template schema, then seed it."""
+    if not schema_exists(TEMPLATE_SCHEMA):
+        with connection.cursor() as cursor:
+            cursor.execute(f'CREATE SCHEMA "{TEMPLATE_SCHEMA}"')
+    call_command(
+        "migrate_schemas",
+        tenant=True,
+        schema_name=TEMPLATE_SCHEMA,
+        interactive=False,
+        verbosity=verbosity,
+    )
+    with schema_context(TEMPLATE_SCHEMA):
+        seed_portal_schema()
+    connection.set_schema_to_public()
+
+
+def seed_portal_schema() -> None:
+    """Give the current schema what every portal starts with. Idempotent."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from wagtail.models import Locale, Page, Site
+
+    from accounts.roles import ensure_roles
+    from home.models import HomePage
+
+    for code, _label in settings.WAGTAIL_CONTENT_LANGUAGES:
+        Locale.objects.get_or_create(language_code=code)
+    vi = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+
+    root = Page.get_first_root_node()
+    home = HomePage.objects.filter(depth=2).first()
+    if home is None:
+        # Replace Wagtail's "Welcome to your new Wagtail site!" page with our home page.
+        Site.objects.all().delete()
+        for page in Page.objects.filter(depth=2).exclude(
+            content_type=ContentType.objects.get_for_model(HomePage)
+        ):
+            page.delete()
+        home = root.add_child(
+            instance=HomePage(title="Trang chủ", slug="trang-chu", locale=vi, live=True)
+        )
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.all().delete()
+        Site.objects.create(
+            hostname="template.invalid", port=80, root_page=home, is_default_site=True,
+            site_name="Cổng thông tin điện tử",
+        )
+    ensure_roles(home)
+
+
+# --- Creating a portal ----------------------------------------------------------------------
+
+
+@dataclass
+class PortalSpec:
+    code: str
+    name: str
+    kind: str
+    name_en: str = ""
+    parent_code: str | None = None
+    domains: tuple[str, ...] = ()
+    status: str = Portal.Status.ACTIVE
+    contact_email: str = ""
+
+
+def _messages(error: ValidationError) -> str:
+    return " ".join(error.messages)
+
+
+def validate_spec(spec: PortalSpec) -> tuple[Portal | None, list[str]]:
+    """Check a request for a new portal. Returns its parent and the domains it will have."""
+    try:
+        validate_portal_code(spec.code)
+    except ValidationError as exc:
+        raise ProvisioningError(_messages(exc)) from exc
+    if Portal.objects.filter(code=spec.code).exists() or schema_exists(spec.code):
+        raise ProvisioningError(_("Mã cổng “%(code)s” đã được dùng.") % {"code": spec.code})
+    if not nfc(spec.name).strip():
+        raise ProvisioningError(_("Tên cổng không được để trống."))
+    kinds = {k for k in Portal.Kind.values if k != Portal.Kind.PLATFORM}
+    if spec.kind not in kinds:
+        raise ProvisioningError(
+            _("Loại cổng “%(kind)s” không hợp lệ; chọn một trong: %(kinds)s.")
+            % {"kind": spec.kind, "kinds": ", ".join(sorted(kinds))}
+        )
+    if spec.status not in Portal.Status.values:
+        raise ProvisioningError(_("Trạng thái “%(s)s” không hợp lệ.") % {"s": spec.status})
+
+    parent = None
+    if spec.kind == Portal.Kind.PROVINCE:
+        if spec.parent_code:
+            raise ProvisioningError(_("Cổng tỉnh không có cổng cấp trên."))
+        if Portal.objects.filter(kind=Portal.Kind.PROVINCE).exists():
+            raise ProvisioningError(_("Hệ thống đã có cổng tỉnh."))
+        default_domain = settings.CONG_PROVINCE_DOMAIN
+    else:
+        if spec.parent_code:
+            parent = Portal.objects.filter(code=spec.parent_code).exclude(
+                kind=Portal.Kind.PLATFORM
+            ).first()
+            if parent is None:
+                raise ProvisioningError(
+                    _("Không có cổng cấp trên mã “%(code)s”.") % {"code": spec.parent_code}
+                )
+        else:
+            parent = Portal.objects.filter(kind=Portal.Kind.PROVINCE).first()
+            if parent is None:
+                raise ProvisioningError(_("Hãy tạo cổng tỉnh trước khi tạo cổng thành viên."))
+        # Member portals live under the province portal's domain (4th-level domains).
+        province = parent
+        while province.parent_id is not None:
+            province = province.parent
+        default_domain = f"{spec.code}.{province.primary_domain or settings.CONG_PROVINCE_DOMAIN}"
+
+    domains = [default_domain] + [d.strip().lower() for d in spec.domains if d.strip()]
+    seen: set[str] = set()
+    for host in domains:
+        try:
+            validate_hostname(host)
+        except ValidationError as exc:
+            raise ProvisioningError(_messages(exc)) from exc
+        if host in seen:
+            raise ProvisioningError(_("Tên miền “%(host)s” bị lặp.") % {"host": host})
+        seen.add(host)
+    taken = list(Domain.objects.filter(domain__in=domains).values_list("domain", flat=True))
+    if taken:
+        raise ProvisioningError(
+            _("Tên miền đã thuộc cổng khác: %(hosts)s.") % {"hosts": ", ".join(taken)}
+        )
+    return parent, domains
+
+
+def clone_template(schema_name: str) -> None:
+    """Copy the template schema, tables and rows, into a new schema.
+
+    The copy includes django_migrations, so the new schema is exactly as migrated as the
+    template; no migration command needs to run.
+    """
+    if not schema_exists(TEMPLATE_SCHEMA):
+        raise ProvisioningError(
+            _("Chưa có lược đồ mẫu; hãy chạy “python manage.py migrate_platform” trước.")
+        )
+    CloneSchema().clone_schema(TEMPLATE_SCHEMA, schema_name, set_connection=False)
+
+
+def customise_portal_schema(portal: Portal) -> None:
+    """Make the cloned schema this portal's: Site hostname and name, home page title."""
+    from wagtail.models import Site
+
+    from home.models import HomePage
+
+    with schema_context(portal.schema_name):
+        site = Site.objects.get(is_default_site=True)
+        home = HomePage.objects.get(pk=site.root_page_id)
+        HomePage.objects.filter(pk=home.pk).update(title=portal.name, draft_title=portal.name)
+        site.hostname = portal.primary_domain
+        site.port = 80
+        site.site_name = portal.name
+        site.save()
+
+
+def create_portal(spec: PortalSpec, actor: str = "") -> Portal:
+    """Create a portal: registry row, schema (cloned), domains, Site and home page.
+
+    Everything happens in one transaction: a failure leaves no half-made portal behind.
+    """
+    spec.name = nfc(spec.name).strip()
+    spec.name_en = nfc(spec.name_en).strip()
+    started = time.perf_counter()
+    with transaction.atomic():
+        parent, domains = validate_spec(spec)
+        portal = Portal(
+            schema_name=spec.code,
+            code=spec.code,
+            name=spec.name,
+            name_en=spec.name_en,
+            kind=spec.kind,
+            parent=parent,
+            status=spec.status,
+            contact_email=spec.contact_email,
+            status_changed_at=timezone.now(),
+        )
+        portal.save()
+        for index, host in enumerate(domains):
+            Domain.objects.create(domain=host, tenant=portal, is_primary=index == 0)
+        clone_template(portal.schema_name)
+        customise_portal_schema(portal)
+        PortalEvent.objects.create(
+            portal=portal,
+            action=PortalEvent.Action.REQUESTED
+            if spec.status == Portal.Status.REQUESTED
+            else PortalEvent.Action.CREATED,
+            actor=actor,
+            detail=", ".join(domains),
+        )
+    connection.set_schema_to_public()
+    log.info("portal %s created in %.2fs", portal.code, time.perf_counter() - started)
+    return portal
+
+
+# --- Lifecycle ------------------------------------------------------------------------------
+
+ALLOWED_TRANSITIONS: dict[str, set[str]] = {
+    Portal.Status.REQUESTED: {Portal.Status.ACTIVE, Portal.Status.ARCHIVED},
+    Portal.Status.ACTIVE: {Portal.Status.SUSPENDED, Portal.Status.ARCHIVED},
+    Portal.Status.SUSPENDED: {Portal.Status.ACTIVE, Portal.Status.ARCHIVED},
+    Portal.Status.ARCHIVED: {Portal.Status.ACTIVE},
+}
+
+EVENT_FOR_STATUS = {
+    Portal.Status.ACTIVE: PortalEvent.Action.ACTIVATED,
+    Portal.Status.SUSPENDED: PortalEvent.Action.SUSPENDED,
+    Portal.Status.ARCHIVED: PortalEvent.Action.ARCHIVED,
+}
+
+
+def get_portal(code: str) -> Portal:
+    portal = Portal.objects.exclude(kind=Portal.Kind.PLATFORM).filter(code=code).first()
+    if portal is None:
+        raise ProvisioningError(_("Không có cổng mã “%(code)s”.") % {"code": code})
+    return portal
+
+
+def change_status(
+    portal: Portal, status: str, actor: str = "", reason: str = "", action: str | None = None
+) -> Portal:
+    """Move a portal to `status`, recording who did it and why."""
+    if status == portal.status:
+        raise ProvisioningError(
+            _("Cổng “%(code)s” đã ở trạng thái “%(status)s”.")
+            % {"code": portal.code, "status": portal.get_status_display()}
+        )
+    if status not in ALLOWED_TRANSITIONS.get(portal.status, set()):
+        raise ProvisioningError(
+            _("Không thể chuyển cổng “%(code)s” từ “%(old)s” sang “%(new)s”.")
+            % {
+                "code": portal.code,
+                "old": portal.get_status_display(),
+                "new": Portal.Status(status).label,
+            }
+        )
+    if portal.is_province and status != Portal.Status.ACTIVE:
+        if portal.members.filter(status=Portal.Status.ACTIVE).exists():
+            log.warning("province portal %s leaves active while members are active", portal.code)
+    with transaction.atomic():
+        portal.status = status
+        portal.status_changed_at = timezone.now()
+        portal.save(update_fields=["status", "status_changed_at"])
+        PortalEvent.objects.create(
+            portal=portal, action=action or EVENT_FOR_STATUS[status], actor=actor, detail=reason
+        )
+    return portal
+
+
+def approve_portal(portal: Portal, actor: str = "") -> Portal:
+    """The province board admits a requested portal into the system."""
+    if portal.status != Portal.Status.REQUESTED:
+        raise ProvisioningError(
+            _("Chỉ phê duyệt được cổng đang chờ phê duyệt; cổng “%(code)s” đang “%(status)s”.")
+            % {"code": portal.code, "status": portal.get_status_display()}
+        )
+    return change_status(portal, Portal.Status.ACTIVE, actor, action=PortalEvent.Action.APPROVED)
+
+
+def add_domain(portal: Portal, host: str, actor: str = "") -> Domain:
+    """Add an extra domain (e.g. the unit's legacy domain) to a portal."""
+    host = host.strip().lower()
+    try:
+        validate_hostname(host)
+    except ValidationError as exc:
+        raise ProvisioningError(_messages(exc)) from exc
+    existing = Domain.objects.filter(domain=host).select_related("tenant").first()
+    if existing is not None:
+        raise ProvisioningError(
+            _("Tên miền “%(host)s” đã thuộc cổng “%(code)s”.")
+            % {"host": host, "code": existing.tenant.code}
+        )
+    with transaction.atomic():
+        domain = Domain.objects.create(domain=host, tenant=portal, is_primary=False)
+        PortalEvent.objects.create(
+            portal=portal, action=PortalEvent.Action.DOMAIN_ADDED, actor=actor, detail=host
+        )
+    return domain
+
+
+def ensure_platform_portal(console_domain: str | None = None) -> Portal:
+    """The registry row of the public schema, so the console has a domain."""
+    portal, _created = Portal.objects.get_or_create(
+        schema_name="public",
+        defaults={
+            "code": PLATFORM_CODE,
+            "name": "Quản trị hệ thống Cổng thông tin",
+            "name_en": "Portal system administration",
+            "kind": Portal.Kind.PLATFORM,
+            "status": Portal.Status.ACTIVE,
+        },
+    )
+    host = (console_domain or settings.CONG_CONSOLE_DOMAIN).lower()
+    if not Domain.objects.filter(domain=host).exists():
+        Domain.objects.create(domain=host, tenant=portal, is_primary=not portal.domains.exists())
+    return portal
+
+
+def portal_schemas() -> Iterable[str]:
+    return (
+        Portal.objects.exclude(schema_name="public").order_by("pk").values_list("schema_name", flat=True)
+    )
