@@ -62,13 +62,18 @@ def prepare_template(verbosity: int = 0) -> None:
     connection.set_schema_to_public()
 
 
-def seed_portal_schema() -> None:
-    """Give the current schema what every portal starts with. Idempotent."""
+def seed_portal_schema(kind: str | None = None) -> None:
+    """Give the current schema what every portal starts with. Idempotent.
+
+    `kind` is the portal's kind; None (the template) means every section: sections that do
+    not apply to a portal's kind are removed from it after cloning while still untouched.
+    """
     from django.contrib.contenttypes.models import ContentType
 
     from wagtail.models import Locale, Page, Site
 
     from accounts.roles import ensure_roles
+    from core.sections import ensure_sections
     from home.models import HomePage
 
     for code, _label in settings.WAGTAIL_CONTENT_LANGUAGES:
@@ -94,7 +99,19 @@ def seed_portal_schema() -> None:
             hostname="template.invalid", port=80, root_page=home, is_default_site=True,
             site_name="Cổng thông tin điện tử",
         )
+    ensure_sections(home, kind)
     ensure_roles(home)
+
+
+def sync_portal_schemas(verbosity: int = 0) -> int:
+    """Bring every existing portal up to what the template gives new ones."""
+    count = 0
+    for portal in Portal.objects.exclude(schema_name="public").order_by("pk"):
+        with schema_context(portal.schema_name):
+            seed_portal_schema(portal.kind)
+        count += 1
+    connection.set_schema_to_public()
+    return count
 
 
 # --- Creating a portal ----------------------------------------------------------------------
@@ -198,10 +215,18 @@ def customise_portal_schema(portal: Portal) -> None:
 
     from home.models import HomePage
 
+    from core.sections import registered_sections
+
     with schema_context(portal.schema_name):
+        # The template holds every section; drop those this kind of portal does not have.
+        foreign = {s.slug for s in registered_sections()} - {
+            s.slug for s in registered_sections(portal.kind)
+        }
         site = Site.objects.get(is_default_site=True)
         home = HomePage.objects.get(pk=site.root_page_id)
         HomePage.objects.filter(pk=home.pk).update(title=portal.name, draft_title=portal.name)
+        for page in home.get_children().filter(slug__in=foreign, has_unpublished_changes=False):
+            page.delete()
         site.hostname = portal.primary_domain
         site.port = 80
         site.site_name = portal.name

@@ -1,6 +1,7 @@
 """Tests: the dev database settings (pytest-django creates its own test_* database), fast
 password hashing, in-memory e-mail, throwaway media."""
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -16,3 +17,8 @@ CONG_PUBLIC_SCHEME = "http"
 CONG_PUBLIC_PORT = None
 WAGTAILADMIN_BASE_URL = "http://laichau.test"
 ALLOWED_HOSTS = ["*"]
+
+# Concurrent runs (two checkouts, or a developer beside CI) each get their own test database.
+_suffix = os.environ.get("CONG_TEST_DB_SUFFIX", "")
+if _suffix:
+    DATABASES["default"]["TEST"] = {"NAME": f"test_cong_{_suffix}"}  # noqa: F405

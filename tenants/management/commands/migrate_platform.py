@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.core.management import call_command
 
-from tenants.provisioning import ensure_platform_portal, prepare_template
+from tenants.provisioning import ensure_platform_portal, prepare_template, sync_portal_schemas
 
 from ._base import PortalCommand
 
@@ -29,4 +29,7 @@ class Command(PortalCommand):
             executor=options["executor"],
         )
         ensure_platform_portal()
+        synced = sync_portal_schemas(verbosity=verbosity)
+        if verbosity:
+            self.stdout.write(f"Đã đồng bộ {synced} cổng với lược đồ mẫu.")
         self.stdout.write(self.style.SUCCESS("Cơ sở dữ liệu đã được cập nhật."))
