@@ -68,10 +68,21 @@ def host_of(portal: Portal) -> str:
     return portal.primary_domain
 
 
+class PortalClient(Client):
+    """The test client, back in the public schema after each response, as a new request
+    in a server process would be (the tenant middleware starts every request there)."""
+
+    def request(self, **request):
+        try:
+            return super().request(**request)
+        finally:
+            connection.set_schema_to_public()
+
+
 def client_for(portal: Portal | str) -> Client:
     """A browser pointed at one portal's domain (or at any host name)."""
     host = portal if isinstance(portal, str) else host_of(portal)
-    return Client(HTTP_HOST=host)
+    return PortalClient(HTTP_HOST=host)
 
 
 @pytest.fixture

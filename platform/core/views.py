@@ -7,6 +7,7 @@ import posixpath
 from pathlib import Path
 
 from django.conf import settings
+from django.core.exceptions import SuspiciousFileOperation
 from django.db import connection
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseNotFound
 from django.template import loader
@@ -29,9 +30,12 @@ def serve_media(request: HttpRequest, schema: str, path: str) -> HttpResponse:
     if schema != connection.schema_name or schema == "public":
         raise Http404
     path = posixpath.normpath(path).lstrip("/")
+    if path.startswith("..") or "\x00" in path:
+        raise Http404
     try:
-        full = Path(safe_join(settings.MEDIA_ROOT, schema, path))
-    except Exception as exc:  # SuspiciousFileOperation: a path escaping the portal's folder
+        # Joined below the portal's own folder: nothing may resolve outside it.
+        full = Path(safe_join(Path(settings.MEDIA_ROOT) / schema, path))
+    except SuspiciousFileOperation as exc:
         raise Http404 from exc
     if not full.is_file():
         raise Http404

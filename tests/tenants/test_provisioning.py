@@ -1,0 +1,153 @@
+"""create_portal and the other operator commands."""
+
+from __future__ import annotations
+
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import connection
+
+from django_tenants.utils import schema_context, schema_exists
+
+from tenants.models import Domain, Portal, PortalEvent
+from tests.conftest import client_for
+
+
+def schemas() -> set[str]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT nspname FROM pg_namespace")
+        return {row[0] for row in cursor.fetchall()}
+
+
+def run(*args) -> str:
+    out = StringIO()
+    call_command(*args, stdout=out)
+    return out.getvalue()
+
+
+@pytest.mark.slow
+def test_create_portal_clones_a_working_portal(db, province):
+    output = run(
+        "create_portal", "--code", "sotnmt", "--name", "Sở Tài nguyên và Môi trường",
+        "--name-en", "Department of Natural Resources and Environment",
+        "--kind", "department", "--domain", "stnmt.example.vn", "--email", "stnmt@example.vn",
+    )
+    assert "http://sotnmt.laichau.test/" in output
+    portal = Portal.objects.get(code="sotnmt")
+    assert portal.schema_name == "sotnmt"
+    assert portal.parent == province
+    assert portal.status == Portal.Status.ACTIVE
+    assert portal.name == "Sở Tài nguyên và Môi trường"
+    assert sorted(portal.domains.values_list("domain", "is_primary")) == [
+        ("sotnmt.laichau.test", True), ("stnmt.example.vn", False),
+    ]
+    assert schema_exists("sotnmt")
+
+    from django.contrib.auth.models import Group
+
+    from wagtail.models import Locale, Site
+
+    with schema_context("sotnmt"):
+        site = Site.objects.get()
+        assert site.hostname == "sotnmt.laichau.test"
+        assert site.root_page.title == "Sở Tài nguyên và Môi trường"
+        assert set(Locale.objects.values_list("language_code", flat=True)) == {"vi", "en"}
+        assert {
+            "Cộng tác viên", "Biên tập viên", "Thành viên Ban Biên tập", "Trưởng Ban Biên tập",
+        } <= set(Group.objects.values_list("name", flat=True))
+        assert not Group.objects.filter(name__in=["Moderators", "Editors"]).exists()
+
+    for host in ("sotnmt.laichau.test", "stnmt.example.vn"):
+        response = client_for(host).get("/")
+        assert response.status_code == 200
+        assert "<h1>Sở Tài nguyên và Môi trường</h1>" in response.content.decode()
+    assert PortalEvent.objects.filter(portal=portal, action="created").exists()
+    assert connection.schema_name == "public"
+
+
+@pytest.mark.parametrize(
+    ("code", "message"),
+    [
+        ("sởtttt", "không dấu"),
+        ("so tttt", "dấu cách"),
+        ("SoTTTT", "chữ thường"),
+        ("so-tttt", "không có dấu gạch"),
+        ("1so", "bắt đầu bằng chữ cái"),
+        ("www", "dành riêng"),
+        ("public", "dành riêng"),
+        ("quantri", "dành riêng"),
+        ("soa", "đã được dùng"),
+    ],
+)
+def test_bad_or_taken_codes_are_refused_with_a_message(db, code, message):
+    before = (Portal.objects.count(), schemas())
+    with pytest.raises(CommandError, match=message):
+        call_command("create_portal", "--code", code, "--name", "Thử", "--kind", "commune")
+    assert (Portal.objects.count(), schemas()) == before
+
+
+def test_taken_domain_and_unknown_parent_are_refused(db):
+    with pytest.raises(CommandError, match="đã thuộc cổng khác"):
+        call_command(
+            "create_portal", "--code", "xamoi", "--name", "Xã Mới", "--kind", "commune",
+            "--domain", "cu-soa.example.vn",
+        )
+    with pytest.raises(CommandError, match="Không có cổng cấp trên"):
+        call_command(
+            "create_portal", "--code", "xamoi", "--name", "Xã Mới", "--kind", "commune",
+            "--parent", "khongco",
+        )
+    with pytest.raises(CommandError, match="đã có cổng tỉnh"):
+        call_command("create_portal", "--code", "tinhmoi", "--name", "Tỉnh", "--kind", "province")
+    assert not Portal.objects.filter(code__in=["xamoi", "tinhmoi"]).exists()
+    assert not schema_exists("xamoi")
+
+
+def test_requested_portal_waits_for_approval(db):
+    output = run(
+        "create_portal", "--code", "xacho", "--name", "Xã Chờ", "--kind", "commune",
+        "--status", "requested",
+    )
+    assert "Chờ phê duyệt" in output
+    assert client_for("xacho.laichau.test").get("/").status_code == 404
+    run("approve_portal", "xacho")
+    assert client_for("xacho.laichau.test").get("/").status_code == 200
+    actions = set(PortalEvent.objects.filter(portal__code="xacho").values_list("action", flat=True))
+    assert actions == {"requested", "approved"}
+
+
+def test_list_portals_json(db):
+    rows = json.loads(run("list_portals", "--json"))
+    by_code = {row["code"]: row for row in rows}
+    assert set(by_code) == {"tinhthu", "soa", "xab"}  # never the platform or the template
+    assert by_code["soa"] == {
+        "code": "soa", "schema": "soa", "name": "Sở A", "name_en": "", "kind": "department",
+        "parent": "tinhthu", "status": "active",
+        "domains": ["soa.laichau.test", "cu-soa.example.vn"], "url": "http://soa.laichau.test/",
+    }
+    table = run("list_portals")
+    assert "soa" in table and "cu-soa.example.vn" in table
+
+
+def test_add_domain(db, portal_b):
+    output = run("add_domain", "xab", "XaB.Example.VN")
+    assert "http://xab.example.vn/" in output
+    assert Domain.objects.get(domain="xab.example.vn").tenant == portal_b
+    assert "Xã B" in client_for("xab.example.vn").get("/").content.decode()
+    with pytest.raises(CommandError, match="đã thuộc cổng “soa”"):
+        call_command("add_domain", "xab", "cu-soa.example.vn")
+    with pytest.raises(CommandError, match="không hợp lệ"):
+        call_command("add_domain", "xab", "khong hop le")
+
+
+def test_names_are_stored_as_nfc(db):
+    decomposed = "Xa\u0303 Na\u0300 Ta\u0300m"  # "Xã Nà Tăm" typed with combining marks
+    call_command("create_portal", "--code", "xanatam", "--name", decomposed, "--kind", "commune")
+    portal = Portal.objects.get(code="xanatam")
+    assert portal.name == "Xã Nà Tàm"
+    with schema_context("xanatam"):
+        from wagtail.models import Site
+
+        assert Site.objects.get().site_name == "Xã Nà Tàm"
