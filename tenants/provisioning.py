@@ -20,10 +20,10 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from django_tenants.clone import CloneSchema
 from django_tenants.utils import schema_context, schema_exists
 
 from core.text import nfc
+from tenants.clone import clone_schema
 from tenants.models import (
     Domain,
     Portal,
@@ -206,7 +206,7 @@ def clone_template(schema_name: str) -> None:
         raise ProvisioningError(
             _("Chưa có lược đồ mẫu; hãy chạy “python manage.py migrate_platform” trước.")
         )
-    CloneSchema().clone_schema(TEMPLATE_SCHEMA, schema_name, set_connection=False)
+    clone_schema(TEMPLATE_SCHEMA, schema_name)
 
 
 def customise_portal_schema(portal: Portal) -> None:
