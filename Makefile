@@ -38,7 +38,7 @@ demo: migrate
 run: demo
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	@echo "Phục vụ tại http://laichau.localhost:$(PORT)/ (Ctrl+C để dừng)"
-	DJANGO_SETTINGS_MODULE=cong.settings.dev $(VENV)/bin/gunicorn -c deploy/gunicorn.conf.py cong.wsgi
+	DJANGO_SETTINGS_MODULE=cong.settings.dev DJANGO_DEBUG=$${DJANGO_DEBUG:-0} $(VENV)/bin/gunicorn -c deploy/gunicorn.conf.py cong.wsgi
 
 ## make test: the whole suite against real PostgreSQL (the same cluster, its own database)
 test: install db

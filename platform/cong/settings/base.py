@@ -62,10 +62,22 @@ TENANT_APPS = [
     "accounts",
     "home",
     "search",
+    "news",
+    "legaldocs",
+    "direction",
+    "introduction",
+    "planning",
+    "projects",
+    "contacts",
+    "science",
+    "stats",
+    "budget",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
+    "wagtail.contrib.table_block",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
@@ -110,6 +122,8 @@ DATABASE_URL = os.environ.get("DATABASE_URL", "")
 DATABASES = {"default": database_config(DATABASE_URL)} if DATABASE_URL else {}
 
 MIDDLEWARE = [
+    # Static files are the same for every portal: served before any portal lookup.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "tenants.middleware.PortalMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -183,7 +197,7 @@ MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", VAR_DIR / "media"))
 MULTITENANT_RELATIVE_MEDIA_ROOT = "%s"
 STORAGES = {
     "default": {"BACKEND": "django_tenants.files.storage.TenantFileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 # Set when nginx serves media: Django then only checks the portal and answers with
 # X-Accel-Redirect to this internal location.
