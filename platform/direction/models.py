@@ -1,0 +1,422 @@
+"""Direction and administration (Decree 43 art. 10 c) and law dissemination (art. 10 d).
+
+Import direction: direction → legaldocs, news.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    PageChooserPanel,
+)
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from core.text import nfc
+from legaldocs.models import validate_document_number
+from news.blocks import BodyBlock
+from news.listing import paginate, query_without_page
+from news.mixins import NfcCleanMixin
+
+WEEK_PARAM = "tuan"
+KIND_PARAM = "loai"
+
+
+# --- Schedules ------------------------------------------------------------------------------
+
+
+class ScheduleEntry(models.Model):
+    """One dated item of the leaders' work schedule or the citizen-reception schedule."""
+
+    class Kind(models.TextChoices):
+        WORK = "cong-tac", _("Lịch công tác của lãnh đạo")
+        RECEPTION = "tiep-cong-dan", _("Lịch tiếp công dân")
+
+    kind = models.CharField(_("loại lịch"), max_length=20, choices=Kind.choices, default=Kind.WORK)
+    date = models.DateField(_("ngày"), db_index=True)
+    start_time = models.TimeField(_("giờ bắt đầu"), null=True, blank=True)
+    end_time = models.TimeField(_("giờ kết thúc"), null=True, blank=True)
+    leader = models.CharField(
+        _("lãnh đạo chủ trì / tiếp công dân"), max_length=255, blank=True,
+        help_text=_("Ví dụ: Đồng chí Nguyễn Văn A – Chủ tịch UBND tỉnh"),
+    )
+    content = models.TextField(_("nội dung"))
+    place = models.CharField(_("địa điểm"), max_length=255, blank=True)
+    participants = models.TextField(_("thành phần"), blank=True)
+
+    panels = [
+        FieldPanel("kind"),
+        FieldRowPanel([FieldPanel("date"), FieldPanel("start_time"), FieldPanel("end_time")]),
+        FieldPanel("leader"),
+        FieldPanel("content"),
+        FieldPanel("place"),
+        FieldPanel("participants"),
+    ]
+
+    class Meta:
+        ordering = ["date", "start_time", "pk"]
+        verbose_name = _("mục lịch")
+        verbose_name_plural = _("lịch công tác, lịch tiếp công dân")
+
+    def __str__(self) -> str:
+        return f"{self.date:%d/%m/%Y} – {self.content[:60]}"
+
+    def save(self, *args, **kwargs) -> None:
+        self.clean()
+        super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        for name in ("leader", "content", "place", "participants"):
+            setattr(self, name, nfc(getattr(self, name)).strip())
+        if self.start_time and self.end_time and self.end_time < self.start_time:
+            raise ValidationError({"end_time": _("Giờ kết thúc phải sau giờ bắt đầu.")})
+
+
+@dataclass
+class Week:
+    """An ISO week (Monday to Sunday), addressed in URLs as `2026-W03`."""
+
+    monday: datetime.date
+
+    @classmethod
+    def containing(cls, day: datetime.date) -> Week:
+        return cls(day - datetime.timedelta(days=day.weekday()))
+
+    @classmethod
+    def parse(cls, value: str | None, default: datetime.date) -> Week:
+        try:
+            year, week = (value or "").upper().split("-W")
+            return cls(datetime.date.fromisocalendar(int(year), int(week), 1))
+        except (ValueError, TypeError):
+            return cls.containing(default)
+
+    @property
+    def sunday(self) -> datetime.date:
+        return self.monday + datetime.timedelta(days=6)
+
+    @property
+    def number(self) -> int:
+        return self.monday.isocalendar()[1]
+
+    @property
+    def key(self) -> str:
+        year, week, _day = self.monday.isocalendar()
+        return f"{year}-W{week:02d}"
+
+    @property
+    def previous(self) -> Week:
+        return Week(self.monday - datetime.timedelta(days=7))
+
+    @property
+    def next(self) -> Week:
+        return Week(self.monday + datetime.timedelta(days=7))
+
+    def days(self) -> list[datetime.date]:
+        return [self.monday + datetime.timedelta(days=i) for i in range(7)]
+
+
+WEEKDAYS = [
+    _("Thứ Hai"), _("Thứ Ba"), _("Thứ Tư"), _("Thứ Năm"), _("Thứ Sáu"), _("Thứ Bảy"), _("Chủ Nhật"),
+]
+
+
+def week_schedule(kind: str, week: Week) -> list[dict]:
+    """The week's days, each with its entries of `kind`."""
+    entries = ScheduleEntry.objects.filter(kind=kind, date__range=(week.monday, week.sunday))
+    by_day: dict[datetime.date, list[ScheduleEntry]] = {}
+    for entry in entries:
+        by_day.setdefault(entry.date, []).append(entry)
+    return [
+        {"date": day, "weekday": WEEKDAYS[day.weekday()], "entries": by_day.get(day, [])}
+        for day in week.days()
+    ]
+
+
+# --- Direction and administration -----------------------------------------------------------
+
+
+class DirectionIndexPage(RoutablePageMixin, Page):
+    """Chỉ đạo, điều hành: directives, petition responses, rewards/penalties, schedules."""
+
+    intro = RichTextField(_("giới thiệu"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = [
+        "direction.DirectivePage", "direction.PetitionResponsePage",
+        "direction.EnterpriseSanctionPage",
+    ]
+    max_count_per_parent = 1
+    per_page = 15
+
+    class Meta:
+        verbose_name = _("chuyên trang chỉ đạo, điều hành")
+        verbose_name_plural = _("chuyên trang chỉ đạo, điều hành")
+
+    @staticmethod
+    def kinds() -> dict[str, type[Page]]:
+        return {
+            "chi-dao": DirectivePage,
+            "tra-loi-kien-nghi": PetitionResponsePage,
+            "khen-thuong-xu-phat": EnterpriseSanctionPage,
+        }
+
+    @path("")
+    def listing(self, request: HttpRequest) -> HttpResponse:
+        kinds = self.kinds()
+        kind = request.GET.get(KIND_PARAM, "")
+        items = self.get_children().live().public().specific()
+        if kind in kinds:
+            items = items.type(kinds[kind])
+        else:
+            kind = ""
+        items = items.order_by("-first_published_at", "-pk")
+        return self.render(
+            request,
+            context_overrides={
+                "items": paginate(request, items, self.per_page),
+                "kind": kind,
+                "kind_choices": [
+                    (key, model._meta.verbose_name_plural) for key, model in kinds.items()
+                ],
+                "kind_param": KIND_PARAM,
+                "page_query": query_without_page(request),
+                "this_week": week_schedule(
+                    ScheduleEntry.Kind.WORK, Week.containing(timezone.localdate())
+                ),
+            },
+        )
+
+    def _schedule(self, request: HttpRequest, kind: str) -> HttpResponse:
+        week = Week.parse(request.GET.get(WEEK_PARAM), timezone.localdate())
+        return self.render(
+            request,
+            template="direction/schedule_week.html",
+            context_overrides={
+                "schedule_kind": ScheduleEntry.Kind(kind),
+                "week": week,
+                "days": week_schedule(kind, week),
+                "week_param": WEEK_PARAM,
+            },
+        )
+
+    @path("lich-cong-tac/")
+    def work_schedule(self, request: HttpRequest) -> HttpResponse:
+        return self._schedule(request, ScheduleEntry.Kind.WORK)
+
+    @path("lich-tiep-cong-dan/")
+    def reception_schedule(self, request: HttpRequest) -> HttpResponse:
+        return self._schedule(request, ScheduleEntry.Kind.RECEPTION)
+
+
+def _document_panel(name: str) -> PageChooserPanel:
+    return PageChooserPanel(name, "legaldocs.LegalDocumentPage")
+
+
+class DirectivePage(NfcCleanMixin, Page):
+    """Văn bản chỉ đạo, điều hành: a directive, linked to the document that carries it."""
+
+    date = models.DateField(_("ngày ban hành"), default=datetime.date.today)
+    summary = models.TextField(_("trích yếu"), max_length=2000)
+    document = models.ForeignKey(
+        "legaldocs.LegalDocumentPage", verbose_name=_("văn bản"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="directives",
+    )
+    body = RichTextField(_("nội dung"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("date"), FieldPanel("summary"), _document_panel("document"), FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
+
+    parent_page_types = ["direction.DirectionIndexPage"]
+    subpage_types: list[str] = []
+    nfc_fields = ("summary",)
+
+    class Meta:
+        verbose_name = _("chỉ đạo, điều hành")
+        verbose_name_plural = _("văn bản chỉ đạo, điều hành")
+
+
+class PetitionResponsePage(NfcCleanMixin, Page):
+    """Trả lời kiến nghị của tổ chức, công dân."""
+
+    petitioner = models.CharField(
+        _("tổ chức, công dân kiến nghị"), max_length=255, blank=True,
+        help_text=_("Chỉ ghi tên tổ chức hoặc cách gọi chung (ví dụ “Cử tri xã…”); "
+                    "không công bố thông tin cá nhân."),
+    )
+    petition_date = models.DateField(_("ngày nhận kiến nghị"), null=True, blank=True)
+    petition = models.TextField(_("nội dung kiến nghị"))
+    responder = models.CharField(_("cơ quan trả lời"), max_length=255)
+    response_date = models.DateField(_("ngày trả lời"), default=datetime.date.today)
+    response = RichTextField(_("nội dung trả lời"))
+    document = models.ForeignKey(
+        "legaldocs.LegalDocumentPage", verbose_name=_("văn bản trả lời"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="petition_responses",
+    )
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("petitioner"), FieldPanel("petition_date")]),
+             FieldPanel("petition")],
+            heading=_("Kiến nghị"),
+        ),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("responder"), FieldPanel("response_date")]),
+             FieldPanel("response"), _document_panel("document")],
+            heading=_("Trả lời"),
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("petition"), index.SearchField("response"),
+    ]
+
+    parent_page_types = ["direction.DirectionIndexPage"]
+    subpage_types: list[str] = []
+    nfc_fields = ("petitioner", "petition", "responder")
+
+    class Meta:
+        verbose_name = _("trả lời kiến nghị")
+        verbose_name_plural = _("trả lời kiến nghị của tổ chức, công dân")
+
+    def clean(self) -> None:
+        super().clean()
+        if self.petition_date and self.response_date and self.response_date < self.petition_date:
+            raise ValidationError(
+                {"response_date": _("Ngày trả lời phải sau ngày nhận kiến nghị.")}
+            )
+
+
+class EnterpriseSanctionPage(NfcCleanMixin, Page):
+    """Khen thưởng hoặc xử phạt doanh nghiệp."""
+
+    class Kind(models.TextChoices):
+        REWARD = "khen-thuong", _("Khen thưởng")
+        PENALTY = "xu-phat", _("Xử phạt")
+
+    kind = models.CharField(_("loại"), max_length=20, choices=Kind.choices)
+    enterprise = models.CharField(_("tên doanh nghiệp"), max_length=255)
+    tax_code = models.CharField(_("mã số doanh nghiệp"), max_length=20, blank=True)
+    address = models.CharField(_("địa chỉ trụ sở"), max_length=255, blank=True)
+    decision_number = models.CharField(
+        _("số quyết định"), max_length=60, validators=[validate_document_number]
+    )
+    decision_date = models.DateField(_("ngày quyết định"))
+    measure = models.CharField(
+        _("hình thức"), max_length=255,
+        help_text=_("Ví dụ: “Bằng khen của Chủ tịch UBND tỉnh”, “Phạt tiền 30.000.000 đồng”."),
+    )
+    reason = models.TextField(_("lý do / thành tích, hành vi vi phạm"))
+    document = models.ForeignKey(
+        "legaldocs.LegalDocumentPage", verbose_name=_("văn bản quyết định"), null=True,
+        blank=True, on_delete=models.SET_NULL, related_name="enterprise_decisions",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("kind"),
+        FieldRowPanel([FieldPanel("enterprise"), FieldPanel("tax_code")]),
+        FieldPanel("address"),
+        FieldRowPanel([FieldPanel("decision_number"), FieldPanel("decision_date")]),
+        FieldPanel("measure"),
+        FieldPanel("reason"),
+        _document_panel("document"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("enterprise"), index.SearchField("decision_number"),
+        index.SearchField("reason"),
+    ]
+
+    parent_page_types = ["direction.DirectionIndexPage"]
+    subpage_types: list[str] = []
+    nfc_fields = ("enterprise", "tax_code", "address", "decision_number", "measure", "reason")
+
+    class Meta:
+        verbose_name = _("khen thưởng, xử phạt doanh nghiệp")
+        verbose_name_plural = _("khen thưởng, xử phạt doanh nghiệp")
+
+
+# --- Law dissemination ----------------------------------------------------------------------
+
+
+class LawDisseminationIndexPage(Page):
+    """Phổ biến, hướng dẫn thực hiện pháp luật, chế độ, chính sách."""
+
+    intro = RichTextField(_("giới thiệu"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["direction.LawDisseminationPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("chuyên trang phổ biến pháp luật")
+        verbose_name_plural = _("chuyên trang phổ biến pháp luật")
+
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        context = super().get_context(request, *args, **kwargs)
+        articles = (
+            LawDisseminationPage.objects.child_of(self).live().public()
+            .order_by("-date", "-pk")
+        )
+        context["articles"] = paginate(request, articles, 10)
+        context["page_query"] = query_without_page(request)
+        return context
+
+
+class LawDisseminationPage(NfcCleanMixin, Page):
+    """An article explaining laws and policies, linked to the documents it explains."""
+
+    date = models.DateField(_("ngày đăng"), default=datetime.date.today)
+    summary = models.TextField(_("tóm tắt"), max_length=1000)
+    body = StreamField(BodyBlock(), verbose_name=_("nội dung"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("date"),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        InlinePanel("explained_documents", label=_("Văn bản được phổ biến"),
+                    heading=_("Văn bản được phổ biến")),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
+
+    parent_page_types = ["direction.LawDisseminationIndexPage"]
+    subpage_types: list[str] = []
+    nfc_fields = ("summary",)
+
+    class Meta:
+        verbose_name = _("bài phổ biến pháp luật")
+        verbose_name_plural = _("bài phổ biến pháp luật")
+
+
+class LawDisseminationDocument(Orderable):
+    page = ParentalKey(
+        LawDisseminationPage, on_delete=models.CASCADE, related_name="explained_documents"
+    )
+    document = models.ForeignKey(
+        "legaldocs.LegalDocumentPage", verbose_name=_("văn bản"), on_delete=models.CASCADE,
+        related_name="dissemination_links",
+    )
+
+    panels = [_document_panel("document")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("văn bản được phổ biến")
+        verbose_name_plural = _("văn bản được phổ biến")

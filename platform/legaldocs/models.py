@@ -1,0 +1,475 @@
+"""Legal documents database (Decree 43 art. 10 e) and the official gazette (art. 10 g).
+
+Import direction: direction → legaldocs → news (helpers only).
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    PageChooserPanel,
+)
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from core.text import nfc, unaccent
+from news.listing import FeedItem, feed_title, paginate, query_without_page, rss_response
+from news.mixins import NfcCleanMixin
+
+# Số ký hiệu: number[/year]/symbol, e.g. 43/2020/QĐ-UBND, 1234/UBND-KT, 15/CT-TTg,
+# 59/2020/QH14, 07/2016/TTLT-BTC-BNV; Party documents use a hyphen: 36-NQ/TW.
+NUMBER_PATTERN = (
+    r"^\d{1,6}[a-z]?(?:/\d{4})?[/-][A-ZĐ][A-Za-zĐđ0-9]*(?:[-/.][A-ZĐ0-9][A-Za-zĐđ0-9]*)*$"
+)
+validate_document_number = RegexValidator(
+    NUMBER_PATTERN,
+    _("Số ký hiệu không hợp lệ; viết theo dạng “43/2020/QĐ-UBND” hoặc “1234/UBND-KT”."),
+)
+
+
+class DocumentType(models.TextChoices):
+    """Hình thức văn bản (Law on promulgation of legal documents, plus administrative ones)."""
+
+    HIEN_PHAP = "hien-phap", _("Hiến pháp")
+    BO_LUAT = "bo-luat", _("Bộ luật")
+    LUAT = "luat", _("Luật")
+    PHAP_LENH = "phap-lenh", _("Pháp lệnh")
+    LENH = "lenh", _("Lệnh")
+    NGHI_QUYET = "nghi-quyet", _("Nghị quyết")
+    NGHI_DINH = "nghi-dinh", _("Nghị định")
+    QUYET_DINH = "quyet-dinh", _("Quyết định")
+    CHI_THI = "chi-thi", _("Chỉ thị")
+    THONG_TU = "thong-tu", _("Thông tư")
+    THONG_TU_LIEN_TICH = "thong-tu-lien-tich", _("Thông tư liên tịch")
+    CONG_VAN = "cong-van", _("Công văn")
+    KE_HOACH = "ke-hoach", _("Kế hoạch")
+    THONG_BAO = "thong-bao", _("Thông báo")
+    HUONG_DAN = "huong-dan", _("Hướng dẫn")
+    BAO_CAO = "bao-cao", _("Báo cáo")
+    KHAC = "khac", _("Văn bản khác")
+
+
+class ValidityStatus(models.TextChoices):
+    IN_FORCE = "con-hieu-luc", _("Còn hiệu lực")
+    PARTLY_EXPIRED = "het-hieu-luc-mot-phan", _("Hết hiệu lực một phần")
+    EXPIRED = "het-hieu-luc", _("Hết hiệu lực")
+    NOT_YET = "chua-co-hieu-luc", _("Chưa có hiệu lực")
+
+
+class RelationKind(models.TextChoices):
+    AMENDS = "sua-doi", _("Sửa đổi, bổ sung")
+    REPLACES = "thay-the", _("Thay thế")
+    GUIDES = "huong-dan", _("Hướng dẫn thi hành")
+    REPEALS = "bai-bo", _("Bãi bỏ")
+
+
+class _NamedSnippet(models.Model):
+    name = models.CharField(_("tên"), max_length=255, unique=True)
+    slug = models.SlugField(
+        _("đường dẫn"), max_length=255, unique=True, blank=True,
+        help_text=_("Chữ không dấu; để trống để tạo tự động từ tên."),
+    )
+    sort_order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["sort_order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        self.clean()
+        super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        self.name = nfc(self.name).strip()
+        if not self.slug:
+            self.slug = slugify(unaccent(self.name))[:255]
+
+
+class IssuingAuthority(_NamedSnippet):
+    """Cơ quan ban hành (thẩm quyền ban hành), e.g. “UBND tỉnh Lai Châu”, “Chính phủ”."""
+
+    short_name = models.CharField(_("tên viết tắt"), max_length=60, blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("short_name"), FieldPanel("slug"),
+              FieldPanel("sort_order")]
+
+    class Meta(_NamedSnippet.Meta):
+        verbose_name = _("cơ quan ban hành")
+        verbose_name_plural = _("cơ quan ban hành")
+
+
+class LegalField(_NamedSnippet):
+    """Lĩnh vực, e.g. “Đất đai”, “Giáo dục – Đào tạo”."""
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
+
+    class Meta(_NamedSnippet.Meta):
+        verbose_name = _("lĩnh vực")
+        verbose_name_plural = _("lĩnh vực")
+
+
+# --- Documents ------------------------------------------------------------------------------
+
+
+class LegalDocumentIndexPage(RoutablePageMixin, Page):
+    """Văn bản: the searchable documents database of the portal."""
+
+    intro = RichTextField(_("giới thiệu"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["legaldocs.LegalDocumentPage"]
+    max_count_per_parent = 1
+    per_page = 20
+
+    class Meta:
+        verbose_name = _("chuyên trang văn bản")
+        verbose_name_plural = _("chuyên trang văn bản")
+
+    def documents(self):
+        return (
+            LegalDocumentPage.objects.child_of(self).live().public()
+            .select_related("issuer", "legal_field")
+        )
+
+    def filtered(self, request: HttpRequest):
+        from .forms import LegalDocumentFilterForm
+
+        form = LegalDocumentFilterForm(request.GET or None, documents=self.documents())
+        return form, form.apply(self.documents())
+
+    @path("")
+    def listing(self, request: HttpRequest) -> HttpResponse:
+        form, documents = self.filtered(request)
+        return self.render(
+            request,
+            context_overrides={
+                "form": form,
+                "documents": paginate(request, documents, self.per_page),
+                "page_query": query_without_page(request),
+                "filtering": form.is_bound,
+            },
+        )
+
+    @path("rss/")
+    def rss(self, request: HttpRequest) -> HttpResponse:
+        _form, documents = self.filtered(request)
+        items = (
+            FeedItem(
+                title=f"{doc.number} – {doc.title}" if doc.number else doc.title,
+                link=doc.get_full_url(request),
+                description=doc.summary,
+                pubdate=doc.first_published_at or doc.issue_date,
+                categories=tuple(
+                    c
+                    for c in (doc.get_doc_type_display(), doc.legal_field and doc.legal_field.name)
+                    if c
+                ),
+            )
+            for doc in documents[:30]
+        )
+        return rss_response(
+            title=feed_title(self, request),
+            link=self.get_full_url(request),
+            description=self.search_description or self.title,
+            feed_url=self.get_full_url(request) + "rss/",
+            items=items,
+        )
+
+
+class LegalDocumentPage(NfcCleanMixin, Page):
+    """Một văn bản: metadata as Decree 43 art. 10 e lists it, its files and relations."""
+
+    doc_type = models.CharField(
+        _("hình thức văn bản"), max_length=30, choices=DocumentType.choices, db_index=True
+    )
+    number = models.CharField(
+        _("số ký hiệu"), max_length=60, blank=True, validators=[validate_document_number],
+        help_text=_("Ví dụ: 43/2020/QĐ-UBND. Dự thảo chưa có số có thể để trống."),
+    )
+    issuer = models.ForeignKey(
+        IssuingAuthority, verbose_name=_("cơ quan ban hành"), null=True,
+        on_delete=models.PROTECT, related_name="documents",
+    )
+    legal_field = models.ForeignKey(
+        LegalField, verbose_name=_("lĩnh vực"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="documents",
+    )
+    summary = models.TextField(_("trích yếu"), max_length=2000)
+    issue_date = models.DateField(_("ngày ban hành"), null=True, blank=True, db_index=True)
+    effective_date = models.DateField(_("ngày có hiệu lực"), null=True, blank=True)
+    expiry_date = models.DateField(_("ngày hết hiệu lực"), null=True, blank=True)
+    status = models.CharField(
+        _("tình trạng hiệu lực"), max_length=30, choices=ValidityStatus.choices,
+        default=ValidityStatus.IN_FORCE, db_index=True,
+    )
+    signer = models.CharField(_("người ký"), max_length=255, blank=True)
+    signer_title = models.CharField(_("chức vụ người ký"), max_length=255, blank=True)
+    body = RichTextField(_("ghi chú / nội dung tóm tắt"), blank=True)
+
+    is_draft = models.BooleanField(
+        _("dự thảo lấy ý kiến"), default=False,
+        help_text=_("Đăng dự thảo để lấy ý kiến góp ý trước khi ban hành."),
+    )
+    comment_start = models.DateField(_("bắt đầu lấy ý kiến"), null=True, blank=True)
+    comment_end = models.DateField(_("hết hạn lấy ý kiến"), null=True, blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("doc_type"), FieldPanel("number")]),
+        FieldRowPanel([FieldPanel("issuer"), FieldPanel("legal_field")]),
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("issue_date"), FieldPanel("effective_date"),
+                               FieldPanel("expiry_date")]),
+                FieldPanel("status"),
+                FieldRowPanel([FieldPanel("signer"), FieldPanel("signer_title")]),
+            ],
+            heading=_("Ban hành và hiệu lực"),
+        ),
+        InlinePanel("attachments", label=_("Tệp văn bản"), heading=_("Tệp văn bản")),
+        FieldPanel("body"),
+        InlinePanel("relations", label=_("Văn bản liên quan"), heading=_("Văn bản liên quan")),
+        MultiFieldPanel(
+            [FieldPanel("is_draft"),
+             FieldRowPanel([FieldPanel("comment_start"), FieldPanel("comment_end")])],
+            heading=_("Dự thảo lấy ý kiến"),
+        ),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("number", boost=3),
+        index.SearchField("summary", boost=2),
+        index.SearchField("signer"),
+        index.FilterField("doc_type"),
+        index.FilterField("status"),
+        index.FilterField("issue_date"),
+    ]
+
+    parent_page_types = ["legaldocs.LegalDocumentIndexPage"]
+    subpage_types: list[str] = []
+    nfc_fields = ("number", "summary", "signer", "signer_title")
+
+    class Meta:
+        verbose_name = _("văn bản")
+        verbose_name_plural = _("văn bản")
+
+    def clean(self) -> None:
+        super().clean()
+        errors: dict[str, str] = {}
+        if not self.is_draft:
+            if not self.number:
+                errors["number"] = _("Văn bản đã ban hành phải có số ký hiệu.")
+            if not self.issue_date:
+                errors["issue_date"] = _("Văn bản đã ban hành phải có ngày ban hành.")
+        else:
+            if not self.comment_start or not self.comment_end:
+                errors["comment_end"] = _(
+                    "Dự thảo phải có thời gian lấy ý kiến (từ ngày, đến ngày)."
+                )
+            elif self.comment_end < self.comment_start:
+                errors["comment_end"] = _("Ngày hết hạn lấy ý kiến phải sau ngày bắt đầu.")
+        if self.issue_date and self.effective_date and self.effective_date < self.issue_date:
+            errors["effective_date"] = _("Ngày có hiệu lực không được trước ngày ban hành.")
+        if self.effective_date and self.expiry_date and self.expiry_date < self.effective_date:
+            errors["expiry_date"] = _("Ngày hết hiệu lực phải sau ngày có hiệu lực.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def display_name(self) -> str:
+        """“Quyết định 43/2020/QĐ-UBND”."""
+        label = self.get_doc_type_display()
+        return f"{label} {self.number}" if self.number else label
+
+    @property
+    def comments_open(self) -> bool:
+        if not self.is_draft or not self.comment_start or not self.comment_end:
+            return False
+        return self.comment_start <= timezone.localdate() <= self.comment_end
+
+    @property
+    def publication_delay_days(self) -> int | None:
+        """Days from the issue (the source event) to the first publication on the portal."""
+        if not self.issue_date or not self.first_published_at:
+            return None
+        return (timezone.localtime(self.first_published_at).date() - self.issue_date).days
+
+    def related_documents(self) -> list[tuple[str, LegalDocumentPage]]:
+        """This document's relations both ways, described from this document's side."""
+        inverse = {
+            RelationKind.AMENDS: _("Được sửa đổi, bổ sung bởi"),
+            RelationKind.REPLACES: _("Bị thay thế bởi"),
+            RelationKind.GUIDES: _("Được hướng dẫn bởi"),
+            RelationKind.REPEALS: _("Bị bãi bỏ bởi"),
+        }
+        result = [
+            (RelationKind(r.kind).label, r.target)
+            for r in self.relations.select_related("target")
+            if r.target.live
+        ]
+        incoming = LegalDocumentRelation.objects.filter(target=self, page__live=True)
+        for r in incoming.select_related("page"):
+            result.append((inverse[r.kind], r.page))
+        return result
+
+
+class LegalDocumentAttachment(Orderable):
+    page = ParentalKey(LegalDocumentPage, on_delete=models.CASCADE, related_name="attachments")
+    document = models.ForeignKey(
+        "wagtaildocs.Document", verbose_name=_("tệp"), on_delete=models.CASCADE, related_name="+"
+    )
+    label = models.CharField(
+        _("tên hiển thị"), max_length=255, blank=True,
+        help_text=_("Ví dụ: “Toàn văn”, “Phụ lục I”. Để trống thì dùng tên tệp."),
+    )
+
+    panels = [FieldPanel("document"), FieldPanel("label")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("tệp văn bản")
+        verbose_name_plural = _("tệp văn bản")
+
+    def __str__(self) -> str:
+        return self.label or self.document.title
+
+    def clean(self) -> None:
+        self.label = nfc(self.label).strip()
+
+    @property
+    def extension(self) -> str:
+        return self.document.file_extension.upper()
+
+
+class LegalDocumentRelation(Orderable):
+    page = ParentalKey(LegalDocumentPage, on_delete=models.CASCADE, related_name="relations")
+    kind = models.CharField(_("quan hệ"), max_length=20, choices=RelationKind.choices)
+    target = models.ForeignKey(
+        LegalDocumentPage, verbose_name=_("văn bản"), on_delete=models.CASCADE,
+        related_name="incoming_relations",
+    )
+
+    panels = [FieldPanel("kind"), PageChooserPanel("target", "legaldocs.LegalDocumentPage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("văn bản liên quan")
+        verbose_name_plural = _("văn bản liên quan")
+
+
+# --- Official gazette -----------------------------------------------------------------------
+
+
+class GazetteIndexPage(Page):
+    """Công báo (province portal only): the issues, newest first."""
+
+    intro = RichTextField(_("giới thiệu"), blank=True, features=["bold", "italic", "link"])
+    external_url = models.URLField(
+        _("trang Công báo của tỉnh"), blank=True,
+        help_text=_("Nếu Công báo được đăng ở trang riêng, ghi địa chỉ để liên kết tới."),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("external_url")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["legaldocs.GazetteIssuePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("chuyên trang công báo")
+        verbose_name_plural = _("chuyên trang công báo")
+
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        context = super().get_context(request, *args, **kwargs)
+        issues = (
+            GazetteIssuePage.objects.child_of(self).live().public()
+            .order_by("-issue_date", "-pk")
+        )
+        context["issues"] = paginate(request, issues, 20)
+        context["page_query"] = query_without_page(request)
+        return context
+
+
+class GazetteIssuePage(NfcCleanMixin, Page):
+    """Một số Công báo: number, date and the documents it carries, each with a summary."""
+
+    number = models.CharField(_("số Công báo"), max_length=40, help_text=_("Ví dụ: 05"))
+    issue_date = models.DateField(_("ngày phát hành"), default=datetime.date.today)
+    file = models.ForeignKey(
+        "wagtaildocs.Document", verbose_name=_("tệp Công báo (PDF)"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("number"), FieldPanel("issue_date")]),
+        FieldPanel("file"),
+        InlinePanel("entries", label=_("Văn bản trong số"), heading=_("Văn bản trong số")),
+    ]
+
+    parent_page_types = ["legaldocs.GazetteIndexPage"]
+    subpage_types: list[str] = []
+    nfc_fields = ("number",)
+
+    class Meta:
+        verbose_name = _("số Công báo")
+        verbose_name_plural = _("số Công báo")
+
+
+class GazetteEntry(Orderable):
+    page = ParentalKey(GazetteIssuePage, on_delete=models.CASCADE, related_name="entries")
+    document = models.ForeignKey(
+        LegalDocumentPage, verbose_name=_("văn bản trên Cổng"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="gazette_entries",
+    )
+    title = models.CharField(
+        _("số ký hiệu và tên văn bản"), max_length=500, blank=True,
+        help_text=_("Ghi khi văn bản không có trên Cổng."),
+    )
+    summary = models.TextField(_("tóm tắt"), blank=True)
+
+    panels = [
+        PageChooserPanel("document", "legaldocs.LegalDocumentPage"),
+        FieldPanel("title"),
+        FieldPanel("summary"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("văn bản trong số Công báo")
+        verbose_name_plural = _("văn bản trong số Công báo")
+
+    def clean(self) -> None:
+        self.title = nfc(self.title).strip()
+        self.summary = nfc(self.summary).strip()
+        if not self.document_id and not self.title:
+            raise ValidationError(
+                {"title": _("Chọn một văn bản trên Cổng hoặc ghi số ký hiệu và tên văn bản.")}
+            )
+
+    @property
+    def display_title(self) -> str:
+        if self.title:
+            return self.title
+        return f"{self.document.display_name} – {self.document.title}" if self.document else ""
+
+    @property
+    def display_summary(self) -> str:
+        return self.summary or (self.document.summary if self.document else "")

@@ -1,0 +1,42 @@
+"""The demo loaders fill a portal with content that renders."""
+
+from __future__ import annotations
+
+from django_tenants.utils import schema_context
+
+from tests.conftest import client_for
+
+SCHEDULE = "/chi-dao-dieu-hanh/lich-cong-tac/"
+
+
+def test_demo_content_on_a_member_portal_has_its_own_document(portal_a):
+    from legaldocs.demo import load_demo_content
+    from legaldocs.models import LegalDocumentPage
+
+    with schema_context(portal_a.schema_name):
+        load_demo_content(portal_a)
+        assert LegalDocumentPage.objects.filter(number="18/KH-SOA").exists()
+    assert "18/KH-SOA" in client_for(portal_a).get("/van-ban/").content.decode()
+
+
+def test_demo_content_loads_and_renders(province):
+    from direction.demo import load_demo_content as load_direction
+    from legaldocs.demo import load_demo_content as load_legaldocs
+    from legaldocs.models import GazetteIssuePage, LegalDocumentPage
+    from news.demo import load_demo_content as load_news
+    from news.models import NewsArticlePage
+
+    with schema_context(province.schema_name):
+        for load in (load_news, load_legaldocs, load_direction):
+            load(province)
+            load(province)  # idempotent
+        assert NewsArticlePage.objects.count() == 4
+        assert LegalDocumentPage.objects.count() == 6
+        issue_url = GazetteIssuePage.objects.get().url
+        article_url = NewsArticlePage.objects.order_by("pk").first().url
+    client = client_for(province)
+    for path in ["/", "/tin-tuc/", "/van-ban/", "/chi-dao-dieu-hanh/", SCHEDULE,
+                 "/pho-bien-phap-luat/", "/cong-bao/", issue_url, article_url, "/tin-tuc/rss/"]:
+        assert client.get(path).status_code == 200, path
+    assert "Giao ban lãnh đạo đầu tuần" in client.get(SCHEDULE).content.decode()
+    assert "43/2020/QĐ-UBND" in client.get("/van-ban/?q=quy+che").content.decode()

@@ -1,0 +1,74 @@
+"""Editors create documents through the real Wagtail admin."""
+
+from __future__ import annotations
+
+from django_tenants.utils import schema_context
+
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+
+from tests.conftest import client_for
+from tests.news.factories import documents_index, issuer, legal_field, make_wagtail_document
+
+
+def test_superuser_creates_a_legal_document_in_the_admin(portal_a, make_local_user):
+    from legaldocs.models import LegalDocumentPage
+
+    user = make_local_user(portal_a, "bientap.admin", is_superuser=True, is_staff=True)
+    with schema_context(portal_a.schema_name):
+        parent = documents_index()
+        authority, field = issuer(), legal_field()
+        file = make_wagtail_document("Toàn văn", b"%PDF-1.4\nabc", "toan-van.pdf")
+        client = client_for(portal_a)
+        client.force_login(user)
+    add_url = f"/admin/pages/add/legaldocs/legaldocumentpage/{parent.pk}/"
+    assert client.get(add_url).status_code == 200
+    data = nested_form_data({
+        "title": "Quyết định ban hành Quy chế phối hợp",
+        "slug": "quyet-dinh-quy-che-phoi-hop",
+        "doc_type": "quyet-dinh",
+        "number": "21/2025/QĐ-UBND",
+        "issuer": authority.pk,
+        "legal_field": field.pk,
+        "summary": "Ban hành Quy chế phối hợp cung cấp thông tin",
+        "issue_date": "05/03/2025",
+        "effective_date": "15/03/2025",
+        "expiry_date": "",
+        "status": "con-hieu-luc",
+        "signer": "Lê Văn Ký",
+        "signer_title": "Chủ tịch",
+        "body": rich_text(""),
+        "attachments": inline_formset([{"document": file.pk, "label": "Toàn văn"}]),
+        "relations": inline_formset([]),
+        "comment_start": "",
+        "comment_end": "",
+        "action-publish": "publish",
+    })
+    response = client.post(add_url, data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    with schema_context(portal_a.schema_name):
+        page = LegalDocumentPage.objects.get(number="21/2025/QĐ-UBND")
+        assert page.live
+        assert page.issue_date.isoformat() == "2025-03-05"
+        assert page.attachments.get().document_id == file.pk
+        url = page.url
+    html = client_for(portal_a).get(url).content.decode()
+    assert "21/2025/QĐ-UBND" in html and "05/03/2025" in html
+
+
+def test_admin_refuses_a_malformed_number_in_vietnamese(portal_a, make_local_user):
+    user = make_local_user(portal_a, "bientap.sai", is_superuser=True, is_staff=True)
+    with schema_context(portal_a.schema_name):
+        parent = documents_index()
+        authority = issuer()
+        client = client_for(portal_a)
+        client.force_login(user)
+    data = nested_form_data({
+        "title": "Văn bản sai số", "slug": "van-ban-sai-so", "doc_type": "quyet-dinh",
+        "number": "số 21 năm 2025", "issuer": authority.pk, "summary": "Sai",
+        "issue_date": "05/03/2025", "status": "con-hieu-luc", "body": rich_text(""),
+        "attachments": inline_formset([]), "relations": inline_formset([]),
+        "action-publish": "publish",
+    })
+    response = client.post(f"/admin/pages/add/legaldocs/legaldocumentpage/{parent.pk}/", data)
+    assert response.status_code == 200
+    assert "Số ký hiệu không hợp lệ" in response.content.decode()
