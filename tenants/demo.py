@@ -94,13 +94,36 @@ def _make_user(username: str, full_name: str, password: str):
     return user
 
 
+# Each content app's demo loader, in the order they depend on each other (the direction
+# demo links to the legal documents demo). Apps not installed are skipped.
+DEMO_CONTENT = [
+    "introduction",
+    "news",
+    "legaldocs",
+    "direction",
+    "planning",
+    "projects",
+    "contacts",
+    "science",
+    "stats",
+    "budget",
+    "participation",
+]
+
+
 def _fill_portal(portal: Portal, demo: DemoPortal, password: str) -> None:
+    from django.apps import apps
+    from django.utils.module_loading import import_string
+
     from home.models import HomePage
 
     with schema_context(portal.schema_name):
         home = HomePage.objects.get(depth=2)
         home.intro = demo.intro
         home.save_revision().publish()
+        for app in DEMO_CONTENT:
+            if apps.is_installed(app):
+                import_string(f"{app}.demo.load_demo_content")(portal)
         for suffix, group_name, full_name in PORTAL_ACCOUNTS:
             user = _make_user(f"{suffix}.{portal.code}", full_name, password)
             user.groups.add(Group.objects.get(name=group_name))
