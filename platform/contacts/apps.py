@@ -1,0 +1,20 @@
+from __future__ import annotations
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ContactsConfig(AppConfig):
+    name = "contacts"
+    verbose_name = _("Liên hệ và thông tin của Cổng")
+
+    def ready(self) -> None:
+        from core.sections import Section, register_section
+
+        # One section holds k (officials) and the spokesperson; l lives in site settings.
+        register_section(
+            Section(
+                order=100, slug="lien-he", title="Liên hệ", title_en="Contacts",
+                page_model="contacts.ContactsPage", letter="k",
+            )
+        )

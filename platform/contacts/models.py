@@ -1,0 +1,220 @@
+"""Sections k and l (Decree 43 art. 10.k–l) and the spokesperson (Lai Châu art. 9.2):
+officials' contacts, the spokesperson and statements, and the portal's own contact
+details and look, edited by each portal's board as site settings.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+
+from introduction.blocks import RICH_TEXT_FEATURES, AttachmentsBlock
+from introduction.text import NFCTextMixin
+
+from .fields import EmailAddressField, PhoneField
+
+STATEMENTS_ON_CONTACTS_PAGE = 10
+
+
+class ContactsPage(NFCTextMixin, Page):
+    """Liên hệ: competent officials, the spokesperson and the spokesperson's statements."""
+
+    intro = RichTextField(_("lời giới thiệu"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        InlinePanel("officials", label=_("Cán bộ"), heading=_("Thông tin liên hệ cán bộ")),
+        InlinePanel(
+            "spokespersons", label=_("Người phát ngôn"), heading=_("Người phát ngôn"), max_num=3
+        ),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["contacts.StatementPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("trang Liên hệ")
+        verbose_name_plural = _("trang Liên hệ")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["statements"] = (
+            StatementPage.objects.child_of(self).live().public()
+            .order_by("-statement_date", "-first_published_at")[:STATEMENTS_ON_CONTACTS_PAGE]
+        )
+        return context
+
+
+class ContactPerson(NFCTextMixin, TranslatableMixin, Orderable):
+    """Translatable, because section k must also exist in English."""
+
+    full_name = models.CharField(_("họ và tên"), max_length=120)
+    position = models.CharField(_("chức vụ"), max_length=200)
+    unit = models.CharField(_("đơn vị"), max_length=200, blank=True)
+    phone = PhoneField(_("điện thoại"), blank=True)
+    email = EmailAddressField(_("thư điện tử công vụ"), blank=True)
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"{self.full_name} – {self.position}"
+
+
+class ContactOfficial(ContactPerson):
+    """Đầu mối liên hệ: a competent official (art. 10.k)."""
+
+    page = ParentalKey(ContactsPage, on_delete=models.CASCADE, related_name="officials")
+    fax = PhoneField(_("fax"), blank=True)
+
+    panels = [
+        FieldPanel("full_name"),
+        FieldPanel("position"),
+        FieldPanel("unit"),
+        FieldPanel("phone"),
+        FieldPanel("fax"),
+        FieldPanel("email"),
+    ]
+
+    class Meta(ContactPerson.Meta):
+        verbose_name = _("cán bộ đầu mối")
+        verbose_name_plural = _("cán bộ đầu mối")
+
+
+class Spokesperson(ContactPerson):
+    """Người phát ngôn (and deputies), whose statements are the StatementPage children."""
+
+    page = ParentalKey(ContactsPage, on_delete=models.CASCADE, related_name="spokespersons")
+
+    panels = [
+        FieldPanel("full_name"),
+        FieldPanel("position"),
+        FieldPanel("unit"),
+        FieldPanel("phone"),
+        FieldPanel("email"),
+    ]
+
+    class Meta(ContactPerson.Meta):
+        verbose_name = _("người phát ngôn")
+        verbose_name_plural = _("người phát ngôn")
+
+
+class StatementPage(NFCTextMixin, Page):
+    """Nội dung phát ngôn và cung cấp thông tin cho báo chí."""
+
+    statement_date = models.DateField(_("ngày phát ngôn"))
+    speaker = models.CharField(_("người phát ngôn"), max_length=120, blank=True)
+    summary = models.TextField(_("tóm tắt"), blank=True)
+    body = RichTextField(_("nội dung"), blank=True, features=RICH_TEXT_FEATURES)
+    attachments = StreamField(AttachmentsBlock(), verbose_name=_("tệp đính kèm"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("statement_date"),
+        FieldPanel("speaker"),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("attachments"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("statement_date"),
+    ]
+
+    parent_page_types = ["contacts.ContactsPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("nội dung phát ngôn")
+        verbose_name_plural = _("nội dung phát ngôn")
+
+
+# --- Per-portal settings, edited by the portal's own board ---------------------------------
+
+
+@register_setting(icon="mail")
+class PortalContactSettings(NFCTextMixin, BaseSiteSetting):
+    """Thông tin liên hệ của Cổng (art. 10.l), shown in every page's footer."""
+
+    agency = models.CharField(
+        _("cơ quan chủ quản"), max_length=255, blank=True,
+        help_text=_("Ví dụ: Ủy ban nhân dân tỉnh Lai Châu."),
+    )
+    address = models.CharField(_("địa chỉ"), max_length=255, blank=True)
+    phone = PhoneField(_("điện thoại"), blank=True)
+    fax = PhoneField(_("fax"), blank=True)
+    email = EmailAddressField(_("thư điện tử"), blank=True)
+    responsible_person = models.CharField(
+        _("người chịu trách nhiệm chính"), max_length=255, blank=True,
+        help_text=_("Họ tên và chức vụ, ví dụ: Nguyễn Văn A – Chánh Văn phòng."),
+    )
+    licence = models.TextField(
+        _("giấy phép"), blank=True,
+        help_text=_("Ví dụ: Giấy phép số 12/GP-TTĐT ngày 01/02/2024 của Sở Văn hóa, Thể thao "
+                    "và Du lịch."),
+    )
+
+    panels = [
+        FieldPanel("agency"),
+        FieldPanel("address"),
+        MultiFieldPanel([FieldPanel("phone"), FieldPanel("fax"), FieldPanel("email")],
+                        heading=_("Liên lạc")),
+        FieldPanel("responsible_person"),
+        FieldPanel("licence"),
+    ]
+
+    class Meta:
+        verbose_name = _("thông tin liên hệ của Cổng")
+        verbose_name_plural = _("thông tin liên hệ của Cổng")
+
+    @property
+    def is_filled(self) -> bool:
+        return any([self.agency, self.address, self.phone, self.fax, self.email,
+                    self.responsible_person, self.licence])
+
+
+_HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+def validate_hex_colour(value: str) -> None:
+    if not _HEX_COLOUR.match(value or ""):
+        raise ValidationError(
+            _("Màu “%(value)s” không hợp lệ; hãy nhập mã màu dạng #RRGGBB, ví dụ #a50e0e."),
+            code="invalid_colour", params={"value": value},
+        )
+
+
+@register_setting(icon="image")
+class ThemeSettings(BaseSiteSetting):
+    """The portal's look: the base theme reads these through the `settings` context."""
+
+    primary_colour = models.CharField(
+        _("màu chủ đạo"), max_length=7, default="#a50e0e", validators=[validate_hex_colour],
+        help_text=_("Mã màu dạng #RRGGBB."),
+    )
+    emblem = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("biểu trưng (quốc huy, logo)"), null=True,
+        blank=True, on_delete=models.SET_NULL, related_name="+",
+    )
+    banner = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("ảnh băng rôn đầu trang"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+
+    panels = [FieldPanel("primary_colour"), FieldPanel("emblem"), FieldPanel("banner")]
+
+    class Meta:
+        verbose_name = _("giao diện của Cổng")
+        verbose_name_plural = _("giao diện của Cổng")

@@ -1,0 +1,109 @@
+"""Section đ (Decree 43 art. 10.đ): strategies, orientations, planning and development plans."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from introduction.blocks import RICH_TEXT_FEATURES, AttachmentsBlock
+from introduction.listing import choice_filter, page_query, paginate
+from introduction.text import NFCTextMixin
+
+
+class PlanningKind(models.TextChoices):
+    INVESTMENT_INCENTIVES = "uu-dai-dau-tu", _("Ưu đãi, cơ hội đầu tư")
+    INVESTMENT_CALLS = "du-an-keu-goi-dau-tu", _("Dự án kêu gọi đầu tư")
+    CONSTRUCTION_URBAN = "quy-hoach-xay-dung-do-thi", _("Quy hoạch xây dựng, đô thị")
+    LAND_USE = "quy-hoach-su-dung-dat", _("Quy hoạch, kế hoạch sử dụng đất")
+    NATURAL_RESOURCES = "khai-thac-tai-nguyen", _("Quy hoạch khai thác tài nguyên thiên nhiên")
+    ENVIRONMENT = "moi-truong", _(
+        "Thu gom, xử lý chất thải; nguồn gây ô nhiễm, khu vực ô nhiễm và có nguy cơ sự cố "
+        "môi trường"
+    )
+    STRATEGY = "chien-luoc-ke-hoach", _("Chiến lược, định hướng, kế hoạch phát triển")
+
+
+class PlanningIndexPage(NFCTextMixin, Page):
+    """Chiến lược – Quy hoạch – Kế hoạch, listed by kind (`?loai=`)."""
+
+    intro = RichTextField(_("lời giới thiệu"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["planning.PlanningItemPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("trang Chiến lược – Quy hoạch – Kế hoạch")
+        verbose_name_plural = _("trang Chiến lược – Quy hoạch – Kế hoạch")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["page_query"] = page_query(request)
+        items = PlanningItemPage.objects.child_of(self).live().public()
+        kind = choice_filter(request, "loai", PlanningKind.choices)
+        if kind:
+            items = items.filter(kind=kind)
+        context["kinds"] = PlanningKind.choices
+        context["kind"] = kind
+        context["items"] = paginate(
+            request, items.order_by("-approval_date", "-first_published_at")
+        )
+        return context
+
+
+class PlanningItemPage(NFCTextMixin, Page):
+    """One strategy, plan or planning decision. Due 10 (Lai Châu: 8) working days after
+    approval, so the approval date is stored beside Wagtail's first_published_at."""
+
+    kind = models.CharField(_("loại"), max_length=40, choices=PlanningKind.choices)
+    summary = models.TextField(_("trích yếu"), blank=True)
+    decision_number = models.CharField(
+        _("số quyết định phê duyệt"), max_length=60, blank=True,
+        help_text=_("Ví dụ: 1234/QĐ-UBND."),
+    )
+    approval_date = models.DateField(_("ngày phê duyệt"))
+    approving_authority = models.CharField(_("cơ quan phê duyệt"), max_length=200, blank=True)
+    body = RichTextField(_("nội dung"), blank=True, features=RICH_TEXT_FEATURES)
+    attachments = StreamField(AttachmentsBlock(), verbose_name=_("tệp đính kèm"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("kind"),
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("decision_number"), FieldPanel("approval_date")]),
+                FieldPanel("approving_authority"),
+            ],
+            heading=_("Phê duyệt"),
+        ),
+        FieldPanel("body"),
+        FieldPanel("attachments"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("decision_number"),
+        index.SearchField("body"),
+        index.FilterField("kind"),
+        index.FilterField("approval_date"),
+    ]
+
+    parent_page_types = ["planning.PlanningIndexPage"]
+    subpage_types: list[str] = []
+
+    # Section whose time limit applies, and the event it runs from (REQUIREMENTS.md §4).
+    time_limit_section = "đ"
+
+    class Meta:
+        verbose_name = _("chiến lược, quy hoạch, kế hoạch")
+        verbose_name_plural = _("chiến lược, quy hoạch, kế hoạch")
+
+    @property
+    def source_event_date(self):
+        return self.approval_date
