@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django_tenants.utils import schema_context
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
-
-from django_tenants.utils import schema_context
 
 from tenants.models import PlatformRole, Portal
 from tenants.provisioning import PortalSpec, create_portal

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from django_tenants.middleware.main import TenantMainMiddleware
+
 from django.core.exceptions import DisallowedHost
 from django.db import connection
 from django.http import HttpRequest, HttpResponse
-
-from django_tenants.middleware.main import TenantMainMiddleware
 
 from core.views import not_found
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 
+from django_tenants.models import DomainMixin, TenantMixin
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-
-from django_tenants.models import DomainMixin, TenantMixin
 
 from core.text import nfc
 

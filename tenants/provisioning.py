@@ -13,14 +13,14 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django_tenants.utils import schema_context, schema_exists
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-
-from django_tenants.utils import schema_context, schema_exists
 
 from core.text import nfc
 from tenants.clone import clone_schema
@@ -213,9 +213,8 @@ def customise_portal_schema(portal: Portal) -> None:
     """Make the cloned schema this portal's: Site hostname and name, home page title."""
     from wagtail.models import Site
 
-    from home.models import HomePage
-
     from core.sections import registered_sections
+    from home.models import HomePage
 
     with schema_context(portal.schema_name):
         # The template holds every section; drop those this kind of portal does not have.

@@ -8,11 +8,11 @@ inside a transaction that is rolled back, so tests can change them freely.
 from __future__ import annotations
 
 import pytest
+from django_tenants.utils import schema_context
+
 from django.core.management import call_command
 from django.db import connection
 from django.test import Client
-
-from django_tenants.utils import schema_context
 
 from tenants.models import Portal
 from tenants.provisioning import PortalSpec, create_portal, ensure_platform_portal, prepare_template

@@ -5,14 +5,14 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+from django_tenants.utils import schema_context
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import BaseBackend
 from django.contrib.auth.models import Group
 from django.db import connection, transaction
 from django.http import HttpRequest
 from django.utils import timezone
-
-from django_tenants.utils import schema_context
 
 from accounts import roles
 from accounts.models import MappedAccount
@@ -112,7 +112,10 @@ class PlatformAccountBackend(BaseBackend):
                 from tenants.models import PortalEvent
 
                 record_event(
-                    PortalEvent.Action.MAPPED_LOGIN_REFUSED, username, "sai mật khẩu hoặc tài khoản bị khoá", request
+                    PortalEvent.Action.MAPPED_LOGIN_REFUSED,
+                    username,
+                    "sai mật khẩu hoặc tài khoản bị khoá",
+                    request,
                 )
             return None
         return self.map_into_portal(identity, request)

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from core.text import nfc
-from tenants.models import Portal, PlatformRole, validate_hostname, validate_portal_code
+from tenants.models import PlatformRole, Portal, validate_hostname, validate_portal_code
 
 
 class ConsoleLoginForm(AuthenticationForm):

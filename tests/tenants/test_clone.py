@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from django.db import connection
 
 from tenants.clone import CloneError, clone_schema
@@ -13,11 +14,13 @@ SELECT
      -- a partial index's predicate is compared by presence: PostgreSQL re-prints an
      -- equivalent expression with its casts in another order
      SELECT c.relname || ':' || i.relname || ':' || (ix.indpred IS NOT NULL)::text || ':'
-            || replace(split_part(pg_get_indexdef(i.oid), ' WHERE ', 1), %(schema)s || '.', '')
+            || replace(split_part(pg_get_indexdef(i.oid), ' WHERE ', 1),
+                       %(schema)s || '.', '')
      AS x FROM pg_index ix JOIN pg_class i ON i.oid = ix.indexrelid
      JOIN pg_class c ON c.oid = ix.indrelid WHERE i.relnamespace = %(schema)s::regnamespace) a),
   (SELECT string_agg(x, ',' ORDER BY x) FROM (
-     SELECT conname || ':' || contype::text || ':' || replace(pg_get_constraintdef(oid), %(schema)s || '.', '')
+     SELECT conname || ':' || contype::text || ':'
+            || replace(pg_get_constraintdef(oid), %(schema)s || '.', '')
      AS x FROM pg_constraint WHERE connamespace = %(schema)s::regnamespace) b),
   (SELECT string_agg(x, ',' ORDER BY x) FROM (
      SELECT c.relname || ':' || a.attname || ':' || format_type(a.atttypid, a.atttypmod) || ':'

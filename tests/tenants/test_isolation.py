@@ -3,12 +3,12 @@ through portal B's domains."""
 
 from __future__ import annotations
 
+from django_tenants.utils import schema_context
+
 from django.contrib.auth.models import User
 from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.db import connection
-
-from django_tenants.utils import schema_context
 
 from wagtail.documents.models import Document
 from wagtail.models import Page
@@ -68,7 +68,8 @@ def test_documents_and_media_stay_on_their_portal(portal_a, portal_b, make_local
     media_path = f"/media/{portal_a.schema_name}/{doc.file.name}"
     assert client_for(portal_a).get(media_path).status_code == 200
     assert client_for(portal_b).get(media_path).status_code == 404
-    assert client_for(portal_b).get(f"/media/{portal_b.schema_name}/../{portal_a.schema_name}/{doc.file.name}").status_code == 404
+    climbing = f"/media/{portal_b.schema_name}/../{portal_a.schema_name}/{doc.file.name}"
+    assert client_for(portal_b).get(climbing).status_code == 404
 
 
 def test_an_editor_of_portal_a_cannot_log_into_portal_b(portal_a, portal_b, make_local_user):

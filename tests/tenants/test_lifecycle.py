@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from django.core.management import CommandError, call_command
 
 from tenants.models import Portal, PortalEvent

@@ -3,10 +3,10 @@ mapping, and the platform console."""
 
 from __future__ import annotations
 
+from django_tenants.utils import schema_context
+
 from django.contrib.auth.models import User
 from django.db import connection
-
-from django_tenants.utils import schema_context
 
 from accounts.models import MappedAccount
 from tenants.models import PlatformRole, Portal, PortalEvent
@@ -85,7 +85,9 @@ def test_deactivating_the_platform_account_ends_its_portal_sessions(portal_a, ma
     assert "/admin/login/" in response["Location"]
 
 
-def test_a_portal_user_is_never_taken_over_by_a_platform_account(portal_a, make_platform_user, make_local_user):
+def test_a_portal_user_is_never_taken_over_by_a_platform_account(
+    portal_a, make_platform_user, make_local_user
+):
     make_platform_user("trungten", OPERATOR)
     make_local_user(portal_a, "trungten", "Cộng tác viên")
     # The portal's own "trungten" with the shared password signs in as itself, not mapped.

@@ -6,10 +6,10 @@ import json
 from io import StringIO
 
 import pytest
+from django_tenants.utils import schema_context, schema_exists
+
 from django.core.management import CommandError, call_command
 from django.db import connection
-
-from django_tenants.utils import schema_context, schema_exists
 
 from tenants.models import Domain, Portal, PortalEvent
 from tests.conftest import client_for

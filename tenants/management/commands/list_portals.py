@@ -29,7 +29,10 @@ class Command(PortalCommand):
                 "kind": p.kind,
                 "parent": p.parent.code if p.parent else None,
                 "status": p.status,
-                "domains": [d.domain for d in sorted(p.domains.all(), key=lambda d: (not d.is_primary, d.domain))],
+                "domains": [
+                    d.domain
+                    for d in sorted(p.domains.all(), key=lambda d: (not d.is_primary, d.domain))
+                ],
                 "url": p.url(),
             }
             for p in portals
@@ -42,7 +45,10 @@ class Command(PortalCommand):
             return
         header = ("MÃ", "LƯỢC ĐỒ", "LOẠI", "CẤP TRÊN", "TRẠNG THÁI", "TÊN MIỀN", "TÊN")
         table = [header] + [
-            (r["code"], r["schema"], r["kind"], r["parent"] or "-", r["status"], " ".join(r["domains"]), r["name"])
+            (
+                r["code"], r["schema"], r["kind"], r["parent"] or "-", r["status"],
+                " ".join(r["domains"]), r["name"],
+            )
             for r in rows
         ]
         widths = [max(len(row[i]) for row in table) for i in range(len(header) - 1)]
