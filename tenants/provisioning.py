@@ -74,6 +74,8 @@ def seed_portal_schema(kind: str | None = None) -> None:
 
     from accounts.roles import ensure_roles
     from core.sections import ensure_sections
+    from editorial.permissions import ensure_content_permissions
+    from editorial.workflow import ensure_board_workflow
     from home.models import HomePage
 
     for code, _label in settings.WAGTAIL_CONTENT_LANGUAGES:
@@ -101,6 +103,8 @@ def seed_portal_schema(kind: str | None = None) -> None:
         )
     ensure_sections(home, kind)
     ensure_roles(home)
+    ensure_board_workflow()
+    ensure_content_permissions()
 
 
 def sync_portal_schemas(verbosity: int = 0) -> int:

@@ -34,6 +34,8 @@ def django_db_setup(django_db_setup, django_db_blocker):
         prepare_template()
         ensure_platform_portal()
         for code, (name, kind) in TEST_PORTALS.items():
+            if Portal.objects.filter(code=code).exists():  # --reuse-db
+                continue
             create_portal(
                 PortalSpec(
                     code=code, name=name, kind=kind,
