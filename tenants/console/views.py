@@ -183,6 +183,14 @@ def portal_add_domain(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @role_required(OPERATOR, BOARD)
+def oversight(request: HttpRequest) -> HttpResponse:
+    """Every portal's queue of pages awaiting the board, and its latest publications."""
+    from tenants.oversight import member_activity
+
+    return render(request, "console/oversight.html", {"activities": member_activity()})
+
+
+@role_required(OPERATOR, BOARD)
 def event_list(request: HttpRequest) -> HttpResponse:
     events = PortalEvent.objects.select_related("portal")[:200]
     return render(request, "console/event_list.html", {"events": events})

@@ -228,3 +228,34 @@ def test_roles_can_work_on_snippets_and_only_the_board_head_on_settings(portal_a
     allowed = head_browser.get(settings_url, follow=True)
     assert allowed.status_code == 200
     assert allowed.request["PATH_INFO"].startswith(settings_url)
+
+
+def test_province_board_sees_each_member_portals_queue_and_publications(
+    portal_a, portal_b, board, make_platform_user
+):
+    from tenants.models import PlatformRole
+    from tests.conftest import PASSWORD
+
+    submit_article(portal_a, board["ctv"], "Bài chờ duyệt ở Sở A", "cho-duyet-so-a")
+    with schema_context(portal_b.schema_name):
+        from news.models import NewsArticlePage
+
+        index = Page.objects.get(depth=3, slug="tin-tuc")
+        article = index.add_child(
+            instance=NewsArticlePage(title="Tin đã đăng ở Xã B", slug="tin-xa-b", summary="…", live=False)
+        )
+        article.save_revision().publish()
+
+    make_platform_user("bbt.giamsat", PlatformRole.Role.PROVINCE_BOARD)
+    console = client_for("quantri.laichau.test")
+    console.post("/dang-nhap/", {"username": "bbt.giamsat", "password": PASSWORD})
+    response = console.get("/giam-sat/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    row_a = html.split("Sở A</a></th>")[1].split("</tr>")[0]
+    assert '<td class="waiting">1</td>' in row_a
+    row_b = html.split("Xã B</a></th>")[1].split("</tr>")[0]
+    assert '<td class="waiting">0</td>' in row_b
+    assert "Tin đã đăng ở Xã B" in row_b
+    assert "http://xab.laichau.test/tin-tuc/tin-xa-b/" in row_b
+    assert "Tin đã đăng ở Xã B" not in row_a
