@@ -73,6 +73,8 @@ TENANT_APPS = [
     "science",
     "stats",
     "budget",
+    "workdays",
+    "participation",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

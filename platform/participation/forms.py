@@ -1,0 +1,448 @@
+"""Public forms (questions, petitions, comments) and the board's action forms."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from core.text import nfc
+
+from . import spam
+from .models import ConsultationComment, Question, QuestionTopic
+from .validators import validate_attachment, validate_phone
+
+
+@dataclass(frozen=True)
+class ErrorLink:
+    anchor: str  # the id to jump to
+    label: str
+    message: str
+
+
+class CitizenFormMixin:
+    """Honeypot, arithmetic challenge, NFC text and an error summary for public forms."""
+
+    honeypot_error = _("Không gửi được nội dung. Vui lòng thử lại.")
+
+    def add_spam_fields(self) -> None:
+        self.challenge = spam.issue_challenge()
+        self.fields[spam.HONEYPOT_FIELD] = forms.CharField(
+            label=_("Để trống ô này"),
+            required=False,
+            widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+        )
+        self.fields["challenge_token"] = forms.CharField(
+            widget=forms.HiddenInput, initial=self.challenge.token
+        )
+        self.fields["challenge_answer"] = forms.CharField(
+            label=_("Kết quả phép tính %(q)s") % {"q": self.challenge.question},
+            max_length=4,
+            help_text=_("Nhập kết quả bằng chữ số, để chứng tỏ bạn không phải máy gửi tự động."),
+            widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+            error_messages={"required": _("Vui lòng nhập kết quả phép tính.")},
+        )
+        self.is_spam = False
+
+    def renew_challenge(self) -> None:
+        """A fresh question for the next attempt; everything else the citizen typed stays."""
+        self.challenge = spam.issue_challenge()
+        self.fields["challenge_answer"].label = _("Kết quả phép tính %(q)s") % {"q": self.challenge.question}
+        if self.is_bound:
+            data = self.data.copy()
+            data["challenge_token"] = self.challenge.token
+            data["challenge_answer"] = ""
+            data[spam.HONEYPOT_FIELD] = ""
+            self.data = data
+
+    def clean_spam(self, cleaned: dict) -> None:
+        if cleaned.get(spam.HONEYPOT_FIELD):
+            self.is_spam = True
+            raise ValidationError(self.honeypot_error, code="spam")
+        answer = cleaned.get("challenge_answer")
+        if answer and not spam.check_challenge(cleaned.get("challenge_token", ""), answer):
+            self.add_error("challenge_answer", _("Kết quả phép tính chưa đúng, vui lòng tính lại."))
+
+    def normalise(self, cleaned: dict) -> None:
+        for name, value in cleaned.items():
+            if isinstance(value, str):
+                cleaned[name] = nfc(value).strip()
+
+    def error_links(self) -> list[ErrorLink]:
+        links = [ErrorLink("", "", str(e)) for e in self.non_field_errors()]
+        for name, errors in self.errors.items():
+            if name == forms.forms.NON_FIELD_ERRORS or name not in self.fields:
+                continue
+            bound = self[name]
+            anchor = bound.auto_id if bound.field.widget.input_type != "radio" else f"{bound.auto_id}_0"
+            for error in errors:
+                links.append(ErrorLink(anchor, str(bound.label), str(error)))
+        return links
+
+    def visible_public_fields(self):
+        hidden = {spam.HONEYPOT_FIELD, "challenge_token", "challenge_answer", "consent"}
+        return [self[name] for name in self.fields if name not in hidden]
+
+
+CONSENT_LABEL = _(
+    "Tôi đồng ý để Ban Biên tập dùng thông tin cá nhân trên chỉ để trả lời tôi; thông tin "
+    "này không được đăng công khai."
+)
+
+
+class QuestionForm(CitizenFormMixin, forms.ModelForm):
+    consent = forms.BooleanField(
+        label=CONSENT_LABEL,
+        error_messages={"required": _("Vui lòng đồng ý với việc sử dụng thông tin cá nhân.")},
+    )
+
+    class Meta:
+        model = Question
+        fields = [
+            "asker_type",
+            "full_name",
+            "position",
+            "organisation_name",
+            "licence_number",
+            "address",
+            "phone",
+            "email",
+            "topic",
+            "title",
+            "body",
+            "attachment",
+        ]
+        widgets = {
+            "asker_type": forms.RadioSelect,
+            "body": forms.Textarea(attrs={"rows": 8}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+            "full_name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "address": forms.TextInput(attrs={"autocomplete": "street-address"}),
+        }
+        labels = {
+            "full_name": _("Họ và tên (tổ chức: họ và tên người đại diện)"),
+            "address": _("Địa chỉ (tổ chức: địa chỉ trụ sở)"),
+            "email": _("Thư điện tử (nếu có)"),
+            "attachment": _("Tệp đính kèm (nếu có)"),
+        }
+        help_texts = {
+            "full_name": "",
+            "address": "",
+            "position": _("Chỉ với tổ chức."),
+            "organisation_name": _("Chỉ với tổ chức."),
+            "licence_number": _("Chỉ với tổ chức."),
+            "email": _("Nếu ghi thư điện tử, bạn sẽ nhận giấy báo đã tiếp nhận và câu trả lời."),
+            "attachment": _("PDF, DOC, DOCX, JPG hoặc PNG; tối đa 5 MB."),
+        }
+        error_messages = {
+            "title": {"required": _("Vui lòng nhập tiêu đề.")},
+            "body": {"required": _("Vui lòng nhập nội dung.")},
+            "email": {"invalid": _("Địa chỉ thư điện tử không hợp lệ (ví dụ: ten@example.vn).")},
+            "asker_type": {"required": _("Vui lòng chọn người hỏi là cá nhân hay tổ chức.")},
+        }
+
+    def __init__(self, *args, kind: str = Question.Kind.QUESTION, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kind = kind
+        self.fields["asker_type"].choices = Question.AskerType.choices
+        self.fields["topic"].queryset = QuestionTopic.objects.all()
+        self.fields["topic"].empty_label = _("— Chọn lĩnh vực —")
+        self.fields["attachment"].validators.append(validate_attachment)
+        if kind == Question.Kind.PETITION:
+            self.fields["title"].label = _("Tiêu đề phản ánh, kiến nghị")
+            self.fields["body"].label = _("Nội dung phản ánh, kiến nghị về quy định hành chính")
+        else:
+            self.fields["body"].label = _("Nội dung câu hỏi")
+        self.add_spam_fields()
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        self.normalise(cleaned)
+        self.clean_spam(cleaned)
+        organisation = cleaned.get("asker_type") == Question.AskerType.ORGANISATION
+        required = (
+            {
+                "organisation_name": _("Vui lòng nhập tên tổ chức."),
+                "full_name": _("Vui lòng nhập họ và tên người đại diện của tổ chức."),
+                "position": _("Vui lòng nhập chức vụ của người đại diện."),
+                "licence_number": _("Vui lòng nhập số quyết định thành lập hoặc số giấy phép hoạt động."),
+                "address": _("Vui lòng nhập địa chỉ trụ sở của tổ chức."),
+                "phone": _("Vui lòng nhập số điện thoại."),
+            }
+            if organisation
+            else {
+                "full_name": _("Vui lòng nhập họ và tên."),
+                "address": _("Vui lòng nhập địa chỉ."),
+                "phone": _("Vui lòng nhập số điện thoại."),
+            }
+        )
+        for name, message in required.items():
+            if not cleaned.get(name) and name not in self.errors:
+                self.add_error(name, message)
+        phone = cleaned.get("phone")
+        if phone and "phone" not in self.errors:
+            try:
+                validate_phone(phone)
+            except ValidationError as exc:
+                self.add_error("phone", exc)
+        body = cleaned.get("body")
+        if body and len(body) < 20 and "body" not in self.errors:
+            self.add_error("body", _("Nội dung quá ngắn: vui lòng trình bày rõ (ít nhất 20 ký tự)."))
+        if not organisation:
+            for name in ("position", "organisation_name", "licence_number"):
+                cleaned[name] = ""
+        return cleaned
+
+    def save(self, commit: bool = True) -> Question:
+        question = super().save(commit=False)
+        question.kind = self.kind
+        upload = self.cleaned_data.get("attachment")
+        if upload:
+            question.attachment_name = nfc(upload.name)[:255]
+        if commit:
+            question.save()
+        return question
+
+
+class CommentForm(CitizenFormMixin, forms.ModelForm):
+    consent = forms.BooleanField(
+        label=_(
+            "Tôi đồng ý để cơ quan soạn thảo dùng thông tin cá nhân trên chỉ để tổng hợp ý "
+            "kiến; thông tin này không được đăng công khai."
+        ),
+        error_messages={"required": _("Vui lòng đồng ý với việc sử dụng thông tin cá nhân.")},
+    )
+
+    class Meta:
+        model = ConsultationComment
+        fields = [
+            "commenter_type",
+            "full_name",
+            "organisation_name",
+            "address",
+            "email",
+            "phone",
+            "section",
+            "body",
+        ]
+        widgets = {
+            "commenter_type": forms.RadioSelect,
+            "body": forms.Textarea(attrs={"rows": 8}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+            "full_name": forms.TextInput(attrs={"autocomplete": "name"}),
+        }
+        help_texts = {
+            "organisation_name": _("Chỉ với tổ chức."),
+            "email": _("Ghi thư điện tử hoặc số điện thoại để cơ quan soạn thảo liên hệ khi cần."),
+        }
+        error_messages = {
+            "body": {"required": _("Vui lòng nhập nội dung góp ý.")},
+            "email": {"invalid": _("Địa chỉ thư điện tử không hợp lệ (ví dụ: ten@example.vn).")},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["commenter_type"].choices = ConsultationComment.CommenterType.choices
+        self.add_spam_fields()
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        self.normalise(cleaned)
+        self.clean_spam(cleaned)
+        if not cleaned.get("full_name") and "full_name" not in self.errors:
+            self.add_error("full_name", _("Vui lòng nhập họ và tên."))
+        organisation = cleaned.get("commenter_type") == ConsultationComment.CommenterType.ORGANISATION
+        if organisation and not cleaned.get("organisation_name"):
+            self.add_error("organisation_name", _("Vui lòng nhập tên tổ chức."))
+        if not cleaned.get("email") and not cleaned.get("phone") and "email" not in self.errors:
+            self.add_error("email", _("Vui lòng ghi thư điện tử hoặc số điện thoại."))
+        phone = cleaned.get("phone")
+        if phone:
+            try:
+                validate_phone(phone)
+            except ValidationError as exc:
+                self.add_error("phone", exc)
+        if not organisation:
+            cleaned["organisation_name"] = ""
+        return cleaned
+
+
+class LookupForm(forms.Form):
+    ma = forms.CharField(
+        label=_("Mã tra cứu"),
+        max_length=20,
+        help_text=_("Mã gồm 10 ký tự, được cấp khi bạn gửi câu hỏi."),
+        error_messages={"required": _("Vui lòng nhập mã tra cứu.")},
+    )
+
+    def clean_ma(self) -> str:
+        return "".join(self.cleaned_data["ma"].split()).upper()
+
+
+class QuestionFilterForm(forms.Form):
+    q = forms.CharField(label=_("Từ khóa"), required=False, max_length=200)
+    linh_vuc = forms.ModelChoiceField(
+        label=_("Lĩnh vực"),
+        queryset=QuestionTopic.objects.all(),
+        required=False,
+        to_field_name="slug",
+        empty_label=_("Tất cả lĩnh vực"),
+    )
+    loai = forms.ChoiceField(
+        label=_("Loại"),
+        required=False,
+        choices=[("", _("Tất cả")), *Question.Kind.choices],
+    )
+
+
+# --- The board's actions --------------------------------------------------------------------
+
+
+class NoteForm(forms.Form):
+    note = forms.CharField(label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def clean_note(self) -> str:
+        return nfc(self.cleaned_data["note"]).strip()
+
+
+class ClassifyForm(NoteForm):
+    kind = forms.ChoiceField(label=_("Loại"), choices=Question.Kind.choices)
+    topic = forms.ModelChoiceField(
+        label=_("Lĩnh vực"),
+        queryset=QuestionTopic.objects.all(),
+        error_messages={"required": _("Vui lòng chọn lĩnh vực.")},
+    )
+
+
+class AssignForm(NoteForm):
+    assigned_unit = forms.CharField(
+        label=_("Đơn vị xử lý"),
+        max_length=255,
+        error_messages={"required": _("Vui lòng nhập đơn vị chịu trách nhiệm trả lời.")},
+    )
+    assigned_to = forms.ModelChoiceField(
+        label=_("Cán bộ xử lý"), required=False, queryset=get_user_model().objects.none()
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assigned_to"].queryset = (
+            get_user_model().objects.filter(is_active=True).order_by("username")
+        )
+
+    def clean_assigned_unit(self) -> str:
+        return nfc(self.cleaned_data["assigned_unit"]).strip()
+
+
+class RefuseForm(NoteForm):
+    reason = forms.ChoiceField(
+        label=_("Lý do từ chối"),
+        choices=Question.RefusalReason.choices,
+        error_messages={"required": _("Vui lòng chọn lý do từ chối.")},
+    )
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if cleaned.get("reason") == Question.RefusalReason.OTHER and not cleaned.get("note"):
+            self.add_error("note", _("Vui lòng ghi rõ lý do từ chối."))
+        return cleaned
+
+
+class ProgressForm(NoteForm):
+    new_deadline = forms.DateField(
+        label=_("Hạn trả lời mới"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
+        error_messages={"required": _("Vui lòng chọn hạn trả lời mới.")},
+    )
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if not cleaned.get("note"):
+            self.add_error("note", _("Vui lòng ghi nội dung thông báo tiến độ gửi người hỏi."))
+        day = cleaned.get("new_deadline")
+        if day and day < dt.date.today():
+            self.add_error("new_deadline", _("Hạn mới không được ở trong quá khứ."))
+        return cleaned
+
+
+class AnswerForm(forms.ModelForm):
+    class Meta:
+        model = Question
+        fields = [
+            "answer",
+            "answered_by_unit",
+            "answerer_name",
+            "answerer_title",
+            "cited_documents",
+            "citation_notes",
+            "public_title",
+            "public_body",
+        ]
+        widgets = {
+            "answer": forms.Textarea(attrs={"rows": 10}),
+            "citation_notes": forms.Textarea(attrs={"rows": 3}),
+            "public_body": forms.Textarea(attrs={"rows": 5}),
+            "cited_documents": forms.SelectMultiple(attrs={"size": 8}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from legaldocs.models import LegalDocumentPage
+
+        self.fields["cited_documents"].queryset = LegalDocumentPage.objects.live().order_by(
+            "-issue_date", "title"
+        )
+        self.fields["cited_documents"].label_from_instance = lambda doc: (
+            f"{doc.display_name} – {doc.summary[:80]}"
+        )
+        for name in ("answer", "answered_by_unit", "answerer_name", "answerer_title"):
+            self.fields[name].required = True
+        self.fields["answer"].error_messages["required"] = _("Vui lòng nhập nội dung trả lời.")
+        self.fields["answerer_name"].error_messages["required"] = _(
+            "Vui lòng ghi người trả lời (lãnh đạo đơn vị)."
+        )
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        for name, value in cleaned.items():
+            if isinstance(value, str):
+                cleaned[name] = nfc(value).strip()
+        return cleaned
+
+
+class PublishForm(NoteForm):
+    publish = forms.BooleanField(label=_("Đăng công khai câu hỏi và câu trả lời"), required=False)
+
+
+class ForwardForm(NoteForm):
+    portal = forms.ChoiceField(label=_("Chuyển tới cổng thành viên"))
+
+    def __init__(self, *args, portals=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.portals = {p.schema_name: p for p in portals}
+        self.fields["portal"].choices = [("", _("— Chọn cổng —"))] + [
+            (p.schema_name, p.name) for p in portals
+        ]
+        self.fields["portal"].error_messages["required"] = _("Vui lòng chọn cổng thành viên.")
+
+
+class PersonalDataSearchForm(forms.Form):
+    email = forms.EmailField(label=_("Thư điện tử"), required=False)
+    phone = forms.CharField(label=_("Điện thoại"), required=False, max_length=30)
+    tracking_code = forms.CharField(label=_("Mã tra cứu"), required=False, max_length=20)
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        cleaned["email"] = (cleaned.get("email") or "").strip().lower()
+        cleaned["phone"] = "".join((cleaned.get("phone") or "").split())
+        cleaned["tracking_code"] = "".join((cleaned.get("tracking_code") or "").split()).upper()
+        if not any(cleaned.get(k) for k in ("email", "phone", "tracking_code")):
+            raise ValidationError(_("Nhập thư điện tử, số điện thoại hoặc mã tra cứu."))
+        return cleaned
