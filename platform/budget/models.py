@@ -13,8 +13,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.listing import FeedItem, FeedPageMixin, choice_filter, page_query, paginate
 from introduction.blocks import AttachmentsBlock
-from introduction.listing import choice_filter, page_query, paginate
 from introduction.text import NFCTextMixin
 
 
@@ -25,7 +25,7 @@ class DisclosureKind(models.TextChoices):
     FINANCIAL_REPORT = "bao-cao-tai-chinh", _("Báo cáo tài chính")
 
 
-class BudgetIndexPage(NFCTextMixin, Page):
+class BudgetIndexPage(NFCTextMixin, FeedPageMixin, Page):
     """Công khai ngân sách, filtered by year (`?nam=`) and kind (`?loai=`)."""
 
     intro = models.TextField(_("lời giới thiệu"), blank=True)
@@ -40,9 +40,8 @@ class BudgetIndexPage(NFCTextMixin, Page):
         verbose_name = _("trang Công khai ngân sách")
         verbose_name_plural = _("trang Công khai ngân sách")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["page_query"] = page_query(request)
+    def filtered_disclosures(self, request) -> dict:
+        """The years on offer, the selected year and kind, and the disclosures listed."""
         disclosures = BudgetDisclosurePage.objects.child_of(self).live().public()
         years = sorted(set(disclosures.values_list("year", flat=True)), reverse=True)
         year = request.GET.get("nam", "")
@@ -52,16 +51,33 @@ class BudgetIndexPage(NFCTextMixin, Page):
             disclosures = disclosures.filter(year=year)
         if kind:
             disclosures = disclosures.filter(disclosure_kind=kind)
+        return {
+            "years": years, "year": year, "kind": kind,
+            "disclosures": disclosures.order_by("-year", "-quarter", "-decision_date"),
+        }
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["page_query"] = page_query(request)
+        selected = self.filtered_disclosures(request)
         context.update(
-            years=years,
-            year=year,
+            years=selected["years"],
+            year=selected["year"],
             kinds=DisclosureKind.choices,
-            kind=kind,
-            disclosures=paginate(
-                request, disclosures.order_by("-year", "-quarter", "-decision_date"), 20
-            ),
+            kind=selected["kind"],
+            disclosures=paginate(request, selected["disclosures"], 20),
         )
         return context
+
+    def feed_items(self, request):
+        return self.filtered_disclosures(request)["disclosures"]
+
+    def feed_item(self, item, request) -> FeedItem:
+        return FeedItem(
+            title=item.title, link=item.get_full_url(request), description=item.summary,
+            pubdate=item.first_published_at or item.decision_date,
+            categories=(item.get_disclosure_kind_display(), str(item.year)),
+        )
 
 
 class BudgetDisclosurePage(NFCTextMixin, Page):

@@ -27,10 +27,17 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.listing import (
+    FeedItem,
+    FeedPageMixin,
+    feed_title,
+    paginate,
+    query_without_page,
+    rss_response,
+)
 from core.text import nfc
 from legaldocs.models import validate_document_number
 from news.blocks import BodyBlock
-from news.listing import paginate, query_without_page
 from news.mixins import NfcCleanMixin
 
 WEEK_PARAM = "tuan"
@@ -177,8 +184,8 @@ class DirectionIndexPage(RoutablePageMixin, Page):
             "khen-thuong-xu-phat": EnterpriseSanctionPage,
         }
 
-    @path("")
-    def listing(self, request: HttpRequest) -> HttpResponse:
+    def filtered_items(self, request: HttpRequest):
+        """The selected kind (`?loai=`, or "") and the items listed, newest first."""
         kinds = self.kinds()
         kind = request.GET.get(KIND_PARAM, "")
         items = self.get_children().live().public().specific()
@@ -186,7 +193,12 @@ class DirectionIndexPage(RoutablePageMixin, Page):
             items = items.type(kinds[kind])
         else:
             kind = ""
-        items = items.order_by("-first_published_at", "-pk")
+        return kind, items.order_by("-first_published_at", "-pk")
+
+    @path("")
+    def listing(self, request: HttpRequest) -> HttpResponse:
+        kinds = self.kinds()
+        kind, items = self.filtered_items(request)
         return self.render(
             request,
             context_overrides={
@@ -201,6 +213,18 @@ class DirectionIndexPage(RoutablePageMixin, Page):
                     ScheduleEntry.Kind.WORK, Week.containing(timezone.localdate())
                 ),
             },
+        )
+
+    @path("rss/")
+    def rss(self, request: HttpRequest) -> HttpResponse:
+        _kind, items = self.filtered_items(request)
+        page_url = self.get_full_url(request)
+        return rss_response(
+            title=feed_title(self, request),
+            link=page_url,
+            description=self.search_description or self.title,
+            feed_url=page_url + "rss/",
+            items=(_direction_feed_item(item, request) for item in items[:30]),
         )
 
     def _schedule(self, request: HttpRequest, kind: str) -> HttpResponse:
@@ -223,6 +247,19 @@ class DirectionIndexPage(RoutablePageMixin, Page):
     @path("lich-tiep-cong-dan/")
     def reception_schedule(self, request: HttpRequest) -> HttpResponse:
         return self._schedule(request, ScheduleEntry.Kind.RECEPTION)
+
+
+def _direction_feed_item(item: Page, request: HttpRequest) -> FeedItem:
+    if isinstance(item, EnterpriseSanctionPage):
+        description = f"{item.decision_number}: {item.enterprise} – {item.measure}"
+    elif isinstance(item, PetitionResponsePage):
+        description = item.petition
+    else:
+        description = getattr(item, "summary", "")
+    return FeedItem(
+        title=item.title, link=item.get_full_url(request), description=description,
+        pubdate=item.first_published_at, categories=(str(item._meta.verbose_name),),
+    )
 
 
 def _document_panel(name: str) -> PageChooserPanel:
@@ -355,7 +392,7 @@ class EnterpriseSanctionPage(NfcCleanMixin, Page):
 # --- Law dissemination ----------------------------------------------------------------------
 
 
-class LawDisseminationIndexPage(Page):
+class LawDisseminationIndexPage(FeedPageMixin, Page):
     """Phổ biến, hướng dẫn thực hiện pháp luật, chế độ, chính sách."""
 
     intro = RichTextField(_("giới thiệu"), blank=True, features=["bold", "italic", "link"])
@@ -370,15 +407,23 @@ class LawDisseminationIndexPage(Page):
         verbose_name = _("chuyên trang phổ biến pháp luật")
         verbose_name_plural = _("chuyên trang phổ biến pháp luật")
 
+    def articles(self):
+        return LawDisseminationPage.objects.child_of(self).live().public().order_by("-date", "-pk")
+
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
-        articles = (
-            LawDisseminationPage.objects.child_of(self).live().public()
-            .order_by("-date", "-pk")
-        )
-        context["articles"] = paginate(request, articles, 10)
+        context["articles"] = paginate(request, self.articles(), 10)
         context["page_query"] = query_without_page(request)
         return context
+
+    def feed_items(self, request: HttpRequest):
+        return self.articles()
+
+    def feed_item(self, item, request: HttpRequest) -> FeedItem:
+        return FeedItem(
+            title=item.title, link=item.get_full_url(request), description=item.summary,
+            pubdate=item.first_published_at or item.date,
+        )
 
 
 class LawDisseminationPage(NfcCleanMixin, Page):

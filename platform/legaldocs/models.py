@@ -28,8 +28,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.listing import FeedItem, feed_title, paginate, query_without_page, rss_response
 from core.text import nfc, unaccent
-from news.listing import FeedItem, feed_title, paginate, query_without_page, rss_response
 from news.mixins import NfcCleanMixin
 
 # Số ký hiệu: number[/year]/symbol, e.g. 43/2020/QĐ-UBND, 1234/UBND-KT, 15/CT-TTg,

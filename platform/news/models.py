@@ -16,10 +16,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.listing import FeedItem, feed_title, paginate, query_without_page, rss_response
 from core.text import nfc, unaccent
 
 from .blocks import BodyBlock
-from .listing import FeedItem, feed_title, paginate, query_without_page, rss_response
 from .mixins import NfcCleanMixin
 
 CATEGORY_PARAM = "chuyen-muc"

@@ -10,8 +10,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.listing import FeedItem, FeedPageMixin, choice_filter, page_query, paginate
 from introduction.blocks import RICH_TEXT_FEATURES, AttachmentsBlock
-from introduction.listing import choice_filter, page_query, paginate
 from introduction.text import NFCTextMixin
 
 
@@ -28,7 +28,7 @@ class PlanningKind(models.TextChoices):
     STRATEGY = "chien-luoc-ke-hoach", _("Chiến lược, định hướng, kế hoạch phát triển")
 
 
-class PlanningIndexPage(NFCTextMixin, Page):
+class PlanningIndexPage(NFCTextMixin, FeedPageMixin, Page):
     """Chiến lược – Quy hoạch – Kế hoạch, listed by kind (`?loai=`)."""
 
     intro = RichTextField(_("lời giới thiệu"), blank=True, features=RICH_TEXT_FEATURES)
@@ -43,19 +43,32 @@ class PlanningIndexPage(NFCTextMixin, Page):
         verbose_name = _("trang Chiến lược – Quy hoạch – Kế hoạch")
         verbose_name_plural = _("trang Chiến lược – Quy hoạch – Kế hoạch")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["page_query"] = page_query(request)
+    def filtered_items(self, request) -> tuple[str, models.QuerySet]:
+        """The selected kind (`?loai=`, or "") and the items listed, newest first."""
         items = PlanningItemPage.objects.child_of(self).live().public()
         kind = choice_filter(request, "loai", PlanningKind.choices)
         if kind:
             items = items.filter(kind=kind)
+        return kind, items.order_by("-approval_date", "-first_published_at")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["page_query"] = page_query(request)
+        kind, items = self.filtered_items(request)
         context["kinds"] = PlanningKind.choices
         context["kind"] = kind
-        context["items"] = paginate(
-            request, items.order_by("-approval_date", "-first_published_at")
-        )
+        context["items"] = paginate(request, items)
         return context
+
+    def feed_items(self, request):
+        return self.filtered_items(request)[1]
+
+    def feed_item(self, item, request) -> FeedItem:
+        return FeedItem(
+            title=item.title, link=item.get_full_url(request), description=item.summary,
+            pubdate=item.first_published_at or item.approval_date,
+            categories=(item.get_kind_display(),),
+        )
 
 
 class PlanningItemPage(NFCTextMixin, Page):

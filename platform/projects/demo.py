@@ -66,3 +66,26 @@ def load_demo_content(portal: Any) -> None:
         status=ProjectStatus.PREPARING, decision_number="88/QĐ-UBND",
         approval_date=datetime.date(2026, 1, 22),
     ))
+    if portal.kind != "province":
+        return
+    publish_child(index, ProjectPage(
+        title="Hạ tầng khu du lịch sinh thái cao nguyên Sìn Hồ", slug="ha-tang-du-lich-sin-ho",
+        objective="Đầu tư đường nội khu, điểm ngắm cảnh và nhà đón tiếp khách, thu hút nhà đầu "
+        "tư vào du lịch nghỉ dưỡng.",
+        field=ProjectField.CULTURE, project_type=ProjectType.GROUP_B, location="Xã Sìn Hồ",
+        start_date=datetime.date(2026, 6, 1), end_date=datetime.date(2028, 12, 31),
+        budget=120_000_000_000, funding_type=FundingType.PPP, sponsor=sponsor,
+        status=ProjectStatus.PREPARING, decision_number="1234/QĐ-UBND",
+        approval_date=datetime.date(2025, 9, 12),
+    ))
+    publish_child(index, ProjectPage(
+        title="Tái định cư thủy điện Lai Châu – điểm Nậm Nhùn", slug="tai-dinh-cu-nam-nhun",
+        objective="Ổn định đời sống 420 hộ dân tái định cư, hoàn thiện hạ tầng điện, nước, "
+        "trường học.",
+        field=ProjectField.SOCIAL, project_type=ProjectType.GROUP_B,
+        location="Xã Nậm Hàng, xã Lê Lợi", start_date=datetime.date(2019, 3, 1),
+        end_date=datetime.date(2024, 12, 31), budget=265_400_000_000,
+        funding_type=FundingType.CENTRAL_BUDGET, sponsor=sponsor,
+        status=ProjectStatus.COMPLETED, decision_number="512/QĐ-UBND",
+        approval_date=datetime.date(2018, 11, 20),
+    ))

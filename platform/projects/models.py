@@ -12,8 +12,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.listing import FeedItem, FeedPageMixin, choice_filter, page_query, paginate
 from introduction.blocks import RICH_TEXT_FEATURES, AttachmentsBlock
-from introduction.listing import choice_filter, page_query, paginate
 from introduction.text import NFCTextMixin
 
 from .money import format_vnd
@@ -59,7 +59,7 @@ class FundingType(models.TextChoices):
     MIXED = "hon-hop", _("Nhiều nguồn vốn")
 
 
-class ProjectIndexPage(NFCTextMixin, Page):
+class ProjectIndexPage(NFCTextMixin, FeedPageMixin, Page):
     """Dự án – Đấu thầu – Mua sắm công, filtered by `?trang-thai=` and `?linh-vuc=`."""
 
     intro = RichTextField(_("lời giới thiệu"), blank=True, features=RICH_TEXT_FEATURES)
@@ -74,9 +74,8 @@ class ProjectIndexPage(NFCTextMixin, Page):
         verbose_name = _("trang Dự án – Đấu thầu – Mua sắm công")
         verbose_name_plural = _("trang Dự án – Đấu thầu – Mua sắm công")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["page_query"] = page_query(request)
+    def filtered_projects(self, request) -> tuple[str, str, models.QuerySet]:
+        """The selected status and field ("" when not filtered) and the projects listed."""
         projects = ProjectPage.objects.child_of(self).live().public()
         status = choice_filter(request, "trang-thai", ProjectStatus.choices)
         field = choice_filter(request, "linh-vuc", ProjectField.choices)
@@ -84,16 +83,30 @@ class ProjectIndexPage(NFCTextMixin, Page):
             projects = projects.filter(status=status)
         if field:
             projects = projects.filter(field=field)
+        return status, field, projects.order_by("-approval_date", "title")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["page_query"] = page_query(request)
+        status, field, projects = self.filtered_projects(request)
         context.update(
             statuses=ProjectStatus.choices,
             fields=ProjectField.choices,
             status=status,
             field=field,
-            projects=paginate(
-                request, projects.order_by("-approval_date", "title"), PROJECTS_PER_PAGE
-            ),
+            projects=paginate(request, projects, PROJECTS_PER_PAGE),
         )
         return context
+
+    def feed_items(self, request):
+        return self.filtered_projects(request)[2]
+
+    def feed_item(self, item, request) -> FeedItem:
+        return FeedItem(
+            title=item.title, link=item.get_full_url(request), description=item.objective,
+            pubdate=item.first_published_at or item.approval_date,
+            categories=(item.get_status_display(), item.get_field_display()),
+        )
 
 
 class ProjectPage(NFCTextMixin, Page):

@@ -11,8 +11,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.listing import FeedItem, FeedPageMixin, choice_filter, page_query, paginate
 from introduction.blocks import RICH_TEXT_FEATURES, AttachmentsBlock
-from introduction.listing import choice_filter, page_query, paginate
 from introduction.text import NFCTextMixin
 
 
@@ -34,7 +34,7 @@ class ScienceField(models.TextChoices):
     HUMANITIES = "nhan-van", _("Khoa học nhân văn")
 
 
-class ScienceIndexPage(NFCTextMixin, Page):
+class ScienceIndexPage(NFCTextMixin, FeedPageMixin, Page):
     """Khoa học – Công nghệ, filtered by management level (`?cap=`)."""
 
     intro = RichTextField(_("lời giới thiệu"), blank=True, features=RICH_TEXT_FEATURES)
@@ -49,19 +49,35 @@ class ScienceIndexPage(NFCTextMixin, Page):
         verbose_name = _("trang Khoa học – Công nghệ")
         verbose_name_plural = _("trang Khoa học – Công nghệ")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["page_query"] = page_query(request)
+    def filtered_programmes(self, request) -> tuple[str, models.QuerySet]:
+        """The selected management level ("" when not filtered) and the programmes listed."""
         programmes = ScienceProgrammePage.objects.child_of(self).live().public()
         level = choice_filter(request, "cap", ManagementLevel.choices)
         if level:
             programmes = programmes.filter(management_level=level)
+        return level, programmes.order_by("-approval_date", "code")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["page_query"] = page_query(request)
+        level, programmes = self.filtered_programmes(request)
         context.update(
             levels=ManagementLevel.choices,
             level=level,
-            programmes=paginate(request, programmes.order_by("-approval_date", "code")),
+            programmes=paginate(request, programmes),
         )
         return context
+
+    def feed_items(self, request):
+        return self.filtered_programmes(request)[1]
+
+    def feed_item(self, item, request) -> FeedItem:
+        title = f"{item.code} – {item.title}" if item.code else item.title
+        return FeedItem(
+            title=title, link=item.get_full_url(request), description=item.summary,
+            pubdate=item.first_published_at or item.approval_date,
+            categories=(item.get_management_level_display(), item.get_field_display()),
+        )
 
 
 class ScienceProgrammePage(NFCTextMixin, Page):

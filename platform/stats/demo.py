@@ -24,3 +24,18 @@ def load_demo_content(portal: Any) -> None:
         methodology="<p>Rà soát theo chuẩn nghèo đa chiều giai đoạn 2022–2025.</p>",
         analysis="<p>Tỷ lệ hộ nghèo giảm 4,2 điểm phần trăm so với năm 2024.</p>",
     ))
+    if portal.kind != "province":
+        return
+    publish_child(index, StatisticsReleasePage(
+        title="Kết quả điều tra lao động – việc làm tỉnh Lai Châu năm 2025",
+        slug="lao-dong-viec-lam-2025", subject="Dân số, lao động",
+        summary="Lực lượng lao động từ 15 tuổi trở lên, tỷ lệ lao động qua đào tạo, tỷ lệ thất "
+        "nghiệp khu vực thành thị.",
+        period_start=datetime.date(2025, 1, 1), period_end=datetime.date(2025, 12, 31),
+        publication_decision_number="12/QĐ-CTK",
+        publication_decision_date=datetime.date(2026, 2, 25),
+        methodology="<p>Điều tra chọn mẫu 1.800 hộ tại 60 địa bàn theo phương pháp của Tổng cục "
+                    "Thống kê.</p>",
+        analysis="<p>Tỷ lệ lao động qua đào tạo đạt 58,2%; nông, lâm nghiệp vẫn chiếm 68% lao "
+                 "động có việc làm, chủ yếu trồng chè, thảo quả, mắc ca.</p>",
+    ))

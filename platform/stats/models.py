@@ -12,12 +12,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.listing import FeedItem, FeedPageMixin, page_query, paginate
 from introduction.blocks import RICH_TEXT_FEATURES, AttachmentsBlock
-from introduction.listing import page_query, paginate
 from introduction.text import NFCTextMixin
 
 
-class StatisticsIndexPage(NFCTextMixin, Page):
+class StatisticsIndexPage(NFCTextMixin, FeedPageMixin, Page):
     """Thống kê: releases, newest publication decision first."""
 
     intro = RichTextField(_("lời giới thiệu"), blank=True, features=RICH_TEXT_FEATURES)
@@ -32,14 +32,27 @@ class StatisticsIndexPage(NFCTextMixin, Page):
         verbose_name = _("trang Thống kê")
         verbose_name_plural = _("trang Thống kê")
 
+    def releases(self):
+        return (
+            StatisticsReleasePage.objects.child_of(self).live().public()
+            .order_by("-publication_decision_date", "-first_published_at")
+        )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["page_query"] = page_query(request)
-        releases = StatisticsReleasePage.objects.child_of(self).live().public()
-        context["releases"] = paginate(
-            request, releases.order_by("-publication_decision_date", "-first_published_at")
-        )
+        context["releases"] = paginate(request, self.releases())
         return context
+
+    def feed_items(self, request):
+        return self.releases()
+
+    def feed_item(self, item, request) -> FeedItem:
+        return FeedItem(
+            title=item.title, link=item.get_full_url(request), description=item.summary,
+            pubdate=item.first_published_at or item.publication_decision_date,
+            categories=(item.subject,),
+        )
 
 
 class StatisticsReleasePage(NFCTextMixin, Page):

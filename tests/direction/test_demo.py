@@ -30,9 +30,17 @@ def test_demo_content_loads_and_renders(province):
         for load in (load_news, load_legaldocs, load_direction):
             load(province)
             load(province)  # idempotent
-        assert NewsArticlePage.objects.count() == 4
-        assert LegalDocumentPage.objects.count() == 6
-        issue_url = GazetteIssuePage.objects.get().url
+        assert NewsArticlePage.objects.count() == 11
+        assert NewsArticlePage.objects.values("category").distinct().count() == 4
+        documents = LegalDocumentPage.objects.all()
+        assert documents.filter(is_draft=False).count() >= 30
+        assert documents.values("doc_type").distinct().count() >= 8
+        assert documents.values("status").distinct().count() == 4
+        assert all(d.attachments.exists() for d in documents)
+        assert GazetteIssuePage.objects.count() == 3
+        issue = GazetteIssuePage.objects.order_by("issue_date").first()
+        assert issue.entries.count() >= 3
+        issue_url = issue.url
         article_url = NewsArticlePage.objects.order_by("pk").first().url
     client = client_for(province)
     for path in ["/", "/tin-tuc/", "/van-ban/", "/chi-dao-dieu-hanh/", SCHEDULE,
@@ -40,3 +48,25 @@ def test_demo_content_loads_and_renders(province):
         assert client.get(path).status_code == 200, path
     assert "Giao ban lãnh đạo đầu tuần" in client.get(SCHEDULE).content.decode()
     assert "43/2020/QĐ-UBND" in client.get("/van-ban/?q=quy+che").content.decode()
+
+
+def test_demo_documents_have_real_pdf_files(province):
+    from legaldocs.demo import load_demo_content
+    from legaldocs.models import LegalDocumentPage
+
+    with schema_context(province.schema_name):
+        load_demo_content(province)
+        page = LegalDocumentPage.objects.get(number="45/2023/NQ-HĐND")
+        attachment = page.attachments.get()
+        with attachment.document.file.open("rb") as f:
+            content = f.read()
+        url = page.url
+        file_url = attachment.document.url
+    assert content.startswith(b"%PDF-1.4") and content.rstrip().endswith(b"%%EOF")
+    assert b"45/2023/NQ-HDND" in content
+    client = client_for(province)
+    assert file_url in client.get(url).content.decode()
+    response = client.get(file_url)
+    assert response.status_code == 200
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    assert body == content

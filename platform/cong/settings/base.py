@@ -73,6 +73,7 @@ TENANT_APPS = [
     "science",
     "stats",
     "budget",
+    "compliance",
     "workdays",
     "participation",
     "wagtail_localize",

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 
-from news.listing import paginate, query_without_page
+from core.listing import paginate, query_without_page
 
 from .. import spam, workflow
 from ..forms import CommentForm, LookupForm, QuestionFilterForm, QuestionForm

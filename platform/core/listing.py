@@ -1,4 +1,9 @@
-"""Helpers every listing page uses: pagination by `?trang=` and RSS 2.0 feeds."""
+"""Helpers every listing page uses: pagination by `?trang=`, choice filters and RSS 2.0 feeds.
+
+`FeedPageMixin` gives a section index page an `rss/` route that lists the same items as the
+page, with the same filters, so every listing has its feed (`<link rel="alternate">` in its
+template points to it).
+"""
 
 from __future__ import annotations
 
@@ -12,7 +17,10 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
 
-PAGE_PARAM = "trang"
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+
+PAGE_PARAM = "trang"  # the same page parameter as the search page
+FEED_LIMIT = 30
 
 
 def paginate(request: HttpRequest, items, per_page: int = 10) -> PaginatorPage:
@@ -25,6 +33,15 @@ def query_without_page(request: HttpRequest) -> str:
     params = request.GET.copy()
     params.pop(PAGE_PARAM, None)
     return params.urlencode()
+
+
+page_query = query_without_page
+
+
+def choice_filter(request: HttpRequest, param: str, choices: list[tuple[str, str]]) -> str:
+    """The value of `param` if it is one of `choices`, else "" (no filter)."""
+    value = request.GET.get(param, "")
+    return value if value in {key for key, _label in choices} else ""
 
 
 @dataclass
@@ -63,8 +80,44 @@ def rss_response(
     for item in items:
         feed.add_item(
             title=item.title, link=item.link, description=item.description,
-            pubdate=_aware(item.pubdate), unique_id=item.link, categories=item.categories,
+            pubdate=_aware(item.pubdate), unique_id=item.link,
+            categories=tuple(c for c in item.categories if c),
         )
     response = HttpResponse(content_type="application/rss+xml; charset=utf-8")
     feed.write(response, "utf-8")
     return response
+
+
+class FeedPageMixin(RoutablePageMixin):
+    """An `rss/` route for a listing page.
+
+    The page defines `feed_items(request)` (the listed pages, filtered as the listing is,
+    newest first) and `feed_item(item, request)` (one FeedItem). The listing itself stays
+    where it was (`get_context`, or the page's own `""` route).
+    """
+
+    feed_limit = FEED_LIMIT
+
+    def feed_items(self, request: HttpRequest):
+        raise NotImplementedError
+
+    def feed_item(self, item, request: HttpRequest) -> FeedItem:
+        return FeedItem(
+            title=item.title, link=item.get_full_url(request),
+            description=getattr(item, "summary", "") or item.search_description,
+            pubdate=item.first_published_at,
+        )
+
+    @path("rss/")
+    def rss(self, request: HttpRequest) -> HttpResponse:
+        page_url = self.get_full_url(request)
+        return rss_response(
+            title=feed_title(self, request),
+            link=page_url,
+            description=self.search_description or self.title,
+            feed_url=page_url + "rss/",
+            items=(
+                self.feed_item(item, request)
+                for item in self.feed_items(request)[: self.feed_limit]
+            ),
+        )

@@ -1,0 +1,122 @@
+"""Is every mandated section (Decree 43 art. 10; REQUIREMENTS.md §3) present and filled?
+
+A section is *missing* when its index page is absent from under the home page (or not
+published), *empty* when it has nothing to show, and *OK* otherwise. Its items are the
+index page's live descendants; single-page sections (contacts) count what the page itself
+carries. The admin dashboard shows the result (wagtail_hooks.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.apps import apps
+from django.db import connection
+from django.db.models import Max
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.models import Page
+
+from core.sections import Section, registered_sections
+
+
+class Status:
+    MISSING = "missing"
+    EMPTY = "empty"
+    OK = "ok"
+
+
+STATUS_LABELS = {
+    Status.MISSING: _("Thiếu chuyên mục"),
+    Status.EMPTY: _("Chưa có nội dung"),
+    Status.OK: _("Đã có nội dung"),
+}
+
+
+@dataclass(frozen=True)
+class SectionCompleteness:
+    section: Section
+    status: str
+    page: Page | None = None  # the section's index page, when it exists
+    item_count: int = 0
+    latest: datetime | None = None  # the latest publication among its items
+
+    @property
+    def label(self) -> str:
+        return str(STATUS_LABELS[self.status])
+
+    @property
+    def ok(self) -> bool:
+        return self.status == Status.OK
+
+
+def _live_descendants(page: Page):
+    return Page.objects.descendant_of(page).live()
+
+
+def _descendant_content(page: Page) -> tuple[int, datetime | None]:
+    items = _live_descendants(page)
+    return items.count(), items.aggregate(latest=Max("last_published_at"))["latest"]
+
+
+def _contacts_content(page: Page) -> tuple[int, datetime | None]:
+    """The contacts page is the content: its officials and spokespersons, its introduction
+    and the statements under it."""
+    specific = page.specific
+    count, latest = _descendant_content(page)
+    people = specific.officials.count() + specific.spokespersons.count()
+    has_body = bool((specific.intro or "").strip())
+    count += people or int(has_body)
+    if count and page.last_published_at and (latest is None or page.last_published_at > latest):
+        latest = page.last_published_at
+    return count, latest
+
+
+# Sections whose index page holds the content itself, by the page model's label.
+SINGLE_PAGE_SECTIONS: dict[str, Callable[[Page], tuple[int, datetime | None]]] = {
+    "contacts.ContactsPage": _contacts_content,
+}
+
+
+def _find_section_page(home: Page, section: Section) -> Page | None:
+    children = home.get_children()
+    model = apps.get_model(section.page_model)
+    # By type first, so a section whose slug an editor changed is still found.
+    return children.type(model).first() or children.filter(slug=section.slug).first()
+
+
+def current_portal_kind() -> str | None:
+    """The kind of the portal whose schema is active (None in the public schema)."""
+    tenant = connection.tenant
+    kind = getattr(tenant, "kind", None)
+    if kind is None and getattr(tenant, "schema_name", "public") != "public":
+        # schema_context() sets a stand-in tenant that knows only its schema
+        from tenants.models import Portal
+
+        kind = (
+            Portal.objects.filter(schema_name=tenant.schema_name)
+            .values_list("kind", flat=True).first()
+        )
+    return kind
+
+
+def section_completeness(home: Page, kind: str | None = None) -> list[SectionCompleteness]:
+    """One entry per mandated section of this portal's kind, in navigation order.
+
+    `kind` defaults to the current portal's (connection.tenant.kind).
+    """
+    if kind is None:
+        kind = current_portal_kind()
+    result = []
+    for section in registered_sections(kind):
+        page = _find_section_page(home, section)
+        if page is None or not page.live:
+            result.append(SectionCompleteness(section, Status.MISSING, page))
+            continue
+        count_content = SINGLE_PAGE_SECTIONS.get(section.page_model, _descendant_content)
+        count, latest = count_content(page)
+        status = Status.OK if count else Status.EMPTY
+        result.append(SectionCompleteness(section, status, page, count, latest))
+    return result
