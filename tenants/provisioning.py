@@ -231,7 +231,9 @@ def customise_portal_schema(portal: Portal) -> None:
         for page in home.get_children().filter(slug__in=foreign, has_unpublished_changes=False):
             page.delete()
         site.hostname = portal.primary_domain
-        site.port = 80
+        # Wagtail builds absolute links (sitemap, feeds, e-mails) from the Site: its scheme
+        # follows the port (443 → https).
+        site.port = settings.CONG_PUBLIC_PORT or (443 if settings.CONG_PUBLIC_SCHEME == "https" else 80)
         site.site_name = portal.name
         site.save()
 

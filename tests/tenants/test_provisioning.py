@@ -151,3 +151,16 @@ def test_names_are_stored_as_nfc(db):
         from wagtail.models import Site
 
         assert Site.objects.get().site_name == "Xã Nà Tàm"
+
+
+def test_site_links_follow_the_public_scheme_and_port(db, settings):
+    from wagtail.models import Site
+
+    settings.CONG_PUBLIC_SCHEME = "https"
+    call_command("create_portal", "--code", "xatls", "--name", "Xã TLS", "--kind", "commune")
+    settings.CONG_PUBLIC_SCHEME, settings.CONG_PUBLIC_PORT = "http", 8000
+    call_command("create_portal", "--code", "xadev", "--name", "Xã Dev", "--kind", "commune")
+    with schema_context("xatls"):
+        assert Site.objects.get().root_url == "https://xatls.laichau.test"
+    with schema_context("xadev"):
+        assert Site.objects.get().root_url == "http://xadev.laichau.test:8000"
