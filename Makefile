@@ -15,7 +15,7 @@ else
 DB_START := @echo "Using DATABASE_URL"
 endif
 
-.PHONY: run test install db migrate demo serve check lint bench stop-db clean
+.PHONY: run test install db migrate demo serve check lint bench stop-db clean axe browser-deps
 
 $(VENV)/.installed: pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -41,8 +41,27 @@ run: demo
 	DJANGO_SETTINGS_MODULE=cong.settings.dev DJANGO_DEBUG=$${DJANGO_DEBUG:-0} $(VENV)/bin/gunicorn -c deploy/gunicorn.conf.py cong.wsgi
 
 ## make test: the whole suite against real PostgreSQL (the same cluster, its own database)
-test: install db
+test: install db browser-deps
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The accessibility checks (tests/accessibility/test_axe.py) drive Debian's Chromium and
+# inject axe-core, installed from npm into var/node (not committed). Without Chromium the
+# checks skip, unless CONG_REQUIRE_BROWSER is set (CI): then they fail.
+CHROMIUM ?= $(shell command -v chromium 2>/dev/null)
+AXE_JS := var/node/node_modules/axe-core/axe.min.js
+
+$(AXE_JS):
+	@mkdir -p var/node
+	npm install --no-save --no-audit --no-fund --loglevel=error --prefix var/node axe-core@4
+
+axe: $(AXE_JS)
+
+ifneq ($(strip $(CHROMIUM)),)
+browser-deps: $(AXE_JS)
+else
+browser-deps:
+	@echo "Chromium not found: the browser accessibility checks will be skipped (apt-get install chromium)"
+endif
 
 check: install db
 	$(PY) manage.py check

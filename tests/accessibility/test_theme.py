@@ -1,0 +1,128 @@
+"""The portal's own look (contacts.ThemeSettings) in the base theme, and its fallbacks."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django_tenants.utils import schema_context
+
+from tests.conftest import client_for
+from themes.colours import WHITE, brand_colours, contrast_ratio
+
+
+def _site():
+    from wagtail.models import Site
+
+    return Site.objects.get(is_default_site=True)
+
+
+def _theme(portal, **values):
+    from contacts.models import ThemeSettings
+
+    with schema_context(portal.schema_name):
+        theme = ThemeSettings.for_site(_site())
+        for name, value in values.items():
+            setattr(theme, name, value)
+        theme.save()
+        return theme
+
+
+def _image(portal, title: str, colour: str = "red"):
+    from wagtail_factories import ImageFactory
+
+    with schema_context(portal.schema_name):
+        return ImageFactory(title=title, file__width=200, file__height=100, file__color=colour)
+
+
+def _brand_css(html: str) -> dict[str, str]:
+    style = re.search(r"<style>:root\{([^}]*)\}</style>", html)
+    assert style, "no theme <style> in the page"
+    return dict(part.split(":", 1) for part in style.group(1).split(";") if part)
+
+
+def test_a_portal_with_no_theme_settings_saved_gets_the_default_look(portal_b):
+    from contacts.models import PortalContactSettings, ThemeSettings
+
+    with schema_context(portal_b.schema_name):
+        ThemeSettings.objects.all().delete()
+        PortalContactSettings.objects.all().delete()
+    response = client_for(portal_b).get("/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert _brand_css(html)["--brand"] == "#a50e0e"
+    assert "themes/base/emblem" in html
+    assert "site-banner" not in html
+
+
+def test_the_primary_colour_becomes_the_brand_property_of_that_portal_only(portal_a, portal_b):
+    _theme(portal_a, primary_colour="#0B4F9C")
+    assert _brand_css(client_for(portal_a).get("/").content.decode())["--brand"] == "#0b4f9c"
+    assert _brand_css(client_for(portal_b).get("/").content.decode())["--brand"] == "#a50e0e"
+
+
+@pytest.mark.parametrize("chosen", ["#ffff00", "#ffffff", "#7fdbff", "#f5a3a3"])
+def test_a_too_light_colour_is_darkened_until_white_text_on_it_is_legible(portal_a, chosen):
+    _theme(portal_a, primary_colour=chosen)
+    css = _brand_css(client_for(portal_a).get("/").content.decode())
+    assert css["--brand-accent"] == chosen
+    for name in ("--brand", "--brand-dark"):
+        assert contrast_ratio(css[name], WHITE) >= 4.5, (name, css[name])
+    assert contrast_ratio(css["--brand"], WHITE) < 5  # darkened only as far as needed
+
+
+def test_dark_enough_colours_are_used_as_chosen():
+    assert brand_colours("#a50e0e").brand == "#a50e0e"
+    assert brand_colours("#000000").brand == "#000000"
+
+
+@pytest.mark.parametrize("stored", ["red", "#12345", "};</b>x", "#a50e0", ""])
+def test_a_colour_that_is_not_rrggbb_never_reaches_the_page(portal_a, stored):
+    from contacts.models import ThemeSettings
+
+    _theme(portal_a)
+    with schema_context(portal_a.schema_name):  # as if written around the form's validation
+        ThemeSettings.objects.update(primary_colour=stored)
+    html = client_for(portal_a).get("/").content.decode()
+    css = _brand_css(html)
+    assert css["--brand"] == css["--brand-accent"] == "#a50e0e"
+    assert "</b>x" not in html
+
+
+def test_emblem_and_banner_are_renditions_in_the_header(portal_a):
+    emblem = _image(portal_a, "Quốc huy")
+    banner = _image(portal_a, "Băng rôn", colour="blue")
+    _theme(portal_a, emblem=emblem, banner=banner)
+    html = client_for(portal_a).get("/").content.decode()
+    header = html[html.index("<header"):html.index("</header>")]
+    emblem_tag = re.search(r'<img[^>]*class="emblem"[^>]*>', header).group(0)
+    assert f'alt="{portal_a.name}"' in emblem_tag
+    assert "/media/soa/images/" in emblem_tag
+    assert "themes/base/emblem.svg" not in header
+    banner_tag = re.search(r'<div class="site-banner"><img[^>]*>', header).group(0)
+    assert 'alt=""' in banner_tag and "/media/soa/images/" in banner_tag
+
+
+def test_footer_shows_the_portal_address_once_and_falls_back_to_the_registry_email(portal_a):
+    from contacts.models import PortalContactSettings
+
+    portal_a.contact_email = "bbt@soa.example.vn"
+    portal_a.save()
+    with schema_context(portal_a.schema_name):
+        PortalContactSettings.objects.all().delete()
+    footer = client_for(portal_a).get("/").content.decode().split("<footer", 1)[1]
+    assert 'href="mailto:bbt@soa.example.vn"' in footer
+
+    with schema_context(portal_a.schema_name):
+        contact = PortalContactSettings.for_site(_site())
+        contact.email = "vanphong.soa@laichau.gov.vn"
+        contact.save()
+    footer = client_for(portal_a).get("/").content.decode().split("<footer", 1)[1]
+    assert footer.count("vanphong.soa@laichau.gov.vn") == 2  # the link's address and text
+    assert "bbt@soa.example.vn" not in footer
+
+
+def test_the_navigation_works_without_javascript_and_collapses_with_it(portal_a):
+    html = client_for(portal_a).get("/").content.decode()
+    assert '<details class="nav-toggle" open>' in html
+    assert re.search(r'<script src="[^"]*themes/base/portal(\.[0-9a-f]+)?\.js" defer>', html)

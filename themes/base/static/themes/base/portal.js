@@ -1,0 +1,13 @@
+/* The main navigation is a <details> that is open in the HTML, so it works without
+   JavaScript. On narrow screens it starts closed (one tap on "Danh mục" opens it); on wide
+   screens it is a bar and always open. */
+(function () {
+  "use strict";
+  var toggle = document.querySelector(".main-nav .nav-toggle");
+  if (!toggle || !window.matchMedia) { return; }
+  var wide = window.matchMedia("(min-width: 48rem)");
+  function apply() { toggle.open = wide.matches; }
+  apply();
+  if (wide.addEventListener) { wide.addEventListener("change", apply); }
+  else if (wide.addListener) { wide.addListener(apply); }
+})();

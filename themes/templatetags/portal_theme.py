@@ -1,0 +1,51 @@
+"""The portal's own look (contacts.ThemeSettings) for the base theme.
+
+`{% portal_theme as theme %}` gives the base template the portal's colours, emblem and banner,
+or None outside a portal (the platform console's 404 page has no Site and no settings).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django import template
+from django.db import connection
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+
+from themes.colours import BrandColours, brand_colours
+
+register = template.Library()
+
+
+@dataclass(frozen=True)
+class PortalTheme:
+    colours: BrandColours
+    emblem: Any  # wagtailimages Image or None
+    banner: Any
+
+
+@register.simple_tag(takes_context=True)
+def portal_theme(context) -> PortalTheme | None:
+    request = context.get("request")
+    if request is None or context.get("portal") is None or connection.schema_name == "public":
+        return None
+    from contacts.models import ThemeSettings
+
+    # Cached on the request by Wagtail; created with the defaults on first use.
+    settings = ThemeSettings.for_request(request)
+    return PortalTheme(
+        colours=brand_colours(settings.primary_colour),
+        emblem=settings.emblem,
+        banner=settings.banner,
+    )
+
+
+@register.simple_tag
+def theme_style(theme: PortalTheme | None) -> SafeString:
+    """The portal's colours as CSS custom properties. Every value was checked to be #RRGGBB
+    (brand_colours falls back to the default otherwise), so nothing else reaches the CSS."""
+    if theme is None:
+        return SafeString("")
+    return format_html("<style>{}</style>", theme.colours.css())
