@@ -32,9 +32,9 @@ class PlatformIdentity:
 
 
 def _client_ip(request: HttpRequest | None) -> str | None:
-    if request is None:
-        return None
-    return request.META.get("REMOTE_ADDR") or None
+    from accounts.audit import client_ip
+
+    return client_ip(request)
 
 
 def platform_identity(username: str, password: str | None) -> tuple[PlatformIdentity | None, bool]:
@@ -80,7 +80,9 @@ def platform_identity_by_id(user_id: int) -> PlatformIdentity | None:
 
 
 def record_event(action: str, actor: str, detail: str = "", request: HttpRequest | None = None) -> None:
-    """Write to the portal registry's audit trail for the current portal."""
+    """Write to the portal registry's audit trail for the current portal, and to the
+    portal's own trail (`AuditEvent`, the same action names)."""
+    from accounts import audit
     from tenants.models import PortalEvent
 
     portal = getattr(connection, "tenant", None)
@@ -89,6 +91,7 @@ def record_event(action: str, actor: str, detail: str = "", request: HttpRequest
     PortalEvent.objects.create(
         portal_id=portal.pk, action=action, actor=actor, detail=detail, ip_address=_client_ip(request)
     )
+    audit.record(str(action), actor=actor, target=actor, detail=detail, request=request)
 
 
 class PlatformAccountBackend(BaseBackend):

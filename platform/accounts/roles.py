@@ -49,13 +49,14 @@ MEDIA_PERMISSIONS = {
     PROVINCE_OVERSIGHT: [],
 }
 
-# Model permissions besides admin access. Nobody but a board head manages users, and
-# nobody can delete a user (accounts and their history are kept).
+# Model permissions besides admin access. Nobody but a board head manages users and the
+# portal's account policy, and nobody can delete a user (accounts and their history are
+# kept; `accounts.signals.refuse_user_deletion` refuses it even to superusers).
 MODEL_PERMISSIONS = {
     CONTRIBUTOR: [],
     EDITOR: [],
     APPROVER: [],
-    BOARD_HEAD: ["auth.add_user", "auth.change_user"],
+    BOARD_HEAD: ["auth.add_user", "auth.change_user", "accounts.change_accountpolicy"],
     PROVINCE_OVERSIGHT: [],
 }
 

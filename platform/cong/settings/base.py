@@ -86,7 +86,9 @@ TENANT_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    # Wagtail's user management with the portal's account rules (no deletion, issued
+    # passwords must be changed, names "@…" reserved for platform accounts).
+    "accounts.apps.UsersConfig",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -136,11 +138,16 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Idle timeout, second sign-in step, forced password change, mandatory two-factor.
+    "accounts.middleware.AccountSecurityMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.middleware.PortalRedirectMiddleware",
 ]
 
 AUTHENTICATION_BACKENDS = [
+    # Refuses every sign-in (even the right password) while the account name or the IP
+    # address is locked out after repeated failures.
+    "accounts.lockout.LockoutBackend",
     "django.contrib.auth.backends.ModelBackend",
     # Platform operators and province board members sign in to a portal with their
     # public-schema account, mapped to an audited account inside that portal.
@@ -175,7 +182,12 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "accounts.validators.LettersAndDigitsValidator", "OPTIONS": {"min_length": 10}},
+    # Not the last N passwords (N from the portal's AccountPolicy).
+    {"NAME": "accounts.validators.PasswordHistoryValidator"},
 ]
+# The admin's sign-in form says until when an account is locked.
+WAGTAILADMIN_USER_LOGIN_FORM = "accounts.forms.LoginForm"
 
 # --- Language and time: Vietnamese first ---------------------------------------------------
 LANGUAGE_CODE = "vi"
@@ -226,6 +238,9 @@ SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", True)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SESSION_COOKIE_AGE = 8 * 60 * 60
 X_FRAME_OPTIONS = "SAMEORIGIN"
+# Proxies whose X-Forwarded-For is believed when recording and locking out client addresses
+# (nginx on the same host by default); any other peer's own address is used.
+CONG_TRUSTED_PROXIES = env_list("CONG_TRUSTED_PROXIES", "127.0.0.1,::1")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool(

@@ -1,4 +1,4 @@
-"""Accounts inside a portal's schema."""
+"""Reserved local accounts standing for platform accounts."""
 
 from __future__ import annotations
 

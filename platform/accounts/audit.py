@@ -1,0 +1,95 @@
+"""Writing to the portal's audit trail (`AuditEvent`).
+
+The request being served is remembered (by `AccountSecurityMiddleware`) so that signal
+handlers deep in Wagtail or Django can name the actor and the IP address.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import logging
+from contextvars import ContextVar, Token
+
+from django.conf import settings
+from django.db import connection
+from django.http import HttpRequest
+
+from accounts.models import AuditEvent
+
+log = logging.getLogger(__name__)
+
+Action = AuditEvent.Action
+
+_current_request: ContextVar[HttpRequest | None] = ContextVar("cong_current_request", default=None)
+
+
+def bind_request(request: HttpRequest) -> Token:
+    return _current_request.set(request)
+
+
+def unbind_request(token: Token) -> None:
+    _current_request.reset(token)
+
+
+def current_request() -> HttpRequest | None:
+    return _current_request.get()
+
+
+def _valid_ip(value: str) -> str | None:
+    try:
+        return str(ipaddress.ip_address(value.strip()))
+    except ValueError:
+        return None
+
+
+def client_ip(request: HttpRequest | None) -> str | None:
+    """The client's address. Behind a trusted proxy (nginx on the same host by default,
+    CONG_TRUSTED_PROXIES) the right-most untrusted address of X-Forwarded-For is used;
+    otherwise REMOTE_ADDR, so a client cannot choose its own address."""
+    if request is None:
+        return None
+    remote = _valid_ip(request.META.get("REMOTE_ADDR") or "")
+    trusted = set(getattr(settings, "CONG_TRUSTED_PROXIES", ()))
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if remote in trusted and forwarded:
+        for hop in reversed(forwarded.split(",")):
+            address = _valid_ip(hop)
+            if address is None:
+                break
+            if address not in trusted:
+                return address
+    return remote
+
+
+def in_portal() -> bool:
+    """True in a portal's schema, where the accounts tables exist."""
+    return connection.schema_name != "public"
+
+
+def actor_name(user) -> str:
+    if user is None or not getattr(user, "is_authenticated", False):
+        return ""
+    return user.get_username()
+
+
+def record(
+    action: str,
+    *,
+    actor: str | None = None,
+    target: str = "",
+    detail: str = "",
+    request: HttpRequest | None = None,
+) -> AuditEvent | None:
+    """Add an event to the current portal's trail (nothing in the public schema)."""
+    if not in_portal():
+        return None
+    request = request or current_request()
+    if actor is None:
+        actor = actor_name(getattr(request, "user", None)) if request is not None else ""
+    return AuditEvent.objects.create(
+        action=action,
+        actor=(actor or "")[:150],
+        target=(target or "")[:255],
+        detail=detail,
+        ip_address=client_ip(request),
+    )

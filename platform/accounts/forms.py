@@ -1,0 +1,108 @@
+"""Forms of the sign-in, password, two-factor and audit pages."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth.forms import PasswordChangeForm as DjangoPasswordChangeForm
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
+from wagtail.users.forms import UserCreationForm as WagtailUserCreationForm
+from wagtail.users.forms import UserEditForm as WagtailUserEditForm
+
+from accounts import lockout
+from accounts.audit import client_ip
+from accounts.models import AuditEvent
+
+
+class LoginForm(WagtailLoginForm):
+    """Wagtail's sign-in form, telling a locked-out user until when."""
+
+    def _locked_error(self) -> ValidationError | None:
+        locks = lockout.active_lockouts(self.data.get("username"), client_ip(self.request))
+        if not locks:
+            return None
+        return ValidationError(lockout.lockout_message(locks[0]), code="locked")
+
+    def clean(self):
+        error = self._locked_error()
+        if error is not None:
+            # Counted and audited like any refused attempt (LockoutBackend refuses it too).
+            try:
+                super().clean()
+            except ValidationError:
+                pass
+            raise error
+        try:
+            return super().clean()
+        except ValidationError:
+            error = self._locked_error()  # this very failure may have locked the account
+            if error is not None:
+                raise error from None
+            raise
+
+
+class PasswordChangeForm(DjangoPasswordChangeForm):
+    error_messages = {
+        **DjangoPasswordChangeForm.error_messages,
+        "password_incorrect": _("Mật khẩu hiện tại không đúng."),
+        "password_mismatch": _("Hai lần nhập mật khẩu mới không khớp nhau."),
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["old_password"].label = _("Mật khẩu hiện tại")
+        self.fields["new_password1"].label = _("Mật khẩu mới")
+        self.fields["new_password2"].label = _("Nhập lại mật khẩu mới")
+
+
+class OtpCodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Mã xác thực (6 chữ số)"),
+        max_length=12,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
+        ),
+    )
+
+
+class OtpDisableForm(forms.Form):
+    password = forms.CharField(label=_("Mật khẩu hiện tại"), widget=forms.PasswordInput, strip=False)
+    code = OtpCodeForm.base_fields["code"]
+
+
+class AuditFilterForm(forms.Form):
+    date_from = forms.DateField(label=_("Từ ngày"), required=False)
+    date_to = forms.DateField(label=_("Đến ngày"), required=False)
+    action = forms.ChoiceField(
+        label=_("Hành động"), required=False, choices=[("", _("Tất cả"))] + list(AuditEvent.Action.choices)
+    )
+    actor = forms.CharField(label=_("Người thực hiện"), required=False, max_length=150)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
+            raise ValidationError(_("“Từ ngày” phải trước hoặc bằng “Đến ngày”."))
+        return data
+
+
+class _UserFormRules:
+    """Names beginning with "@" are reserved for platform accounts mapped into the portal."""
+
+    def _clean_username(self):
+        super()._clean_username()
+        username = self.cleaned_data.get("username") or ""
+        if username.startswith("@") and (self.instance.pk is None or self.instance.username != username):
+            self.add_error(
+                "username",
+                ValidationError(_("Tên bắt đầu bằng “@” dành cho tài khoản hệ thống."), code="reserved"),
+            )
+
+
+class UserCreationForm(_UserFormRules, WagtailUserCreationForm):
+    pass
+
+
+class UserEditForm(_UserFormRules, WagtailUserEditForm):
+    pass

@@ -1,0 +1,2 @@
+"""Admin views of the accounts app: own account and lockouts (`security`), the audit trail
+(`audit`), user management (`users`)."""
