@@ -115,8 +115,13 @@ def section_completeness(home: Page, kind: str | None = None) -> list[SectionCom
         if page is None or not page.live:
             result.append(SectionCompleteness(section, Status.MISSING, page))
             continue
-        count_content = SINGLE_PAGE_SECTIONS.get(section.page_model, _descendant_content)
-        count, latest = count_content(page)
+        specific = page.specific
+        if hasattr(specific, "completeness_content"):
+            # Sections whose items are not pages (e.g. published Q&A) count them themselves.
+            count, latest = specific.completeness_content()
+        else:
+            count_content = SINGLE_PAGE_SECTIONS.get(section.page_model, _descendant_content)
+            count, latest = count_content(page)
         status = Status.OK if count else Status.EMPTY
         result.append(SectionCompleteness(section, status, page, count, latest))
     return result

@@ -11,10 +11,21 @@ from .models import ManagementLevel, ScienceField, ScienceIndexPage, ScienceProg
 
 
 def load_demo_content(portal: Any) -> None:
-    if portal.kind not in {"department", "province"}:
-        return
     index = ScienceIndexPage.objects.filter(depth=3).first()
     if index is None or index.get_children().exists():
+        return
+    if portal.kind not in {"department", "province"}:
+        # Communes and wards run small base-level projects, often with the extension centre.
+        publish_child(index, ScienceProgrammePage(
+            title=f"Mô hình trồng sâm Lai Châu dưới tán rừng tại {portal.name.split(' ', 4)[-1]}",
+            slug="mo-hinh-sam-lai-chau", code="CS.01-2025",
+            management_level=ManagementLevel.BASE, field=ScienceField.AGRICULTURAL,
+            host_unit=portal.name,
+            principal_investigator="KS. Lò Thị Hoa",
+            start_date=datetime.date(2025, 3, 1), end_date=datetime.date(2026, 12, 31),
+            summary="Trồng thử nghiệm 2 ha sâm Lai Châu dưới tán rừng cùng 15 hộ đồng bào Dao.",
+            approval_decision="45/QĐ-UBND", approval_date=datetime.date(2025, 2, 10),
+        ))
         return
     publish_child(index, ScienceProgrammePage(
         title="Ứng dụng công nghệ sinh học trong nhân giống cây chè Shan tuyết",

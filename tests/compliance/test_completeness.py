@@ -120,3 +120,27 @@ def test_the_dashboard_lists_the_sections_with_links(portal_a, make_local_user):
     assert f'href="/admin/pages/{news_row.page.pk}/"' in html
     assert "Đã có nội dung" in html and "Chưa có nội dung" in html
     assert html.count("section-completeness--") == len(rows)
+
+
+def test_questions_and_answers_count_published_answers_not_child_pages(portal_b):
+    from django.utils import timezone
+
+    from compliance.completeness import Status, section_completeness
+    from participation.models import Question
+    from tests.participation.conftest import make_question
+
+    with schema_context(portal_b.schema_name):
+        assert _by_slug(section_completeness(_home()))["hoi-dap"].status == Status.EMPTY
+    make_question(portal_b, title="Chưa trả lời")
+    with schema_context(portal_b.schema_name):
+        assert _by_slug(section_completeness(_home()))["hoi-dap"].status == Status.EMPTY
+    published_at = timezone.now()
+    make_question(
+        portal_b, title="Đã đăng", status=Question.Status.PUBLISHED, is_public=True,
+        published_at=published_at,
+    )
+    with schema_context(portal_b.schema_name):
+        row = _by_slug(section_completeness(_home()))["hoi-dap"]
+    assert row.status == Status.OK
+    assert row.item_count == 1
+    assert row.latest == published_at

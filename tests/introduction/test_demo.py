@@ -34,6 +34,8 @@ def test_demo_content_loads_and_renders(code):
              "/cong-khai-ngan-sach/", "/cong-khai-ngan-sach/du-toan-2026/"]
     if portal.kind == "department":
         paths.append("/khoa-hoc-cong-nghe/nhan-giong-che-shan-tuyet/")
+    elif portal.kind == "commune":
+        paths.append("/khoa-hoc-cong-nghe/mo-hinh-sam-lai-chau/")
     else:
         paths += ["/gioi-thieu/ban-do-hanh-chinh/", "/gioi-thieu/lich-su-van-hoa/"]
     for path in paths:

@@ -112,6 +112,12 @@ class QuestionIndexPage(RoutablePageMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("rules")]
 
+    def completeness_content(self) -> tuple[int, dt.datetime | None]:
+        """The section's content is its published answers (not child pages)."""
+        published = Question.objects.published()
+        latest = published.aggregate(latest=models.Max("published_at"))["latest"]
+        return published.count(), latest
+
     parent_page_types = ["home.HomePage"]
     subpage_types: list[str] = []
     max_count_per_parent = 1
