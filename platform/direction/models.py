@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpRequest, HttpResponse
@@ -24,7 +25,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import DraftStateMixin, Orderable, Page, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
 from core.listing import (
@@ -47,8 +48,12 @@ KIND_PARAM = "loai"
 # --- Schedules ------------------------------------------------------------------------------
 
 
-class ScheduleEntry(models.Model):
-    """One dated item of the leaders' work schedule or the citizen-reception schedule."""
+class ScheduleEntry(WorkflowMixin, DraftStateMixin, RevisionMixin, models.Model):
+    """One dated item of the leaders' work schedule or the citizen-reception schedule.
+
+    Citizens read it, so like a page it is a draft until the board approves it (the board's
+    workflow covers it: editors submit, approvers publish).
+    """
 
     class Kind(models.TextChoices):
         WORK = "cong-tac", _("Lịch công tác của lãnh đạo")
@@ -66,6 +71,15 @@ class ScheduleEntry(models.Model):
     place = models.CharField(_("địa điểm"), max_length=255, blank=True)
     participants = models.TextField(_("thành phần"), blank=True)
 
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="scheduleentry")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="scheduleentry",
+        for_concrete_model=False,
+    )
+
     panels = [
         FieldPanel("kind"),
         FieldRowPanel([FieldPanel("date"), FieldPanel("start_time"), FieldPanel("end_time")]),
@@ -82,6 +96,10 @@ class ScheduleEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.date:%d/%m/%Y} – {self.content[:60]}"
+
+    @property
+    def revisions(self):
+        return self._revisions
 
     def save(self, *args, **kwargs) -> None:
         self.clean()
@@ -144,7 +162,9 @@ WEEKDAYS = [
 
 def week_schedule(kind: str, week: Week) -> list[dict]:
     """The week's days, each with its entries of `kind`."""
-    entries = ScheduleEntry.objects.filter(kind=kind, date__range=(week.monday, week.sunday))
+    entries = ScheduleEntry.objects.filter(
+        live=True, kind=kind, date__range=(week.monday, week.sunday)
+    )
     by_day: dict[datetime.date, list[ScheduleEntry]] = {}
     for entry in entries:
         by_day.setdefault(entry.date, []).append(entry)
