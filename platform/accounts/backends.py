@@ -159,7 +159,10 @@ class PlatformAccountBackend(BaseBackend):
         elif portal.is_province:
             group_names = [roles.APPROVER]
         else:
-            group_names = [roles.PROVINCE_OVERSIGHT]
+            # Look only, plus what this portal's board head has granted.
+            from editorial.models import province_board_groups
+
+            group_names = province_board_groups()
         user.groups.set(Group.objects.filter(name__in=group_names))
         mapping.user = user
         mapping.public_username = identity.username
