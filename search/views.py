@@ -1,24 +1,144 @@
-"""Search within the current portal (its own schema)."""
+"""The public search page of every portal (`/tim-kiem/`) and its suggestions
+(`/tim-kiem/goi-y/`).
+
+In-portal search is always restricted to the current portal's documents. The province
+portal also offers the whole province (`pham-vi=tinh`), optionally narrowed to some member
+portals (`cong=<code>`); results link to each portal's own domain.
+"""
 
 from __future__ import annotations
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.http import HttpRequest, HttpResponse
+import datetime
+
+from django.core.paginator import Paginator
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
 
-from wagtail.models import Page
-
+from core.listing import PAGE_PARAM, query_without_page
 from core.text import nfc
+
+from .backends import get_backend
+from .backends.base import SearchQuery, SearchResults
+from .documents import LEGAL_DOCUMENT
+
+PER_PAGE = 10
+SCOPE_PROVINCE = "tinh"
+MAX_PAGE = 100
+
+
+class _Window:
+    """The hits of one page, standing in for the whole result list for Django's Paginator."""
+
+    def __init__(self, total: int, hits: list) -> None:
+        self.total = total
+        self.hits = hits
+
+    def count(self) -> int:
+        return self.total
+
+    def __len__(self) -> int:
+        return self.total
+
+    def __getitem__(self, _slice):
+        return self.hits
+
+
+def _date(value: str) -> datetime.date | None:
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return datetime.datetime.strptime(value.strip(), fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def _page_number(request: HttpRequest) -> int:
+    try:
+        return max(1, min(int(request.GET.get(PAGE_PARAM, 1)), MAX_PAGE))
+    except ValueError:
+        return 1
+
+
+def build_query(request: HttpRequest) -> tuple[SearchQuery, bool]:
+    """The search the request asks for, and whether it is province-wide."""
+    portal = getattr(request, "tenant", None)
+    params = request.GET
+    province_wide = bool(
+        portal is not None and portal.is_province and params.get("pham-vi") == SCOPE_PROVINCE
+    )
+    query = SearchQuery(
+        text=params.get("q", ""),
+        portal=None if province_wide else connection.schema_name,
+        portals=tuple(c for c in params.getlist("cong") if c) if province_wide else (),
+        content_type=params.get("loai", "").strip()[:100],
+    )
+    if query.content_type == LEGAL_DOCUMENT:
+        query.doc_type = params.get("hinh-thuc", "")[:60]
+        query.issuer = nfc(params.get("co-quan", ""))[:255]
+        query.field = nfc(params.get("linh-vuc", ""))[:255]
+        query.status = params.get("hieu-luc", "")[:60]
+        query.date_from = _date(params.get("tu-ngay", ""))
+        query.date_to = _date(params.get("den-ngay", ""))
+    return query, province_wide
 
 
 def search(request: HttpRequest) -> HttpResponse:
-    query = nfc(request.GET.get("q", "")).strip()[:200]
-    results = Page.objects.live().public().specific().search(query) if query else Page.objects.none()
-    paginator = Paginator(results, 10)
-    try:
-        page = paginator.page(request.GET.get("trang", 1))
-    except PageNotAnInteger:
-        page = paginator.page(1)
-    except EmptyPage:
-        page = paginator.page(paginator.num_pages)
-    return TemplateResponse(request, "search/search.html", {"query": query, "results": page})
+    query, province_wide = build_query(request)
+    number = _page_number(request)
+    results = SearchResults()
+    searched = not (query.is_empty and not query.content_type)
+    if searched:
+        query.offset, query.limit = (number - 1) * PER_PAGE, PER_PAGE
+        results = get_backend().search(query)
+        last = max(1, -(-results.total // PER_PAGE))
+        if number > last:
+            number = last
+            query.offset = (number - 1) * PER_PAGE
+            results = get_backend().search(query)
+    paged = Paginator(_Window(results.total, results.hits), PER_PAGE).get_page(number)
+    portal = getattr(request, "tenant", None)
+    return TemplateResponse(
+        request,
+        "search/search.html",
+        {
+            "query": query.text,
+            "search": query,
+            "searched": searched,
+            "results": paged,
+            "hits": results.hits,
+            "total": results.total,
+            "facets": results.facets,
+            "number_match": results.number_match,
+            "province_wide": province_wide,
+            "can_search_province": bool(portal is not None and portal.is_province),
+            "scope_province": SCOPE_PROVINCE,
+            "legal_document": LEGAL_DOCUMENT,
+            "page_query": query_without_page(request),
+        },
+    )
+
+
+def autocomplete(request: HttpRequest) -> JsonResponse:
+    text = " ".join(nfc(request.GET.get("q", "")).split())[:100]
+    portal = getattr(request, "tenant", None)
+    province_wide = bool(
+        portal is not None and portal.is_province
+        and request.GET.get("pham-vi") == SCOPE_PROVINCE
+    )
+    suggestions = []
+    if len(text) >= 2:
+        suggestions = get_backend().autocomplete(
+            text, None if province_wide else connection.schema_name
+        )
+    return JsonResponse(
+        {
+            "query": text,
+            "suggestions": [
+                {"title": s.title, "url": s.url, "portal": s.portal_name, "type": s.type_label}
+                for s in suggestions
+            ],
+        },
+        json_dumps_params={"ensure_ascii": False},
+        headers={"Cache-Control": "max-age=60"},
+    )

@@ -10,12 +10,11 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from core.seo import robots_txt, sitemap
 from core.views import serve_media
-from search.views import search
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("tim-kiem/", search, name="search"),
+    path("tim-kiem/", include("search.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     re_path(r"^media/(?P<schema>[a-z0-9_]+)/(?P<path>.+)$", serve_media, name="media"),

@@ -45,6 +45,8 @@ SHARED_APPS = [
     "tenants",
     "core",
     "themes",
+    # The shared search index (public.search_document) every portal writes to.
+    "search",
     "django.contrib.contenttypes",
     "django.contrib.auth",
     "django.contrib.sessions",
@@ -62,7 +64,6 @@ TENANT_APPS = [
     "accounts",
     "editorial",
     "home",
-    "search",
     "news",
     "legaldocs",
     "direction",

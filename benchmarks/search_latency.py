@@ -1,0 +1,204 @@
+#!/usr/bin/env python
+"""Search latency on the embedded backend (PostgreSQL shared table) at scale.
+
+Creates a throwaway database on the same PostgreSQL server (embedded cluster by default,
+or the server of DATABASE_URL), migrates the shared apps only, registers N portals (rows in
+the portal registry; no schemas are needed since the index is one shared table) and writes
+D documents spread over them straight into `public.search_document` through the backend's
+own `index_documents`. Then it times whole searches as the public page runs them (results
+page with highlighted snippets, total count, type and portal facets): in-portal and
+cross-portal, half of the queries typed without diacritics; plus autocomplete and the
+province home page's member-news aggregation. Reports p50/p95/max in milliseconds.
+The goal: p95 ≤ 50 ms at 100k documents across 100 portals.
+
+    .venv/bin/python benchmarks/search_latency.py [--portals 100] [--documents 100000]
+        [--queries 300] [--keep]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import subprocess
+import sys
+import time
+from datetime import timedelta
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH_DB = "cong_bench_search"
+
+# Everyday words of Vietnamese administrative news, with their diacritics.
+WORDS = (
+    "tỉnh huyện xã phường thị trấn ủy ban nhân dân hội đồng sở ban ngành cán bộ công chức "
+    "người dân doanh nghiệp đầu tư phát triển kinh tế xã hội nông nghiệp công nghệ cao chè "
+    "mắc ca dược liệu du lịch văn hóa lễ hội ruộng bậc thang biên giới an ninh quốc phòng "
+    "giáo dục đào tạo học sinh sinh viên trường học y tế bệnh viện trạm tiêm chủng dịch bệnh "
+    "giao thông đường cầu treo thủy điện điện lực nước sạch môi trường rừng đất đai thu hồi "
+    "bồi thường hỗ trợ tái định cư quy hoạch kế hoạch ngân sách tài chính thuế chuyển đổi số "
+    "dịch vụ công trực tuyến hồ sơ thủ tục hành chính cải cách một cửa tiếp công dân khiếu nại "
+    "tố cáo thanh tra kiểm tra hội nghị triển khai nhiệm vụ năm kết quả tổng kết khen thưởng "
+    "thi đua phong trào xây dựng nông thôn mới giảm nghèo bền vững việc làm lao động tuyển dụng "
+    "thông báo quyết định nghị quyết chỉ thị công văn hướng dẫn quy định chính sách mới "
+    "Lai Châu Phong Thổ Tam Đường Sìn Hồ Mường Tè Than Uyên Tân Uyên Nậm Nhùn Đà Nẵng Hà Nội "
+    "người Dao người Hà Nhì người Mông người Thái bản làng mùa xuân mùa đông thời tiết mưa lũ "
+    "sạt lở phòng chống thiên tai cứu hộ khẩn cấp an toàn thực phẩm chợ bán hàng nông sản"
+).split()
+KINDS = [("news.newsarticlepage", "Tin bài"), ("legaldocs.legaldocumentpage", "Văn bản"),
+         ("direction.directivepage", "Chỉ đạo điều hành"), ("projects.projectpage", "Dự án")]
+
+
+def bench_database_url() -> str:
+    base = os.environ.get("DATABASE_URL") or subprocess.run(
+        [str(ROOT / "deploy" / "localpg.sh"), "url"], check=True, capture_output=True, text=True
+    ).stdout.strip()
+    parts = urlsplit(base)
+    return urlunsplit(parts._replace(path=f"/{BENCH_DB}"))
+
+
+def recreate_database(url: str, drop_only: bool = False) -> None:
+    import psycopg2
+
+    parts = urlsplit(url)
+    conn = psycopg2.connect(urlunsplit(parts._replace(path="/postgres")))
+    conn.autocommit = True
+    with conn.cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{BENCH_DB}"')
+        if not drop_only:
+            cursor.execute(f'CREATE DATABASE "{BENCH_DB}"')
+    conn.close()
+
+
+def sentence(rng: random.Random, n: int) -> str:
+    # A fifth of the words come from the 30 most common ones, the rest from the whole list.
+    return " ".join(WORDS[rng.randrange(30) if rng.random() < 0.2 else rng.randrange(len(WORDS))]
+                    for _ in range(n))
+
+
+def percentiles(values: list[float]) -> str:
+    values = sorted(values)
+    p95 = values[max(0, int(len(values) * 0.95) - 1)]
+    return (f"p50 {statistics.median(values):6.1f} ms   p95 {p95:6.1f} ms   "
+            f"max {values[-1]:6.1f} ms   (n={len(values)})")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--portals", type=int, default=100)
+    parser.add_argument("--documents", type=int, default=100_000)
+    parser.add_argument("--queries", type=int, default=300)
+    parser.add_argument("--seed", type=int, default=43)
+    parser.add_argument("--keep", action="store_true", help="keep the benchmark database")
+    args = parser.parse_args()
+
+    url = bench_database_url()
+    recreate_database(url)
+    os.environ["DATABASE_URL"] = url
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cong.settings.dev")
+    for name in ("OPENSEARCH_URL", "ELASTICSEARCH_URL"):
+        os.environ.pop(name, None)
+    sys.path[:0] = [str(ROOT), str(ROOT / "platform")]
+
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection, transaction
+    from django.utils import timezone
+
+    from core.text import unaccent
+    from search.backends.base import IndexedDocument, SearchQuery
+    from search.backends.postgres import PostgresSearchBackend
+    from tenants.models import Portal
+
+    rng = random.Random(args.seed)
+    call_command("migrate_schemas", shared=True, interactive=False, verbosity=0)
+    portals = [Portal(schema_name="tinhbench", code="tinhbench", name="Tỉnh thử tải",
+                      kind=Portal.Kind.PROVINCE, status=Portal.Status.ACTIVE)]
+    portals += [
+        Portal(schema_name=f"xa{i:04d}", code=f"xa{i:04d}", name=f"Ủy ban nhân dân xã Thử {i}",
+               kind=Portal.Kind.COMMUNE, status=Portal.Status.ACTIVE)
+        for i in range(args.portals - 1)
+    ]
+    Portal.objects.bulk_create(portals)
+    backend = PostgresSearchBackend()
+
+    started = time.perf_counter()
+    now = timezone.now()
+    batch: list[IndexedDocument] = []
+    for n in range(args.documents):
+        portal = portals[n % len(portals)]
+        content_type, label = KINDS[0] if rng.random() < 0.6 else rng.choice(KINDS[1:])
+        facets = {}
+        if content_type == "legaldocs.legaldocumentpage":
+            number = f"{n}/{rng.randint(2015, 2026)}/QĐ-UBND"
+            facets = {"doc_type": "quyet-dinh", "doc_type_label": "Quyết định",
+                      "status": "con-hieu-luc", "status_label": "Còn hiệu lực", "number": number,
+                      "number_key": unaccent(number).lower(), "issuer": "UBND tỉnh",
+                      "field": rng.choice(["Đất đai", "Giáo dục", "Y tế"])}
+        batch.append(IndexedDocument(
+            portal=portal.schema_name, portal_code=portal.code, portal_name=portal.name,
+            portal_kind=portal.kind, content_type=content_type, type_label=label,
+            object_id=n + 1, title=sentence(rng, rng.randint(8, 14)).capitalize(),
+            summary=sentence(rng, rng.randint(25, 40)), body=sentence(rng, rng.randint(80, 160)),
+            url=f"https://{portal.code}.laichau.gov.vn/tin-tuc/{n + 1}/",
+            date=now - timedelta(minutes=n), facets=facets,
+        ))
+        if len(batch) == 2000:
+            with transaction.atomic():
+                backend.index_documents(batch)
+            batch = []
+    with transaction.atomic():
+        backend.index_documents(batch)
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE public.search_document")
+    load_seconds = time.perf_counter() - started
+    status = backend.status()
+    print(f"{status['documents']} documents in {len(portals)} portals written in "
+          f"{load_seconds:.0f} s; table + indexes {status['size']}")
+
+    queries = []
+    for _ in range(args.queries):
+        text = sentence(rng, rng.choice([1, 2, 2, 3]))
+        queries.append(unaccent(text).lower() if rng.random() < 0.5 else text)
+
+    def timed(func) -> list[float]:
+        for query in queries[:20]:  # warm the cache
+            func(query)
+        out = []
+        for query in queries:
+            t0 = time.perf_counter()
+            func(query)
+            out.append((time.perf_counter() - t0) * 1000)
+        return out
+
+    home = portals[0].schema_name
+    rows = [
+        ("in-portal search", timed(lambda q: backend.search(
+            SearchQuery(text=q, portal=rng.choice(portals).schema_name)))),
+        ("cross-portal search", timed(lambda q: backend.search(SearchQuery(text=q, portal=None)))),
+        ("cross-portal, one type", timed(lambda q: backend.search(
+            SearchQuery(text=q, portal=None, content_type="legaldocs.legaldocumentpage")))),
+        ("in-portal autocomplete", timed(lambda q: backend.autocomplete(
+            q[:12], rng.choice(portals).schema_name))),
+        ("cross-portal autocomplete", timed(lambda q: backend.autocomplete(q[:12], None))),
+        ("member news (home page)", timed(lambda q: backend.latest(
+            "news.newsarticlepage", home, 6))),
+    ]
+    matches = [backend.search(SearchQuery(text=q, portal=None, limit=1)).total for q in queries]
+    print(f"cross-portal matches per query: median {statistics.median(matches):.0f}, "
+          f"max {max(matches)}")
+    for name, values in rows:
+        print(f"{name:28s} {percentiles(values)}")
+
+    connection.close()
+    if not args.keep:
+        recreate_database(url, drop_only=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,219 @@
+"""What every search backend takes and returns.
+
+A backend stores `IndexedDocument`s of every portal in one index, keyed
+`<schema>:<app_label.model>:<pk>`, and answers `SearchQuery`s restricted either to one
+portal (`portal` = its schema) or to every active portal (`portal` = None, the province's
+“whole province” scope).
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from core.text import nfc, unaccent
+
+# Highlight markers the backends put around matched words; `highlight_html()` turns them
+# into <mark> after escaping the text.
+MARK_START = "\ue000"
+MARK_END = "\ue001"
+
+# A document number as typed by a citizen: 43/2020/QĐ-UBND, 1234/UBND-KT, 36-NQ/TW.
+NUMBER_QUERY_RE = re.compile(r"^\d{1,6}[a-zA-Z]?(?:/\d{4})?[/-][^\s/-][^\s]*$")
+
+
+def fold(value: str) -> str:
+    """`Đà Nẵng` → `da nang`: how titles are compared for autocomplete."""
+    return unaccent(nfc(value)).lower()
+
+
+def number_key(value: str) -> str:
+    """The form a document number is looked up by: `43/2020/QĐ-UBND` → `43/2020/qd-ubnd`."""
+    return "".join(fold(value).split())
+
+
+def highlight_html(text: str) -> SafeString:
+    escaped = escape(text.replace(MARK_START, "").replace(MARK_END, ""))
+    if MARK_START in text:
+        escaped = escape(text).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
+    return mark_safe(escaped)  # noqa: S308 - escaped above
+
+
+def plain_snippet(text: str, words: int = 40) -> str:
+    parts = text.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+
+@dataclass
+class IndexedDocument:
+    portal: str  # schema
+    portal_code: str
+    portal_name: str
+    portal_kind: str
+    content_type: str  # "news.newsarticlepage"
+    object_id: int
+    title: str
+    url: str
+    type_label: str = ""
+    summary: str = ""
+    body: str = ""
+    language: str = "vi"
+    date: datetime.datetime | None = None
+    facets: dict = field(default_factory=dict)
+
+    @property
+    def id(self) -> str:
+        return document_id(self.portal, self.content_type, self.object_id)
+
+    @property
+    def title_folded(self) -> str:
+        return fold(self.title)
+
+
+def document_id(portal: str, content_type: str, object_id: int) -> str:
+    return f"{portal}:{content_type}:{object_id}"
+
+
+# Facets of legal documents, in the order the search page shows them: (name, key in
+# `facets`, key of its label).
+DOCUMENT_FACETS = (
+    ("doc_type", "doc_type", "doc_type_label"),
+    ("issuer", "issuer", "issuer"),
+    ("field", "field", "field"),
+    ("status", "status", "status_label"),
+)
+
+
+@dataclass
+class SearchQuery:
+    text: str = ""
+    portal: str | None = None  # a schema; None: every active portal
+    portals: tuple[str, ...] = ()  # portal codes, in the cross-portal scope
+    content_type: str = ""
+    doc_type: str = ""
+    issuer: str = ""
+    field: str = ""
+    status: str = ""
+    date_from: datetime.date | None = None
+    date_to: datetime.date | None = None
+    offset: int = 0
+    limit: int = 10
+
+    def __post_init__(self) -> None:
+        self.text = " ".join(nfc(self.text).split())[:200]
+
+    @property
+    def number_key(self) -> str:
+        return number_key(self.text) if NUMBER_QUERY_RE.match(self.text) else ""
+
+    @property
+    def document_filters(self) -> dict[str, str]:
+        return {
+            name: value
+            for name, value in (
+                ("doc_type", self.doc_type), ("issuer", self.issuer), ("field", self.field),
+                ("status", self.status),
+            )
+            if value
+        }
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.text or self.document_filters or self.date_from or self.date_to)
+
+
+@dataclass
+class Hit:
+    id: str
+    portal: str
+    portal_code: str
+    portal_name: str
+    portal_kind: str
+    content_type: str
+    type_label: str
+    title: str
+    url: str
+    date: datetime.datetime | None
+    facets: dict
+    title_html: SafeString
+    snippet_html: SafeString
+    score: float = 0.0
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+
+
+@dataclass
+class SearchResults:
+    total: int = 0
+    hits: list[Hit] = field(default_factory=list)
+    # "type", "portal", and for legal documents "doc_type", "issuer", "field", "status"
+    facets: dict[str, list[FacetValue]] = field(default_factory=dict)
+    # True when the query was a document number and that number was found.
+    number_match: bool = False
+
+
+@dataclass
+class Suggestion:
+    title: str
+    url: str
+    portal_name: str
+    type_label: str
+
+
+class SearchBackend:
+    """The interface of a shared-index backend."""
+
+    name = "base"
+
+    def create_index(self) -> bool:
+        """Create the index and its mapping if missing. Returns True when created."""
+        raise NotImplementedError
+
+    def status(self) -> dict:
+        raise NotImplementedError
+
+    def index_documents(self, documents: list[IndexedDocument]) -> int:
+        raise NotImplementedError
+
+    def delete_object(self, portal: str, object_id: int) -> None:
+        raise NotImplementedError
+
+    def delete_portal(self, portal: str) -> int:
+        raise NotImplementedError
+
+    def count(self, portal: str | None = None) -> int:
+        raise NotImplementedError
+
+    def search(self, query: SearchQuery) -> SearchResults:
+        raise NotImplementedError
+
+    def autocomplete(self, text: str, portal: str | None, limit: int = 8) -> list[Suggestion]:
+        raise NotImplementedError
+
+    def latest(
+        self, content_type: str, exclude_portal: str | None = None, limit: int = 6
+    ) -> list[Hit]:
+        """The newest items of one type from every active portal but `exclude_portal`."""
+        raise NotImplementedError
+
+    def refresh(self) -> None:
+        """Make what was written searchable now (no-op where writes are immediate)."""
+
+
+def active_portal_schemas() -> list[str]:
+    from tenants.models import Portal
+
+    return list(
+        Portal.objects.filter(status=Portal.Status.ACTIVE)
+        .exclude(kind=Portal.Kind.PLATFORM)
+        .values_list("schema_name", flat=True)
+    )

@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+
+from search import indexing
+from search.backends import get_backend
+from tenants.models import Portal
+
+
+class Command(BaseCommand):
+    help = (
+        "Chỉ mục tìm kiếm dùng chung: create (tạo chỉ mục và ánh xạ), rebuild [--portal MÃ] "
+        "(lập lại chỉ mục một cổng hoặc mọi cổng; không đụng đến cổng khác), status."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("action", choices=["create", "rebuild", "status"])
+        parser.add_argument("--portal", help="mã cổng (chỉ với rebuild)")
+
+    def handle(self, *args, **options):
+        connection.set_schema_to_public()
+        backend = get_backend()
+        action = options["action"]
+        if action == "create":
+            created = backend.create_index()
+            self.stdout.write(
+                self.style.SUCCESS("Đã tạo chỉ mục.") if created else "Chỉ mục đã có sẵn."
+            )
+        elif action == "rebuild":
+            backend.create_index()
+            if options["portal"]:
+                portal = (
+                    Portal.objects.exclude(kind=Portal.Kind.PLATFORM)
+                    .filter(code=options["portal"]).prefetch_related("domains").first()
+                )
+                if portal is None:
+                    raise CommandError(f"Không có cổng mã “{options['portal']}”.")
+                counts = {portal.code: indexing.rebuild_portal(portal)}
+            else:
+                counts = indexing.rebuild_all()
+            connection.set_schema_to_public()
+            for code, count in counts.items():
+                self.stdout.write(f"  {code}: {count}")
+            self.stdout.write(self.style.SUCCESS(f"Đã lập chỉ mục {sum(counts.values())} mục."))
+        else:
+            status = backend.status()
+            self.stdout.write(
+                f"{status['backend']} {status['index']}: {status['documents']} mục"
+                + (f", {status['size']}" if status.get("size") else "")
+            )
+            for code, count in status.get("portals", {}).items():
+                self.stdout.write(f"  {code}: {count}")

@@ -1,0 +1,135 @@
+"""The search-server backend (Elasticsearch/OpenSearch) against a real server process:
+osmem-server, started once for the session (see conftest). Same expectations as the
+PostgreSQL path: keyed ids, isolation, per-portal rebuild, folding, facets."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from django_tenants.utils import schema_context
+
+from django.utils import timezone
+
+from search.backends.base import IndexedDocument, SearchQuery
+from search.documents import LEGAL_DOCUMENT, NEWS_ARTICLE
+from search.indexing import rebuild_portal
+from tests.conftest import client_for
+from tests.news.factories import legal_field, make_article, make_document
+
+pytestmark = pytest.mark.django_db
+
+
+def doc(portal, pk: int, title: str, **fields) -> IndexedDocument:
+    return IndexedDocument(
+        portal=portal.schema_name, portal_code=portal.code, portal_name=portal.name,
+        portal_kind=portal.kind, content_type=fields.pop("content_type", NEWS_ARTICLE),
+        object_id=pk, title=title, url=portal.url(f"/tin-tuc/{pk}/"), type_label="Tin bài",
+        date=fields.pop("date", timezone.now()), **fields,
+    )
+
+
+def test_ids_are_keyed_by_portal_so_equal_pks_do_not_collide(server_backend, portal_a, portal_b):
+    server_backend.index_documents([doc(portal_a, 4, "Trang bốn của Sở A")])
+    server_backend.index_documents([doc(portal_b, 4, "Trang bốn của Xã B")])
+    server_backend.refresh()
+    assert server_backend.count() == 2
+    hits = server_backend.search(SearchQuery(text="trang bon", portal=None)).hits
+    assert {h.id for h in hits} == {"soa:news.newsarticlepage:4", "xab:news.newsarticlepage:4"}
+
+
+def test_in_portal_search_is_isolated_and_folded(server_backend, portal_a, portal_b):
+    server_backend.index_documents([
+        doc(portal_a, 1, "Tìm kiếm việc làm tại Đà Nẵng"),
+        doc(portal_b, 1, "Tìm kiếm việc làm tại Đà Nẵng cho Xã B"),
+    ])
+    for text in ("tim kiem", "da nang", "Đà Nẵng"):
+        hits = server_backend.search(SearchQuery(text=text, portal="soa")).hits
+        assert [h.portal for h in hits] == ["soa"], text
+        assert "<mark>" in hits[0].title_html
+    suggestions = server_backend.autocomplete("da na", "xab")
+    assert [s.portal_name for s in suggestions] == ["Xã B"]
+
+
+def test_exact_diacritics_rank_first(server_backend, portal_a):
+    server_backend.index_documents([
+        doc(portal_a, 1, "Quy định ban hành hàng hóa"),
+        doc(portal_a, 2, "Phiên chợ bán hàng nông sản"),
+    ])
+    hits = server_backend.search(SearchQuery(text="bán hàng", portal="soa")).hits
+    assert hits[0].title == "Phiên chợ bán hàng nông sản"
+
+
+def test_per_portal_rebuild_never_touches_other_portals(server_backend, portal_a, portal_b):
+    for portal in (portal_a, portal_b):
+        with schema_context(portal.schema_name):
+            make_article(f"Hội nghị chuyển đổi số {portal.name}", summary="Chuyển đổi số.")
+    assert rebuild_portal(portal_a) >= 1
+    assert rebuild_portal(portal_b) >= 1
+    count_b = server_backend.count("xab")
+    server_backend.index_documents([doc(portal_a, 999_999, "Mục cũ sẽ bị xóa")])
+    rebuild_portal(portal_a)
+    assert server_backend.count("xab") == count_b
+    assert not server_backend.search(SearchQuery(text="muc cu", portal="soa")).hits
+    hits = server_backend.search(SearchQuery(text="chuyen doi so", portal="xab")).hits
+    assert [h.portal for h in hits] == ["xab"]
+    assert hits[0].url.startswith(f"http://{portal_b.primary_domain}/")
+
+
+def test_document_facets_filters_and_number_lookup(server_backend, portal_a):
+    with schema_context(portal_a.schema_name):
+        land = legal_field("Đất đai")
+        make_document("43/2020/QĐ-UBND", "Quy định thu hồi đất", legal_field=land,
+                      issue_date=date(2020, 9, 1))
+        make_document("43/2021/QĐ-UBND", "Sửa đổi quy định về giá đất", legal_field=land,
+                      issue_date=date(2021, 3, 2), status="het-hieu-luc")
+        make_document("7/2022/NQ-HĐND", "Nghị quyết về học phí", doc_type="nghi-quyet",
+                      issue_date=date(2022, 1, 5))
+    rebuild_portal(portal_a)
+    numbered = server_backend.search(SearchQuery(text="43/2020/qd-ubnd", portal="soa"))
+    assert numbered.number_match and [h.facets["number"] for h in numbered.hits] == [
+        "43/2020/QĐ-UBND"
+    ]
+    results = server_backend.search(SearchQuery(portal="soa", content_type=LEGAL_DOCUMENT))
+    assert results.total == 3
+    assert {f.label: f.count for f in results.facets["doc_type"]} == {
+        "Quyết định": 2, "Nghị quyết": 1,
+    }
+    assert {f.label: f.count for f in results.facets["field"]} == {"Đất đai": 2}
+    filtered = server_backend.search(SearchQuery(
+        text="dat", portal="soa", content_type=LEGAL_DOCUMENT, status="con-hieu-luc",
+    ))
+    assert [h.facets["number"] for h in filtered.hits] == ["43/2020/QĐ-UBND"]
+    dated = server_backend.search(SearchQuery(
+        portal="soa", content_type=LEGAL_DOCUMENT, date_from=date(2021, 1, 1),
+        date_to=date(2021, 12, 31),
+    ))
+    assert [h.facets["number"] for h in dated.hits] == ["43/2021/QĐ-UBND"]
+
+
+def test_cross_portal_search_latest_and_suspension(
+    server_backend, province, portal_a, portal_b
+):
+    from tenants.models import Portal
+
+    now = timezone.now()
+    server_backend.index_documents([
+        doc(portal_a, 1, "Lễ hội hoa ban Sở A", date=now - timedelta(hours=1)),
+        doc(portal_b, 1, "Lễ hội hoa ban Xã B", date=now),
+    ])
+    wide = server_backend.search(SearchQuery(text="le hoi", portal=None))
+    assert {f.value: f.count for f in wide.facets["portal"]} == {"soa": 1, "xab": 1}
+    narrowed = server_backend.search(SearchQuery(text="le hoi", portal=None, portals=("soa",)))
+    assert [h.portal_code for h in narrowed.hits] == ["soa"]
+    assert [h.portal_code for h in server_backend.latest(NEWS_ARTICLE, "tinhthu")] == [
+        "xab", "soa",
+    ]
+    Portal.objects.filter(pk=portal_b.pk).update(status=Portal.Status.SUSPENDED)
+    assert [h.portal_code for h in server_backend.latest(NEWS_ARTICLE, "tinhthu")] == ["soa"]
+
+
+def test_public_page_on_the_server_backend(server_backend, province, portal_a):
+    server_backend.index_documents([doc(portal_a, 1, "Đường đến Đà Nẵng")])
+    response = client_for(province).get("/tim-kiem/", {"q": "da nang", "pham-vi": "tinh"})
+    assert [h.portal_code for h in response.context["hits"]] == ["soa"]
+    assert f'href="http://{portal_a.primary_domain}/tin-tuc/1/"' in response.content.decode()
