@@ -20,6 +20,11 @@ def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpR
     return HttpResponseNotFound(body)
 
 
+# Files under this folder of a portal's media (citizens' attachments) are never served
+# publicly; the views that own them check the user and stream them.
+PRIVATE_MEDIA_PREFIX = "private/"
+
+
 def serve_media(request: HttpRequest, schema: str, path: str) -> HttpResponse:
     """Serve a file uploaded to the current portal.
 
@@ -30,7 +35,7 @@ def serve_media(request: HttpRequest, schema: str, path: str) -> HttpResponse:
     if schema != connection.schema_name or schema == "public":
         raise Http404
     path = posixpath.normpath(path).lstrip("/")
-    if path.startswith("..") or "\x00" in path:
+    if path.startswith("..") or "\x00" in path or path.startswith(PRIVATE_MEDIA_PREFIX):
         raise Http404
     try:
         # Joined below the portal's own folder: nothing may resolve outside it.

@@ -125,6 +125,7 @@ class QuestionViewSet(ModelViewSet):
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [
             path("xu-ly/<int:pk>/", admin_views.question_process, name="process"),
+            path("xu-ly/<int:pk>/tep-dinh-kem/", admin_views.question_attachment, name="attachment"),
             path("xu-ly/<int:pk>/<slug:action>/", admin_views.question_action, name="action"),
             path("du-lieu-ca-nhan/", admin_views.personal_data, name="personal_data"),
         ]

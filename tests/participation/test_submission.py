@@ -12,7 +12,9 @@ from django.core.management import call_command
 
 from tests.conftest import client_for
 
-from .conftest import question_data, submit
+from accounts.roles import EDITOR
+
+from .conftest import admin_client, question_data, submit
 
 FAILING = "tests.participation.conftest.FailingEmailBackend"
 
@@ -118,7 +120,7 @@ def test_organisation_must_give_its_own_fields(portal_a):
         assert question.asker_type == "organisation" and question.licence_number == "6200123456"
 
 
-def test_attachment_type_size_and_content_are_checked(portal_a):
+def test_attachment_type_size_and_content_are_checked(portal_a, make_local_user):
     from participation.models import Question
 
     client = client_for(portal_a)
@@ -145,6 +147,20 @@ def test_attachment_type_size_and_content_are_checked(portal_a):
         assert question.attachment_name == "Don cua Nguyen Thi Rieng Tu.pdf"
         assert "Nguyen" not in question.attachment.name  # stored under a random name
         assert question.attachment.read() == b"%PDF-1.4\nabc"
+        media_url = question.attachment.url
+
+    # Personal data: never served as public media, only to the board's staff.
+    assert media_url.startswith(f"/media/{portal_a.schema_name}/private/")
+    assert client_for(portal_a).get(media_url).status_code == 404
+    download = f"/admin/hoi-dap/xu-ly/{question.pk}/tep-dinh-kem/"
+    assert client_for(portal_a).get(download).status_code == 302  # to the login page
+    staff = admin_client(portal_a, make_local_user(portal_a, "btv.tep", EDITOR))
+    response = staff.get(download)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == b"%PDF-1.4\nabc"
+    assert "Don cua Nguyen Thi Rieng Tu.pdf" in response["Content-Disposition"]
+    outsider = admin_client(portal_a, make_local_user(portal_a, "khongnhom.tep"))
+    assert outsider.get(download).status_code in (302, 403)
 
 
 def test_honeypot_refuses_the_submission(portal_a):

@@ -20,6 +20,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from core.text import nfc, unaccent
+from core.views import PRIVATE_MEDIA_PREFIX
 
 # Unambiguous characters only (no 0/O, 1/I/L): citizens copy the code by hand.
 TRACKING_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -32,10 +33,11 @@ def new_tracking_code() -> str:
 
 
 def attachment_path(instance: Question, filename: str) -> str:
-    # Media are served to anyone who knows the path: a random name keeps the asker's file
-    # (and any name in its file name) out of reach.
+    # Under private/: the public media server refuses that folder, so the asker's file is
+    # only downloadable through the board's admin view (and the random name keeps any
+    # name in the original file name out of logs and links).
     extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
-    return f"hoi-dap/{timezone.localdate():%Y}/{secrets.token_urlsafe(24)}.{extension}"
+    return f"{PRIVATE_MEDIA_PREFIX}hoi-dap/{timezone.localdate():%Y}/{secrets.token_urlsafe(24)}.{extension}"
 
 
 @register_setting(icon="help")

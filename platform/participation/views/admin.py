@@ -9,7 +9,7 @@ import json
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -119,6 +119,20 @@ def _render_process(
             ],
         },
         status=status,
+    )
+
+
+def question_attachment(request: HttpRequest, pk: int) -> FileResponse:
+    """The asker's attachment, for the board's staff only (it is personal data)."""
+    if not in_groups(request.user, STAFF_GROUPS):
+        raise PermissionDenied
+    question = get_object_or_404(Question, pk=pk)
+    if not question.attachment:
+        raise Http404
+    return FileResponse(
+        question.attachment.open("rb"),
+        as_attachment=True,
+        filename=question.attachment_name or question.attachment.name.rsplit("/", 1)[-1],
     )
 
 
