@@ -206,11 +206,16 @@ def test_roles_can_work_on_snippets_and_only_the_board_head_on_settings(portal_a
         from django.contrib.auth.models import User
 
         editor, head, contributor = (User.objects.get(pk=u.pk) for u in (editor, head, contributor))
+        # The schedule is drafted by editors and published through the workflow...
         assert editor.has_perm("direction.change_scheduleentry")
-        assert editor.has_perm("legaldocs.add_issuingauthority")
+        assert not editor.has_perm("direction.publish_scheduleentry")
         assert not editor.has_perm("direction.delete_scheduleentry")
-        assert contributor.has_perm("news.add_newscategory")
-        assert not contributor.has_perm("news.change_newscategory")
+        assert contributor.has_perm("direction.add_scheduleentry")
+        # ...while labels that are live once saved belong to the board.
+        assert not editor.has_perm("legaldocs.add_issuingauthority")
+        assert editor.has_perm("legaldocs.view_issuingauthority")
+        assert not contributor.has_perm("news.add_newscategory")
+        assert head.has_perm("news.add_newscategory")
         assert head.has_perm("direction.delete_scheduleentry")
         assert head.has_perm("contacts.change_portalcontactsettings")
         assert not editor.has_perm("contacts.change_portalcontactsettings")
