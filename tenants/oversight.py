@@ -6,10 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django_tenants.utils import schema_context
+
 from django.db import connection
 from django.utils import timezone
-
-from django_tenants.utils import schema_context
 
 from tenants.models import Portal
 

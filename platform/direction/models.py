@@ -97,10 +97,6 @@ class ScheduleEntry(WorkflowMixin, DraftStateMixin, RevisionMixin, models.Model)
     def __str__(self) -> str:
         return f"{self.date:%d/%m/%Y} – {self.content[:60]}"
 
-    @property
-    def revisions(self):
-        return self._revisions
-
     def save(self, *args, **kwargs) -> None:
         self.clean()
         super().save(*args, **kwargs)
@@ -110,6 +106,10 @@ class ScheduleEntry(WorkflowMixin, DraftStateMixin, RevisionMixin, models.Model)
             setattr(self, name, nfc(getattr(self, name)).strip())
         if self.start_time and self.end_time and self.end_time < self.start_time:
             raise ValidationError({"end_time": _("Giờ kết thúc phải sau giờ bắt đầu.")})
+
+    @property
+    def revisions(self):
+        return self._revisions
 
 
 @dataclass

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.models import Group
-
 from django_tenants.utils import schema_context
+
+from django.contrib.auth.models import Group
 
 from wagtail.models import Site
 

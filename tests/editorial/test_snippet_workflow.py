@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from django.contrib.contenttypes.models import ContentType
-
 from django_tenants.utils import schema_context
+
+from django.contrib.contenttypes.models import ContentType
 
 from wagtail.models import WorkflowState
 

@@ -4,11 +4,11 @@ admin, as contributors, editors and approvers of one portal."""
 from __future__ import annotations
 
 import pytest
+from django_tenants.utils import schema_context
+
 from django.contrib.contenttypes.models import ContentType
 from django.core import mail
 from django.utils import timezone
-
-from django_tenants.utils import schema_context
 
 from wagtail.models import Page, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield

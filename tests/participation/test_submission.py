@@ -10,9 +10,8 @@ from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
-from tests.conftest import client_for
-
 from accounts.roles import EDITOR
+from tests.conftest import client_for
 
 from .conftest import admin_client, question_data, submit
 
