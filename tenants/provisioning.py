@@ -107,7 +107,7 @@ def seed_portal_schema(kind: str | None = None) -> None:
     ensure_content_permissions()
 
 
-def sync_portal_schemas(verbosity: int = 0) -> int:
+def sync_portal_schemas() -> int:
     """Bring every existing portal up to what the template gives new ones."""
     count = 0
     for portal in Portal.objects.exclude(schema_name="public").order_by("pk"):

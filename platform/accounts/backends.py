@@ -37,6 +37,17 @@ def _client_ip(request: HttpRequest | None) -> str | None:
     return client_ip(request)
 
 
+def _identity_of(role) -> PlatformIdentity:
+    user = role.user
+    return PlatformIdentity(
+        user_id=user.pk,
+        username=user.get_username(),
+        role=role.role,
+        full_name=user.get_full_name(),
+        email=user.email,
+    )
+
+
 def platform_identity(username: str, password: str | None) -> tuple[PlatformIdentity | None, bool]:
     """Check credentials against the public schema.
 
@@ -56,16 +67,7 @@ def platform_identity(username: str, password: str | None) -> tuple[PlatformIden
         user = role.user
         if not user.is_active or (password is not None and not user.check_password(password)):
             return None, True
-        return (
-            PlatformIdentity(
-                user_id=user.pk,
-                username=user.get_username(),
-                role=role.role,
-                full_name=user.get_full_name(),
-                email=user.email,
-            ),
-            True,
-        )
+        return _identity_of(role), True
 
 
 def platform_identity_by_id(user_id: int) -> PlatformIdentity | None:
@@ -75,8 +77,7 @@ def platform_identity_by_id(user_id: int) -> PlatformIdentity | None:
         role = PlatformRole.objects.select_related("user").filter(user_id=user_id).first()
         if role is None or not role.user.is_active:
             return None
-        user = role.user
-        return PlatformIdentity(user.pk, user.get_username(), role.role, user.get_full_name(), user.email)
+        return _identity_of(role)
 
 
 def record_event(action: str, actor: str, detail: str = "", request: HttpRequest | None = None) -> None:

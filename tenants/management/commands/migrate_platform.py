@@ -29,7 +29,7 @@ class Command(PortalCommand):
             executor=options["executor"],
         )
         ensure_platform_portal()
-        synced = sync_portal_schemas(verbosity=verbosity)
+        synced = sync_portal_schemas()
         if verbosity:
             self.stdout.write(f"Đã đồng bộ {synced} cổng với lược đồ mẫu.")
         self.stdout.write(self.style.SUCCESS("Cơ sở dữ liệu đã được cập nhật."))
