@@ -15,7 +15,7 @@ else
 DB_START := @echo "Using DATABASE_URL"
 endif
 
-.PHONY: run test install db migrate demo serve check lint bench stop-db clean axe browser-deps
+.PHONY: run test install db migrate demo serve check lint bench stop-db clean axe browser-deps translations messages
 
 $(VENV)/.installed: pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -28,8 +28,19 @@ install: $(VENV)/.installed
 db:
 	$(DB_START)
 
-migrate: install db
+migrate: install db translations
 	$(PY) manage.py migrate_platform
+
+# Compile the gettext catalogues (locale/, platform/cong/locale_upstream/) into .mo files.
+translations: install
+	$(PY) manage.py compile_translations
+
+# After changing UI strings: extract them into locale/{vi,en} (keeps existing translations),
+# then translate the new English entries and run `make translations`.
+messages: install
+	$(PY) manage.py makemessages -l vi -l en --add-location=file --no-obsolete \
+	  --ignore='.venv/*' --ignore='var/*' --ignore='tests/*' --ignore='benchmarks/*' \
+	  --ignore='*/migrations/*' --ignore='platform/cong/locale_upstream/*'
 
 demo: migrate
 	$(PY) manage.py load_demo
@@ -41,7 +52,7 @@ run: demo
 	DJANGO_SETTINGS_MODULE=cong.settings.dev DJANGO_DEBUG=$${DJANGO_DEBUG:-0} $(VENV)/bin/gunicorn -c deploy/gunicorn.conf.py cong.wsgi
 
 ## make test: the whole suite against real PostgreSQL (the same cluster, its own database)
-test: install db browser-deps
+test: install db browser-deps translations
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 # The accessibility checks (tests/accessibility/test_axe.py) drive Debian's Chromium and

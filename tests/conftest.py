@@ -32,6 +32,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
     # Never provision into a real database: only pytest-django's test_* database.
     name = connection.settings_dict["NAME"]
     assert name.startswith("test_"), f"refusing to set up test portals in {name!r}"
+    call_command("compile_translations", verbosity=0)
     with django_db_blocker.unblock():
         call_command("create_extensions")
         prepare_template()

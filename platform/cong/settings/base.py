@@ -77,6 +77,7 @@ TENANT_APPS = [
     "compliance",
     "workdays",
     "participation",
+    "languages",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -196,7 +197,11 @@ LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our own strings (Vietnamese source, English translation), then the Vietnamese for Wagtail's
+# and wagtail-localize's admin, whose own catalogues are far from complete.
+LOCALE_PATHS = [BASE_DIR / "locale", PROJECT_DIR / "locale_upstream"]
+# Submitting a page for translation saves an English draft; publishing is the board's.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True

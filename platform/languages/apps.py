@@ -1,0 +1,12 @@
+from __future__ import annotations
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class LanguagesConfig(AppConfig):
+    """English pages beside the Vietnamese ones: what the law wants in English, the English
+    tree of every portal, the language switcher and the translation status report."""
+
+    name = "languages"
+    verbose_name = _("Ngôn ngữ và bản dịch")
