@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django_tenants.utils import schema_context
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
@@ -108,6 +109,8 @@ DEMO_CONTENT = [
     "stats",
     "budget",
     "participation",
+    # Last: the English versions of what the others created.
+    "languages",
 ]
 
 
@@ -118,7 +121,7 @@ def _fill_portal(portal: Portal, demo: DemoPortal, password: str) -> None:
     from home.models import HomePage
 
     with schema_context(portal.schema_name):
-        home = HomePage.objects.get(depth=2)
+        home = HomePage.objects.get(depth=2, locale__language_code=settings.LANGUAGE_CODE)
         home.intro = demo.intro
         home.save_revision().publish()
         for app in DEMO_CONTENT:

@@ -68,6 +68,8 @@ def seed_portal_schema(kind: str | None = None) -> None:
     `kind` is the portal's kind; None (the template) means every section: sections that do
     not apply to a portal's kind are removed from it after cloning while still untouched.
     """
+    from languages.sync import ensure_english_tree
+
     from django.contrib.contenttypes.models import ContentType
 
     from wagtail.models import Locale, Page, Site
@@ -83,7 +85,7 @@ def seed_portal_schema(kind: str | None = None) -> None:
     vi = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
 
     root = Page.get_first_root_node()
-    home = HomePage.objects.filter(depth=2).first()
+    home = HomePage.objects.filter(depth=2, locale=vi).first()
     if home is None:
         # Replace Wagtail's "Welcome to your new Wagtail site!" page with our home page.
         Site.objects.all().delete()
@@ -102,7 +104,9 @@ def seed_portal_schema(kind: str | None = None) -> None:
             site_name="Cổng thông tin điện tử",
         )
     ensure_sections(home, kind)
-    ensure_roles(home)
+    # The English home page and the sections the law wants in English (Decree 43 art. 13).
+    ensure_english_tree(home, kind)
+    ensure_roles(HomePage.objects.filter(depth=2))
     ensure_board_workflow()
     ensure_content_permissions()
 
@@ -215,6 +219,8 @@ def clone_template(schema_name: str) -> None:
 
 def customise_portal_schema(portal: Portal) -> None:
     """Make the cloned schema this portal's: Site hostname and name, home page title."""
+    from languages.sync import retitle_english_home
+
     from wagtail.models import Site
 
     from core.sections import registered_sections
@@ -228,6 +234,7 @@ def customise_portal_schema(portal: Portal) -> None:
         site = Site.objects.get(is_default_site=True)
         home = HomePage.objects.get(pk=site.root_page_id)
         HomePage.objects.filter(pk=home.pk).update(title=portal.name, draft_title=portal.name)
+        retitle_english_home(home, portal.name_en or portal.name)
         for page in home.get_children().filter(slug__in=foreign, has_unpublished_changes=False):
             page.delete()
         site.hostname = portal.primary_domain

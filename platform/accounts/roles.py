@@ -6,6 +6,8 @@ Created once in the template schema (so every cloned portal has them) and re-app
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.contrib.auth.models import Group, Permission
 from django.utils.translation import gettext_lazy as _
 
@@ -55,8 +57,12 @@ MEDIA_PERMISSIONS = {
 MODEL_PERMISSIONS = {
     CONTRIBUTOR: [],
     EDITOR: [],
-    APPROVER: [],
-    BOARD_HEAD: ["auth.add_user", "auth.change_user", "accounts.change_accountpolicy"],
+    # Starting an English translation and syncing it with the Vietnamese (wagtail-localize).
+    APPROVER: ["wagtail_localize.submit_translation"],
+    BOARD_HEAD: [
+        "auth.add_user", "auth.change_user", "accounts.change_accountpolicy",
+        "wagtail_localize.submit_translation",
+    ],
     PROVINCE_OVERSIGHT: [],
 }
 
@@ -66,8 +72,10 @@ def _permission(dotted: str) -> Permission:
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
 
-def ensure_roles(root_page: Page) -> dict[str, Group]:
-    """Create or update the role groups, granting page rights below `root_page`."""
+def ensure_roles(root_pages: Page | Iterable[Page]) -> dict[str, Group]:
+    """Create or update the role groups, granting page rights below the home page of each
+    language (`root_pages`)."""
+    roots = [root_pages] if isinstance(root_pages, Page) else list(root_pages)
     access_admin = _permission("wagtailadmin.access_admin")
     root_collection = Collection.get_first_root_node()
     groups: dict[str, Group] = {}
@@ -77,10 +85,11 @@ def ensure_roles(root_page: Page) -> dict[str, Group]:
             [access_admin] + [_permission(p) for p in MODEL_PERMISSIONS[name]]
         )
         GroupPagePermission.objects.filter(group=group).delete()
-        for codename in PAGE_PERMISSIONS[name]:
-            GroupPagePermission.objects.create(
-                group=group, page=root_page, permission=_permission(f"wagtailcore.{codename}")
-            )
+        for root_page in roots:
+            for codename in PAGE_PERMISSIONS[name]:
+                GroupPagePermission.objects.create(
+                    group=group, page=root_page, permission=_permission(f"wagtailcore.{codename}")
+                )
         GroupCollectionPermission.objects.filter(group=group).delete()
         for app_label, model in (("wagtailimages", "image"), ("wagtaildocs", "document")):
             for action in MEDIA_PERMISSIONS[name]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.conf import settings
+
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, Site
@@ -13,7 +15,7 @@ def _home_for(request) -> Page | None:
     site = Site.find_for_request(request)
     if site is not None:
         return site.root_page
-    return Page.objects.filter(depth=2).first()
+    return Page.objects.filter(depth=2, locale__language_code=settings.LANGUAGE_CODE).first()
 
 
 class SectionCompletenessPanel(Component):

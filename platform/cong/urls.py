@@ -1,8 +1,14 @@
-"""URLs of every portal (tenant schemas)."""
+"""URLs of every portal (tenant schemas).
+
+Public pages are language-prefixed: Vietnamese has no prefix, English lives under `/en/`
+(the page tree of each language is served by Wagtail from that language's home page).
+"""
 
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 from django.urls import include, path, re_path
+from django.utils.translation import pgettext_lazy
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -14,7 +20,6 @@ from core.views import serve_media
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("tim-kiem/", include("search.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     re_path(r"^media/(?P<schema>[a-z0-9_]+)/(?P<path>.+)$", serve_media, name="media"),
@@ -23,4 +28,9 @@ urlpatterns = [
 if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += i18n_patterns(
+    # /tim-kiem/ in Vietnamese, /en/search/ in English.
+    path(pgettext_lazy("URL", "tim-kiem/"), include("search.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

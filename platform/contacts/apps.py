@@ -15,6 +15,6 @@ class ContactsConfig(AppConfig):
         register_section(
             Section(
                 order=100, slug="lien-he", title="Liên hệ", title_en="Contacts",
-                page_model="contacts.ContactsPage", letter="k",
+                page_model="contacts.ContactsPage", letter="k", in_english=True,
             )
         )

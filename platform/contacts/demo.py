@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from wagtail.models import Site
+from wagtail.models import Locale, Site
 
 from introduction.demo import agency_name, publish_child
 
@@ -45,7 +45,7 @@ def load_demo_content(portal: Any) -> None:
             )
             contact.save()
 
-    page = ContactsPage.objects.filter(depth=3).first()
+    page = ContactsPage.objects.filter(depth=3, locale=Locale.get_default()).first()
     if page is None or page.officials.exists():
         return
     page.intro = (

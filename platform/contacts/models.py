@@ -17,6 +17,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from introduction.blocks import RICH_TEXT_FEATURES, AttachmentsBlock
 from introduction.text import NFCTextMixin
@@ -66,6 +67,10 @@ class ContactPerson(NFCTextMixin, TranslatableMixin, Orderable):
     phone = PhoneField(_("điện thoại"), blank=True)
     email = EmailAddressField(_("thư điện tử công vụ"), blank=True)
 
+    # Names and numbers are the same in English: copied from the Vietnamese, never
+    # translated (so a changed number reaches the English page at the next sync).
+    override_translatable_fields = [SynchronizedField("full_name"), SynchronizedField("phone")]
+
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         abstract = True
 
@@ -78,6 +83,8 @@ class ContactOfficial(ContactPerson):
 
     page = ParentalKey(ContactsPage, on_delete=models.CASCADE, related_name="officials")
     fax = PhoneField(_("fax"), blank=True)
+
+    override_translatable_fields = [*ContactPerson.override_translatable_fields, SynchronizedField("fax")]
 
     panels = [
         FieldPanel("full_name"),
@@ -133,6 +140,10 @@ class StatementPage(NFCTextMixin, Page):
         index.FilterField("statement_date"),
     ]
 
+    # A statement is news of the day, not part of the officials' contacts (k) the law wants
+    # in English.
+    english_required = False
+
     parent_page_types = ["contacts.ContactsPage"]
     subpage_types: list[str] = []
 
@@ -166,6 +177,14 @@ class PortalContactSettings(NFCTextMixin, BaseSiteSetting):
                     "và Du lịch."),
     )
 
+    # Shown instead on English pages; left blank, the Vietnamese is shown.
+    agency_en = models.CharField(_("cơ quan chủ quản (tiếng Anh)"), max_length=255, blank=True)
+    address_en = models.CharField(_("địa chỉ (tiếng Anh)"), max_length=255, blank=True)
+    responsible_person_en = models.CharField(
+        _("người chịu trách nhiệm chính (tiếng Anh)"), max_length=255, blank=True
+    )
+    licence_en = models.TextField(_("giấy phép (tiếng Anh)"), blank=True)
+
     panels = [
         FieldPanel("agency"),
         FieldPanel("address"),
@@ -173,6 +192,11 @@ class PortalContactSettings(NFCTextMixin, BaseSiteSetting):
                         heading=_("Liên lạc")),
         FieldPanel("responsible_person"),
         FieldPanel("licence"),
+        MultiFieldPanel(
+            [FieldPanel("agency_en"), FieldPanel("address_en"),
+             FieldPanel("responsible_person_en"), FieldPanel("licence_en")],
+            heading=_("Trên các trang tiếng Anh"),
+        ),
     ]
 
     class Meta:

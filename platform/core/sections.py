@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.apps import apps
+from django.utils.text import slugify
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,13 @@ class Section:
     letter: str = ""  # the Decree 43 art. 10 letter (a, b, c, d, đ, e, g, h, i, k, l, m, n)
     # Portal kinds that have this section; empty means every kind.
     kinds: frozenset[str] = field(default_factory=frozenset)
+    # The law wants this section in English too (Decree 43 art. 13; Decree 42/2022): the
+    # English tree of every portal has it, and the translation status report follows it.
+    in_english: bool = False
+
+    @property
+    def slug_en(self) -> str:
+        return slugify(self.title_en)
 
     def applies_to(self, kind: str | None) -> bool:
         return not self.kinds or kind is None or kind in self.kinds

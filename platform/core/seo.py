@@ -20,7 +20,7 @@ from wagtail.contrib.sitemaps.sitemap_generator import Sitemap as WagtailSitemap
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 
 # Not for crawlers: the editors' admin and search result pages (endless, duplicate content).
-DISALLOWED = ["/admin/", "/tim-kiem/"]
+DISALLOWED = ["/admin/", "/tim-kiem/", "/en/search/"]
 
 
 def request_root(request: HttpRequest) -> str:

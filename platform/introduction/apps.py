@@ -14,6 +14,6 @@ class IntroductionConfig(AppConfig):
         register_section(
             Section(
                 order=10, slug="gioi-thieu", title="Giới thiệu", title_en="Introduction",
-                page_model="introduction.IntroductionIndexPage", letter="a",
+                page_model="introduction.IntroductionIndexPage", letter="a", in_english=True,
             )
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from .models import (
     AdministrativeMapPage,
@@ -53,7 +53,7 @@ def _paragraph(text: str) -> list[dict[str, Any]]:
 
 def load_demo_content(portal: Any) -> None:
     """Organisation, leaders and, for territorial portals, map, nature and history."""
-    index = IntroductionIndexPage.objects.filter(depth=3).first()
+    index = IntroductionIndexPage.objects.filter(depth=3, locale=Locale.get_default()).first()
     if index is None or index.get_children().exists():
         return
     kind = portal.kind if portal.kind in HEADS else "commune"

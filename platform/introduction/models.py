@@ -16,6 +16,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from .blocks import RICH_TEXT_FEATURES, ContentBlock, HistoryBlock
 from .text import NFCTextMixin
@@ -206,6 +207,8 @@ class Leader(NFCTextMixin, TranslatableMixin, Orderable):
     biography = RichTextField(
         _("tiểu sử tóm tắt"), blank=True, features=["bold", "italic", "ul", "ol"]
     )
+
+    override_translatable_fields = [SynchronizedField("full_name")]  # a name is not translated
 
     panels = [
         FieldPanel("full_name"),

@@ -11,6 +11,7 @@ urlpatterns = [
     path("dang-xuat/", auth_views.LogoutView.as_view(next_page="/dang-nhap/"), name="logout"),
     path("nhat-ky/", views.event_list, name="events"),
     path("giam-sat/", views.oversight, name="oversight"),
+    path("giam-sat/tieng-anh/", views.english_overview, name="english"),
     path("cong/dang-ky/", views.portal_request, name="portal_request"),
     path("cong/<str:code>/", views.portal_detail, name="portal_detail"),
     path("cong/<str:code>/phe-duyet/", views.portal_approve, name="portal_approve"),

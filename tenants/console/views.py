@@ -191,6 +191,17 @@ def oversight(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(OPERATOR, BOARD)
+def english_overview(request: HttpRequest) -> HttpResponse:
+    """Every portal's pages that the law wants in English, and where their English stands."""
+    from languages.overview import members_english
+    from languages.status import State
+
+    return render(
+        request, "console/english.html", {"portals": members_english(), "states": State.choices}
+    )
+
+
+@role_required(OPERATOR, BOARD)
 def event_list(request: HttpRequest) -> HttpResponse:
     events = PortalEvent.objects.select_related("portal")[:200]
     return render(request, "console/event_list.html", {"events": events})

@@ -111,7 +111,7 @@ def _provision_portal() -> None:
         contact_email="bbt@kiemthu.example.vn",
     ))
     with schema_context(portal.schema_name):
-        home = HomePage.objects.get(depth=2)
+        home = HomePage.objects.get(depth=2, locale__language_code="vi")
         # Every section, the province's gazette included, so every page type has a home.
         ensure_sections(home, sections=registered_sections())
         home.intro = "<p>Cổng thông tin điện tử dùng để kiểm tra khả năng tiếp cận.</p>"

@@ -15,7 +15,7 @@ from tests.conftest import client_for
 def _contacts_page():
     from contacts.models import ContactsPage
 
-    return ContactsPage.objects.get(slug="lien-he")
+    return ContactsPage.objects.get(slug="lien-he", locale__language_code="vi")
 
 
 def _set_contact_settings(portal, **values):

@@ -19,7 +19,7 @@ from tests.conftest import PASSWORD, client_for
 
 def _add_page(portal, slug: str, title: str) -> Page:
     with schema_context(portal.schema_name):
-        home = HomePage.objects.get(depth=2)
+        home = HomePage.objects.get(depth=2, locale__language_code="vi")
         page = home.add_child(instance=HomePage(title=title, slug=slug, live=True))
         return page
 

@@ -19,7 +19,10 @@ def _home(request: HttpRequest | None) -> Page | None:
     if request is None or connection.schema_name == "public":
         return None
     site = Site.find_for_request(request)
-    return site.root_page if site is not None else None
+    if site is None:
+        return None
+    # The home page in the language of the page being shown (/en/ has its own tree).
+    return site.root_page.localized
 
 
 @register.simple_tag(takes_context=True)
@@ -54,10 +57,13 @@ def breadcrumb_pages(context) -> list[Page]:
 
 @register.simple_tag
 def latest_news(count: int = 5) -> list:
+    from wagtail.models import Locale
+
     from news.models import NewsArticlePage
 
     return list(
         NewsArticlePage.objects.live().public()
+        .filter(locale=Locale.get_active())  # the language of the page it is shown on
         .select_related("featured_image", "category")
         .order_by("-publish_date", "-pk")[:count]
     )

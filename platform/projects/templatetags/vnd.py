@@ -10,6 +10,6 @@ register = template.Library()
 
 
 @register.filter(name="vnd")
-def vnd(amount: int | Decimal | None, unit: str = "đồng") -> str:
+def vnd(amount: int | Decimal | None, unit: str | None = None) -> str:
     """`{{ page.budget|vnd }}` → `12.500.000.000 đồng`."""
     return format_vnd(amount, unit)

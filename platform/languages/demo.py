@@ -1,0 +1,55 @@
+"""English versions of the demo portals' required pages (runs inside the portal's schema).
+
+Every Vietnamese string of the required pages is looked up in `demo_en.ENGLISH` (after
+putting the portal's own names in), the English pages are saved and published. A string
+without English is reported and falls back to the Vietnamese, so the status report shows
+the page as in progress rather than hiding the gap.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
+
+from .demo_en import english_for
+from .required import english_locale, required_pages
+from .sync import publish_latest, save_draft, start_translation
+
+log = logging.getLogger(__name__)
+
+
+def _fill_strings(source: TranslationSource, portal: Any) -> list[str]:
+    locale = english_locale()
+    missing = []
+    for segment in StringSegment.objects.filter(source=source).select_related("context", "string"):
+        if StringTranslation.objects.filter(
+            translation_of=segment.string, locale=locale, context=segment.context
+        ).exists():
+            continue  # the section titles and slugs the tree was born with
+        text = segment.string.data
+        english = english_for(text, portal)
+        if english is None:
+            missing.append(text)
+            continue
+        StringTranslation.objects.update_or_create(
+            translation_of=segment.string,
+            locale=locale,
+            context=segment.context,
+            defaults={
+                "data": english,
+                "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+                "has_error": False,
+            },
+        )
+    return missing
+
+
+def load_demo_content(portal: Any) -> None:
+    for page in required_pages(kind=portal.kind):
+        translation = start_translation(page)
+        missing = _fill_strings(translation.source, portal)
+        for text in missing:
+            log.warning("demo %s: no English for %r (%s)", portal.code, text, page.url_path)
+        publish_latest(save_draft(translation))

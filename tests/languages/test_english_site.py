@@ -1,0 +1,130 @@
+"""/en/ on every portal: the English tree, the language switcher, hreflang, English UI."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django_tenants.utils import schema_context
+
+from wagtail.models import Locale, Page
+
+from tests.conftest import client_for
+
+pytestmark = pytest.mark.django_db
+
+
+def html_lang(html: str) -> str:
+    return re.search(r'<html lang="([^"]+)"', html).group(1)
+
+
+def switcher(html: str) -> dict[str, str]:
+    """hreflang → href of the language switcher's links."""
+    nav = re.search(r'<nav class="language-switcher".*?</nav>', html, re.S)
+    assert nav, "no language switcher"
+    return dict(
+        (code, href)
+        for href, code in re.findall(r'<a href="([^"]+)" hreflang="([^"]+)"', nav.group(0))
+    )
+
+
+def alternates(html: str) -> dict[str, str]:
+    return {
+        code: href
+        for code, href in re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"', html)
+    }
+
+
+@pytest.mark.parametrize("code", ["tinhthu", "soa", "xab"])
+def test_every_portal_has_its_english_home_and_required_sections(code):
+    from tenants.models import Portal
+
+    portal = Portal.objects.get(code=code)
+    browser = client_for(portal)
+    home = browser.get("/en/")
+    assert home.status_code == 200
+    html = home.content.decode()
+    assert html_lang(html) == "en"
+    # The English menu holds the sections the law wants in English, with English slugs.
+    assert 'href="/en/introduction/"' in html and ">Introduction<" in html
+    assert 'href="/en/contacts/"' in html and ">Contacts<" in html
+    for path in ("/en/introduction/", "/en/contacts/"):
+        page = browser.get(path)
+        assert page.status_code == 200, path
+        assert html_lang(page.content.decode()) == "en"
+    # Neither the Vietnamese slug nor a prefixed copy is an English address (the first
+    # draft's slug redirects to the English one).
+    old = browser.get("/en/gioi-thieu/")
+    assert old.status_code == 404 or old["Location"] == "/en/introduction/"
+    assert browser.get("/en/en-gioi-thieu/").status_code == 404
+    # Vietnamese stays unprefixed.
+    assert html_lang(browser.get("/gioi-thieu/").content.decode()) == "vi"
+
+
+def test_switcher_goes_to_the_same_page_in_the_other_language_and_back(portal_a):
+    browser = client_for(portal_a)
+    vi = browser.get("/gioi-thieu/").content.decode()
+    assert switcher(vi) == {"en": "/en/introduction/"}
+    host = f"http://{portal_a.primary_domain}"
+    assert alternates(vi) == {
+        "vi": f"{host}/gioi-thieu/", "x-default": f"{host}/gioi-thieu/",
+        "en": f"{host}/en/introduction/",
+    }
+    en = browser.get("/en/introduction/").content.decode()
+    assert switcher(en) == {"vi": "/gioi-thieu/"}
+    assert alternates(en)["vi"] == f"{host}/gioi-thieu/"
+
+
+def test_a_page_without_english_switches_to_the_english_home(portal_a):
+    html = client_for(portal_a).get("/tin-tuc/").content.decode()
+    assert switcher(html) == {"en": "/en/"}
+    # Not the same page, so no hreflang alternate for English.
+    assert "en" not in alternates(html)
+
+
+def test_search_has_an_english_address_and_switches_with_the_query(portal_a):
+    browser = client_for(portal_a)
+    vi = browser.get("/tim-kiem/", {"q": "kế hoạch"}).content.decode()
+    assert switcher(vi)["en"] == "/en/search/?q=k%E1%BA%BF+ho%E1%BA%A1ch"
+    en = browser.get("/en/search/", {"q": "plan"})
+    assert en.status_code == 200
+    html = en.content.decode()
+    assert html_lang(html) == "en"
+    assert 'action="/en/search/"' in html
+
+
+def test_english_pages_use_the_english_catalogue(portal_a):
+    html = client_for(portal_a).get("/en/").content.decode()
+    assert ">Home<" in html  # {% translate "Trang chủ" %}
+    assert "Skip to main content" in html or "Skip to content" in html
+    assert "Trang chủ" not in html
+    vi = client_for(portal_a).get("/").content.decode()
+    assert ">Trang chủ<" in vi
+
+
+def test_english_home_carries_the_portal_english_name(db):
+    from tenants.provisioning import PortalSpec, create_portal
+
+    portal = create_portal(PortalSpec(
+        code="soanh", name="Sở Thử Tiếng Anh", name_en="Test Department", kind="department",
+    ))
+    html = client_for(portal).get("/en/").content.decode()
+    assert "Test Department</title>" in html and "Sở Thử" not in html
+    with schema_context(portal.schema_name):
+        en = Locale.objects.get(language_code="en")
+        home = Page.objects.get(depth=2, locale=en)
+        assert home.title == "Test Department" and home.live
+        assert sorted(home.get_children().live().values_list("slug", flat=True)) == [
+            "contacts", "introduction",
+        ]
+
+
+def test_migrate_platform_gives_existing_portals_the_english_tree(portal_b):
+    from tenants.provisioning import sync_portal_schemas
+
+    with schema_context(portal_b.schema_name):
+        en = Locale.objects.get(language_code="en")
+        Page.objects.get(depth=3, locale=en, slug="contacts").delete()
+    assert client_for(portal_b).get("/en/contacts/").status_code == 404
+    sync_portal_schemas()
+    assert client_for(portal_b).get("/en/contacts/").status_code == 200
