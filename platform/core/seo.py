@@ -37,7 +37,22 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
 
 
 class PortalSitemap(WagtailSitemap):
-    """Wagtail's sitemap of this portal's live public pages, on the request's host."""
+    """Wagtail's sitemap of this portal's live public pages, on the request's host, in every
+    language (the English tree is a sibling of the Vietnamese one, not below it)."""
+
+    def items(self):
+        from django.db.models import Q
+
+        from wagtail.models import Page
+
+        root = self.get_wagtail_site().root_page
+        trees = Q()
+        for home in root.get_translations(inclusive=True):
+            trees |= Q(path__startswith=home.path)
+        return (
+            Page.objects.filter(trees).live().public()
+            .order_by("path").defer_streamfields().specific()
+        )
 
     def _urls(self, page, protocol, domain):
         urls = super()._urls(page, protocol, domain)

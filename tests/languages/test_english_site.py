@@ -128,3 +128,57 @@ def test_migrate_platform_gives_existing_portals_the_english_tree(portal_b):
     assert client_for(portal_b).get("/en/contacts/").status_code == 404
     sync_portal_schemas()
     assert client_for(portal_b).get("/en/contacts/").status_code == 200
+
+
+def test_sitemap_lists_the_english_pages_too(portal_a):
+    xml = client_for(portal_a).get("/sitemap.xml").content.decode()
+    host = f"http://{portal_a.primary_domain}"
+    assert f"<loc>{host}/gioi-thieu/</loc>" in xml
+    assert f"<loc>{host}/en/introduction/</loc>" in xml
+    assert f"<loc>{host}/en/</loc>" in xml
+
+
+def test_switcher_round_trips_on_every_required_page_type(province):
+    """With the demo's introduction and contacts in both languages, every English page and
+    its Vietnamese source link to each other, whatever the page type."""
+    from contacts.demo import load_demo_content as load_contacts
+    from introduction.demo import load_demo_content as load_introduction
+    from languages.demo import load_demo_content as load_english
+    from languages.required import required_pages
+
+    with schema_context(province.schema_name):
+        load_introduction(province)
+        load_contacts(province)
+        load_english(province)
+        en = Locale.objects.get(language_code="en")
+        pairs = []
+        for page in required_pages(kind=province.kind):
+            english = page.get_translation(en)
+            assert english.live, page.title
+            pairs.append((type(page).__name__, page.url, english.url))
+    types = {name for name, _vi, _en in pairs}
+    assert {
+        "HomePage", "IntroductionIndexPage", "OrganisationPage", "LeadersPage",
+        "AdministrativeMapPage", "NaturalConditionsPage", "HistoryCulturePage", "ContactsPage",
+    } <= types
+    browser = client_for(province)
+    for name, vi_url, en_url in pairs:
+        assert en_url.startswith("/en/") and not re.search(r"/en/.*(gioi-thieu|lien-he|co-cau)", en_url)
+        vi_html = browser.get(vi_url).content.decode()
+        en_response = browser.get(en_url)
+        assert en_response.status_code == 200, (name, en_url)
+        en_html = en_response.content.decode()
+        assert switcher(vi_html)["en"] == en_url, name
+        assert switcher(en_html)["vi"] == vi_url, name
+        assert html_lang(en_html) == "en" and html_lang(vi_html) == "vi"
+    # Real English text, not the Vietnamese fallen back on.
+    leaders = browser.get("/en/introduction/leadership/").content.decode()
+    assert "Chairman of the Provincial People" in leaders
+    assert "Chủ tịch" not in leaders
+
+
+@pytest.mark.parametrize("path", ["/tin-tuc/", "/van-ban/", "/hoi-dap/", "/lay-y-kien/"])
+def test_sections_without_english_switch_to_the_english_home(portal_a, path):
+    response = client_for(portal_a).get(path)
+    assert response.status_code == 200, path
+    assert switcher(response.content.decode()) == {"en": "/en/"}
