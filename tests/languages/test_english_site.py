@@ -141,10 +141,11 @@ def test_sitemap_lists_the_english_pages_too(portal_a):
 def test_switcher_round_trips_on_every_required_page_type(province):
     """With the demo's introduction and contacts in both languages, every English page and
     its Vietnamese source link to each other, whatever the page type."""
-    from contacts.demo import load_demo_content as load_contacts
-    from introduction.demo import load_demo_content as load_introduction
     from languages.demo import load_demo_content as load_english
     from languages.required import required_pages
+
+    from contacts.demo import load_demo_content as load_contacts
+    from introduction.demo import load_demo_content as load_introduction
 
     with schema_context(province.schema_name):
         load_introduction(province)
