@@ -161,8 +161,10 @@ def _page_urls() -> dict[str, str]:
     urls: dict[str, str] = {}
     with schema_context(CODE):
         pages = Page.objects.live().public().filter(depth__gte=2).order_by("depth", "path")
-        for page in pages.select_related("content_type"):
+        for page in pages.select_related("content_type", "locale"):
             key = f"{page.content_type.app_label}.{page.content_type.model}"
+            if page.locale.language_code != "vi":
+                key = f"{page.locale.language_code}:{key}"  # the English pages too
             if key not in urls:
                 urls[key] = page.specific.get_url()
     routed = {
@@ -183,6 +185,7 @@ def _page_urls() -> dict[str, str]:
             urls["legaldocs.legaldocumentindexpage"] + "?q=quy%E1%BA%BFt+%C4%91%E1%BB%8Bnh"
         )
     urls["search"] = "/tim-kiem/?q=chuy%E1%BB%83n+%C4%91%E1%BB%95i+s%E1%BB%91"
+    urls["en:search"] = "/en/search/?q=introduction"
     urls["not_found"] = "/khong-co-trang-nay/"
     return urls
 
