@@ -183,3 +183,27 @@ def test_sections_without_english_switch_to_the_english_home(portal_a, path):
     response = client_for(portal_a).get(path)
     assert response.status_code == 200, path
     assert switcher(response.content.decode()) == {"en": "/en/"}
+
+
+def test_the_browser_language_does_not_switch_the_site_or_the_admin(portal_a, make_local_user):
+    from wagtail.users.models import UserProfile
+
+    browser = client_for(portal_a)
+    # An English browser still gets the Vietnamese site at Vietnamese addresses.
+    vi = browser.get("/gioi-thieu/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert html_lang(vi.content.decode()) == "vi"
+    assert "Accept-Language" not in vi.get("Vary", "")
+
+    user = make_local_user(portal_a, "btv.ngonngu", is_superuser=True)
+    with schema_context(portal_a.schema_name):
+        browser.force_login(user)
+    admin = browser.get("/admin/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert "Bảng điều khiển" in admin or "Trang" in admin
+    assert "Dashboard" not in admin
+    # An editor who chooses English in their profile gets the English admin.
+    with schema_context(portal_a.schema_name):
+        profile = UserProfile.get_for_user(user)
+        profile.preferred_language = "en"
+        profile.save()
+    admin = browser.get("/admin/").content.decode()
+    assert "Dashboard" in admin
