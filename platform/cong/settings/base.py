@@ -74,6 +74,7 @@ TENANT_APPS = [
     "science",
     "stats",
     "budget",
+    "services",
     "compliance",
     "workdays",
     "participation",

@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import ServiceField, ServiceSector
+
+
+class ServiceSectorViewSet(SnippetViewSet):
+    model = ServiceSector
+    icon = "group"
+    menu_label = _("Ngành")
+    list_display = ["name", "sort_order"]
+    search_fields = ["name"]
+
+
+class ServiceFieldViewSet(SnippetViewSet):
+    model = ServiceField
+    icon = "tag"
+    menu_label = _("Lĩnh vực thủ tục")
+    list_display = ["name", "sector", "sort_order"]
+    list_filter = ["sector"]
+    search_fields = ["name"]
+
+
+class ServicesGroup(SnippetViewSetGroup):
+    items = (ServiceSectorViewSet, ServiceFieldViewSet)
+    menu_icon = "form"
+    menu_label = _("Danh mục dịch vụ công")
+    menu_name = "danh-muc-dich-vu-cong"
+
+
+register_snippet(ServicesGroup)
