@@ -108,6 +108,7 @@ DEMO_CONTENT = [
     "science",
     "stats",
     "budget",
+    "services",
     "participation",
     # Last: the English versions of what the others created.
     "languages",
