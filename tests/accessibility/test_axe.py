@@ -67,6 +67,7 @@ REQUIRED_PAGE_TYPES = {
     "science.scienceindexpage", "science.scienceprogrammepage",
     "portal_statistics.statisticsindexpage", "portal_statistics.statisticsreleasepage",
     "budget.budgetindexpage", "budget.budgetdisclosurepage",
+    "services.publicserviceindexpage", "services.publicservicepage",
 }
 
 
@@ -333,6 +334,7 @@ PHONE_CHECKED = {
     "direction.directionindexpage:work_schedule", "news.newsarticlepage",
     "introduction.leaderspage", "projects.projectpage", "projects.projectindexpage",
     "budget.budgetindexpage", "introduction.administrativemappage",
+    "services.publicserviceindexpage", "services.publicservicepage",
 }
 
 

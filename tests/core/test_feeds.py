@@ -12,7 +12,7 @@ from tests.conftest import client_for
 LISTINGS = [
     "/tin-tuc/", "/van-ban/", "/chi-dao-dieu-hanh/", "/pho-bien-phap-luat/",
     "/quy-hoach-ke-hoach/", "/du-an-dau-thau/", "/khoa-hoc-cong-nghe/", "/thong-ke/",
-    "/cong-khai-ngan-sach/",
+    "/cong-khai-ngan-sach/", "/dich-vu-cong/",
 ]
 
 
