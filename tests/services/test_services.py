@@ -3,12 +3,14 @@ level, guide and statistics, services for foreigners, isolation and NFC storage.
 
 from __future__ import annotations
 
+import datetime
 import unicodedata
 
 import pytest
 from django_tenants.utils import schema_context
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from tests.conftest import TEST_PORTALS, client_for
 from tests.services.factories import make_service, sector, service_field, services_index, statistic
@@ -338,6 +340,8 @@ def test_the_shared_search_finds_a_service(portal_a, portal_b):
     hits = response.context["hits"]
     assert [hit.title for hit in hits] == ["Đăng ký khai sinh có yếu tố nước ngoài"]
     assert hits[0].type_label == "Dịch vụ công trực tuyến"
+    # Dated by the decision publishing the procedure (make_service: 12/09/2025).
+    assert timezone.localtime(hits[0].date).date() == datetime.date(2025, 9, 12)
     empty = client_for(portal_b).get("/tim-kiem/", {"q": "khai sinh yeu to nuoc ngoai"})
     assert not empty.context["hits"]
 
