@@ -11,6 +11,8 @@ Services foreigners can use must also be in English (Decree 43 art. 13): they ca
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
@@ -33,6 +35,9 @@ from introduction.blocks import RICH_TEXT_FEATURES
 from introduction.text import NFCTextMixin
 
 from .blocks import GuideBlock
+
+if TYPE_CHECKING:
+    from .forms import PublicServiceFilterForm
 
 NATIONAL_PORTAL_URL = "https://dichvucong.gov.vn"
 
@@ -244,7 +249,9 @@ class PublicServiceIndexPage(NFCTextMixin, FeedPageMixin, Page):
     def roadmap_by_year(self) -> list[ServiceRoadmap]:
         return sorted(self.roadmap.all(), key=lambda item: item.year, reverse=True)
 
-    def filtered_services(self, request: HttpRequest):
+    def filtered_services(
+        self, request: HttpRequest
+    ) -> tuple[PublicServiceFilterForm, PublicServiceQuerySet]:
         from .forms import PublicServiceFilterForm
 
         form = PublicServiceFilterForm(request.GET or None)
