@@ -477,6 +477,12 @@ class PublicServicePage(NFCTextMixin, Page):
         return self.level in STATISTICS_LEVELS
 
     @property
+    def english_required(self) -> bool:
+        """Of the services, the law wants in English only those foreigners can use
+        (languages.required reads this once the section is in the English tree)."""
+        return self.for_foreigners
+
+    @property
     def level_decree(self) -> str:
         return str(LEVEL_DECREES.get(self.level, ""))
 

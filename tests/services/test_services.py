@@ -315,6 +315,8 @@ def test_services_for_foreigners(portal_a, catalogue):
         assert list(PublicServicePage.objects.live().filter(for_foreigners=True)) == [catalogue["permit"]]
         assert list(PublicServicePage.objects.live().for_foreigners()) == [catalogue["permit"]]
         assert PublicServicePage.objects.for_foreigners().count() == 2  # drafts included
+        # The English tree asks for an English version of these only.
+        assert catalogue["permit"].english_required and not catalogue["birth"].english_required
         assert PublicServicePage._meta.get_field("for_foreigners").verbose_name == (
             "dịch vụ dành cho người nước ngoài sử dụng được"
         )
