@@ -13,7 +13,7 @@ from typing import Any
 
 from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
 
-from .demo_en import english_for
+from .demo_en import agency_names, english_for
 from .required import english_locale, required_pages
 from .sync import publish_latest, save_draft, start_translation
 
@@ -46,7 +46,36 @@ def _fill_strings(source: TranslationSource, portal: Any) -> list[str]:
     return missing
 
 
+ADDRESSES_EN = {
+    "province": (
+        "5th floor, Building B, Provincial Administrative and Political Centre, Tan Phong Ward, "
+        "Lai Chau Province"
+    ),
+    "department": "Provincial Administrative and Political Centre, Dong Phong Ward, Lai Chau Province",
+    "commune": "People's Committee headquarters, Lai Chau Province",
+}
+
+
+def _contact_settings_in_english(portal: Any) -> None:
+    from wagtail.models import Site
+
+    from contacts.models import PortalContactSettings
+
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        return
+    contact = PortalContactSettings.for_site(site)
+    if contact.agency_en or not contact.is_filled:
+        return
+    contact.agency_en = agency_names(portal)[1]
+    contact.address_en = ADDRESSES_EN.get(portal.kind, ADDRESSES_EN["commune"])
+    contact.responsible_person_en = "Nguyen Van Minh – Head of the Editorial Board"
+    contact.licence_en = "General information website licence No. 05/GP-STTTT of 15 March 2024."
+    contact.save()
+
+
 def load_demo_content(portal: Any) -> None:
+    _contact_settings_in_english(portal)
     for page in required_pages(kind=portal.kind):
         translation = start_translation(page)
         missing = _fill_strings(translation.source, portal)

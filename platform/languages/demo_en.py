@@ -10,6 +10,8 @@ from typing import Any
 
 from core.text import unaccent
 
+from .demo_en_services import SERVICES_ENGLISH
+
 ENGLISH: dict[str, str] = {
     # Home pages and sections (titles and slugs)
     "trang-chu": "home",
@@ -120,6 +122,8 @@ def agency_names(portal: Any) -> tuple[str, str]:
 def english_for(text: str, portal: Any) -> str | None:
     if text in ENGLISH:
         return ENGLISH[text]
+    if text in SERVICES_ENGLISH:
+        return SERVICES_ENGLISH[text]
     if text == portal.name:
         return portal.name_en or None
     agency, agency_en = agency_names(portal)

@@ -21,5 +21,7 @@ class ServicesConfig(AppConfig):
                 title="Dịch vụ công trực tuyến",
                 title_en="Online public services",
                 page_model="services.PublicServiceIndexPage",
+                # Decree 43 art. 13: the services foreigners can use, in English.
+                in_english=True,
             )
         )

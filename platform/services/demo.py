@@ -417,9 +417,29 @@ ROADMAP = [
 ]
 
 
+# English names of the demo's sectors and fields, for the English pages.
+LABELS_EN = {
+    "Công an": "Public Security", "Khoa học và Công nghệ": "Science and Technology",
+    "Nông nghiệp và Môi trường": "Agriculture and Environment", "Nội vụ": "Home Affairs",
+    "Tài chính": "Finance", "Tư pháp": "Justice", "Xây dựng": "Construction",
+    "An toàn bức xạ và hạt nhân": "Radiation and nuclear safety",
+    "Chuyển giao công nghệ": "Technology transfer", "Chứng thực": "Certification",
+    "Hoạt động khoa học và công nghệ": "Science and technology activities",
+    "Hoạt động xây dựng": "Construction activities", "Hộ tịch": "Civil status",
+    "Lý lịch tư pháp": "Criminal records", "Quản lý xuất nhập cảnh": "Immigration",
+    "Thành lập và hoạt động của doanh nghiệp": "Business establishment and operation",
+    "Tài nguyên nước": "Water resources", "Việc làm": "Employment",
+    "Đầu tư tại Việt Nam": "Investment in Viet Nam",
+}
+
+
 def _label(sector_name: str, field_name: str) -> tuple[ServiceSector, ServiceField]:
-    sector, _created = ServiceSector.objects.get_or_create(name=sector_name)
-    field_label, _created = ServiceField.objects.get_or_create(name=field_name, defaults={"sector": sector})
+    sector, _created = ServiceSector.objects.get_or_create(
+        name=sector_name, defaults={"name_en": LABELS_EN.get(sector_name, "")}
+    )
+    field_label, _created = ServiceField.objects.get_or_create(
+        name=field_name, defaults={"sector": sector, "name_en": LABELS_EN.get(field_name, "")}
+    )
     return sector, field_label
 
 

@@ -19,6 +19,7 @@ from django.db import models
 from django.db.models import F
 from django.http import HttpRequest
 from django.utils.text import slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -130,6 +131,8 @@ class _Label(models.Model):
     (editorial.permissions)."""
 
     name = models.CharField(_("tên"), max_length=255, unique=True)
+    # Shown on the English pages (the services foreigners can use are required in English).
+    name_en = models.CharField(_("tên tiếng Anh"), max_length=255, blank=True)
     slug = models.SlugField(
         _("đường dẫn"),
         max_length=255,
@@ -144,7 +147,7 @@ class _Label(models.Model):
         ordering = ["sort_order", "name"]
 
     def __str__(self) -> str:
-        return self.name
+        return self.display_name
 
     def save(self, *args, **kwargs) -> None:
         self.clean()
@@ -152,14 +155,22 @@ class _Label(models.Model):
 
     def clean(self) -> None:
         self.name = nfc(self.name).strip()
+        self.name_en = nfc(self.name_en).strip()
         if not self.slug:
             self.slug = slugify(unaccent(self.name))[:255]
+
+    @property
+    def display_name(self) -> str:
+        """The name in the language of the page being shown."""
+        if (get_language() or "").startswith("en") and self.name_en:
+            return self.name_en
+        return self.name
 
 
 class ServiceSector(_Label):
     """Ngành, e.g. “Tư pháp”, “Công an”, “Khoa học và Công nghệ”."""
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
+    panels = [FieldPanel("name"), FieldPanel("name_en"), FieldPanel("slug"), FieldPanel("sort_order")]
 
     class Meta(_Label.Meta):
         verbose_name = _("ngành")
@@ -178,7 +189,10 @@ class ServiceField(_Label):
         related_name="fields",
     )
 
-    panels = [FieldPanel("name"), FieldPanel("sector"), FieldPanel("slug"), FieldPanel("sort_order")]
+    panels = [
+        FieldPanel("name"), FieldPanel("name_en"), FieldPanel("sector"), FieldPanel("slug"),
+        FieldPanel("sort_order"),
+    ]
 
     class Meta(_Label.Meta):
         verbose_name = _("lĩnh vực thủ tục hành chính")

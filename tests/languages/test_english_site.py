@@ -48,7 +48,8 @@ def test_every_portal_has_its_english_home_and_required_sections(code):
     # The English menu holds the sections the law wants in English, with English slugs.
     assert 'href="/en/introduction/"' in html and ">Introduction<" in html
     assert 'href="/en/contacts/"' in html and ">Contacts<" in html
-    for path in ("/en/introduction/", "/en/contacts/"):
+    assert 'href="/en/online-public-services/"' in html
+    for path in ("/en/introduction/", "/en/contacts/", "/en/online-public-services/"):
         page = browser.get(path)
         assert page.status_code == 200, path
         assert html_lang(page.content.decode()) == "en"
@@ -115,7 +116,7 @@ def test_english_home_carries_the_portal_english_name(db):
         home = Page.objects.get(depth=2, locale=en)
         assert home.title == "Test Department" and home.live
         assert sorted(home.get_children().live().values_list("slug", flat=True)) == [
-            "contacts", "introduction",
+            "contacts", "introduction", "online-public-services",
         ]
 
 
