@@ -68,8 +68,6 @@ def seed_portal_schema(kind: str | None = None) -> None:
     `kind` is the portal's kind; None (the template) means every section: sections that do
     not apply to a portal's kind are removed from it after cloning while still untouched.
     """
-    from languages.sync import ensure_english_tree
-
     from django.contrib.contenttypes.models import ContentType
 
     from wagtail.models import Locale, Page, Site
@@ -79,6 +77,7 @@ def seed_portal_schema(kind: str | None = None) -> None:
     from editorial.permissions import ensure_content_permissions
     from editorial.workflow import ensure_board_workflow
     from home.models import HomePage
+    from languages.sync import ensure_english_tree
 
     for code, _label in settings.WAGTAIL_CONTENT_LANGUAGES:
         Locale.objects.get_or_create(language_code=code)
@@ -219,12 +218,11 @@ def clone_template(schema_name: str) -> None:
 
 def customise_portal_schema(portal: Portal) -> None:
     """Make the cloned schema this portal's: Site hostname and name, home page title."""
-    from languages.sync import retitle_english_home
-
     from wagtail.models import Site
 
     from core.sections import registered_sections
     from home.models import HomePage
+    from languages.sync import retitle_english_home
 
     with schema_context(portal.schema_name):
         # The template holds every section; drop those this kind of portal does not have.

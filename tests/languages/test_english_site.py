@@ -142,11 +142,10 @@ def test_sitemap_lists_the_english_pages_too(portal_a):
 def test_switcher_round_trips_on_every_required_page_type(province):
     """With the demo's introduction and contacts in both languages, every English page and
     its Vietnamese source link to each other, whatever the page type."""
-    from languages.demo import load_demo_content as load_english
-    from languages.required import required_pages
-
     from contacts.demo import load_demo_content as load_contacts
     from introduction.demo import load_demo_content as load_introduction
+    from languages.demo import load_demo_content as load_english
+    from languages.required import required_pages
 
     with schema_context(province.schema_name):
         load_introduction(province)
@@ -208,3 +207,25 @@ def test_the_browser_language_does_not_switch_the_site_or_the_admin(portal_a, ma
         profile.save()
     admin = browser.get("/admin/").content.decode()
     assert "Dashboard" in admin
+
+
+def test_english_services_are_those_foreigners_can_use(province):
+    from languages.demo import load_demo_content as load_english
+    from languages.required import required_pages
+    from services.demo import load_demo_content as load_services
+    from services.models import PublicServicePage
+
+    with schema_context(province.schema_name):
+        load_services(province)
+        load_english(province)
+        required = {p.pk for p in required_pages(kind=province.kind)}
+        services = PublicServicePage.objects.filter(locale__language_code="vi")
+        assert {s.pk for s in services if s.for_foreigners} <= required
+        assert not {s.pk for s in services if not s.for_foreigners} & required
+    html = client_for(province).get("/en/online-public-services/").content.decode()
+    assert "Temporary residence cards for foreigners" in html or "temporary residence card" in html.lower()
+    assert "Public Security" in html  # the sector's English name
+    assert "Cấp thẻ tạm trú" not in html
+    page = client_for(province).get("/en/online-public-services/temporary-residence-cards-for-foreigners/")
+    assert page.status_code == 200
+    assert switcher(page.content.decode())["vi"] == "/dich-vu-cong/the-tam-tru-nguoi-nuoc-ngoai/"
