@@ -22,6 +22,11 @@ from core.text import nfc, unaccent
 MARK_START = "\ue000"
 MARK_END = "\ue001"
 
+# A search counts its matches up to this many; past it the page says “more than” and only
+# the best results, at most this many, can be paged through (the public page shows 100 pages
+# of 10 at most anyway).
+COUNT_CAP = 1000
+
 # A document number as typed by a citizen: 43/2020/QĐ-UBND, 1234/UBND-KT, 36-NQ/TW.
 NUMBER_QUERY_RE = re.compile(r"^\d{1,6}[a-zA-Z]?(?:/\d{4})?[/-][^\s/-][^\s]*$")
 
@@ -153,12 +158,20 @@ class FacetValue:
 
 @dataclass
 class SearchResults:
+    # Matches; when `capped`, counting stopped at this number and there are more.
     total: int = 0
     hits: list[Hit] = field(default_factory=list)
     # "type", "portal", and for legal documents "doc_type", "issuer", "field", "status"
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
     # True when the query was a document number and that number was found.
     number_match: bool = False
+    capped: bool = False
+    # How many results, best first, can be paged through (all of them unless `capped`);
+    # the legal document facets count these when `capped`.
+    reachable: int = 0
+    # When not 0: the type and portal counts are over the best `facet_sample` results of
+    # the words in the scope, not over every match (there were more than COUNT_CAP).
+    facet_sample: int = 0
 
 
 @dataclass

@@ -302,7 +302,9 @@ class ServerSearchBackend(SearchBackend):
         else:
             body["sort"] = [{"date": {"order": "desc", "missing": "_last"}}]
         response = self._call(self.es.search, body)
-        results = SearchResults(total=response["hits"]["total"]["value"])
+        total = response["hits"]["total"]["value"]
+        # Counts and aggregations are exact on the search server: every match can be paged.
+        results = SearchResults(total=total, reachable=total)
         for hit in response["hits"]["hits"]:
             source = hit["_source"]
             highlight = hit.get("highlight", {})

@@ -4,17 +4,28 @@ Matching uses the `folded` vector (configuration `public.vi_unaccent`: `simple` 
 `unaccent`), so `tim kiem` finds `tìm kiếm`; ranking adds the `exact` vector (diacritics
 kept) and a bonus when the query appears as written in the title, so exact-diacritic
 matches come first. Writes join the caller's transaction.
+
+Cost is kept bounded however many documents match: matches are counted up to COUNT_CAP;
+up to that many every match is ranked and counted into the facets. Past it only a pool of
+candidates is ranked (the newest matches, the newest title/summary matches and the newest
+exact-diacritic matches), and the facets count that pool (see docs/search.md).
 """
 
 from __future__ import annotations
 
+import datetime
 import json
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 
 from psycopg2.extras import Json, execute_values
 
-from django.db import connection
+from django.db import connection, transaction
 
 from .base import (
+    COUNT_CAP,
     DOCUMENT_FACETS,
     MARK_END,
     MARK_START,
@@ -43,10 +54,38 @@ HEADLINE_OPTIONS = (
 )
 RESULT_COLUMNS = (
     "d.id, d.portal, d.portal_code, d.portal_name, d.portal_kind, d.content_type, d.type_label, "
-    "d.title, d.url, d.date, d.facets, d.summary, d.body"
+    "d.title, d.url, d.date, d.facets, d.summary, left(d.body, %(body_chars)s)"
 )
 # Longest text handed to ts_headline for a snippet.
 SNIPPET_SOURCE_CHARS = 4000
+
+# The words, folded and as written (both functions are immutable: computed once per query).
+FOLDED_QUERY = f"websearch_to_tsquery('{CONFIG}', %(text)s)"
+EXACT_QUERY = "websearch_to_tsquery('pg_catalog.simple', %(text)s)"
+RANK = (
+    f"ts_rank(d.ranked, {FOLDED_QUERY}) + 2 * ts_rank(d.exact, {EXACT_QUERY}) + "
+    "CASE WHEN strpos(lower(d.title), lower(%(text)s)) > 0 THEN 1 ELSE 0 END"
+)
+# The order of equal ranks, and of every result without words; the `*_recent` indexes of
+# migration 0002 are in this order, so the newest rows are read without sorting.
+NEWEST = "d.date DESC NULLS LAST, d.id"
+
+# Past COUNT_CAP matches the candidates ranked are: the newest matches, the newest
+# title/summary matches and the newest exact-diacritic matches (the last two may be older
+# than the first, and rank above them).
+POOL_NEWEST = 300
+POOL_RANKED = 300
+POOL_EXACT = 150
+# A candidate list is read by walking the newest rows of the scope and testing each (cheap
+# when many rows match), or through a text index then sorted by date (cheap when few do).
+# A walk reads at most WALK_ROWS rows, and is chosen when it is expected to need half.
+WALK_ROWS = 2000
+# Autocomplete orders at most this many matching titles, plus (when there are more) the
+# newest matches among the newest SUGGESTION_WALK_ROWS rows, the newest titles starting with
+# the words and the newest holding the text as written, SUGGESTION_NEWEST of each.
+SUGGESTION_SAMPLE = 200
+SUGGESTION_NEWEST = 100
+SUGGESTION_WALK_ROWS = 5000
 
 
 class PostgresSearchBackend(SearchBackend):
@@ -117,19 +156,15 @@ class PostgresSearchBackend(SearchBackend):
     # --- searching ------------------------------------------------------------------------
 
     def _scope(self, query: SearchQuery, params: dict) -> list[str]:
-        """Conditions every part of a search shares: portal scope and the words."""
-        where = []
+        """The portal scope every part of a search shares."""
         if query.portal:
             params["portal"] = query.portal
-            where.append("d.portal = %(portal)s")
-        else:
-            where.append(_active_only(params, "d."))
-        if query.text:
-            where.append("d.folded @@ q.fq")
-        return where
+            return ["d.portal = %(portal)s"]
+        return [_active_only(params, "d.")]
 
-    def _filters(self, query: SearchQuery, params: dict, *, narrow: bool) -> list[str]:
-        """The type and portal filters (`narrow`: also the document filters)."""
+    def _filters(self, query: SearchQuery, params: dict) -> list[str]:
+        """What narrows the results but not the type and portal facets: type, portals and
+        the document filters."""
         where = []
         if query.content_type:
             params["content_type"] = query.content_type
@@ -137,25 +172,16 @@ class PostgresSearchBackend(SearchBackend):
         if query.portals and not query.portal:
             params["portals"] = list(query.portals)
             where.append("d.portal_code = ANY(%(portals)s)")
-        if narrow:
-            for name, value in query.document_filters.items():
-                params[f"f_{name}"] = value
-                where.append(f"d.facets->>'{name}' = %(f_{name})s")
-            if query.date_from:
-                params["date_from"] = query.date_from
-                where.append("(d.date AT TIME ZONE 'Asia/Ho_Chi_Minh')::date >= %(date_from)s")
-            if query.date_to:
-                params["date_to"] = query.date_to
-                where.append("(d.date AT TIME ZONE 'Asia/Ho_Chi_Minh')::date <= %(date_to)s")
+        for name, value in query.document_filters.items():
+            params[f"f_{name}"] = value
+            where.append(f"d.facets->>'{name}' = %(f_{name})s")
+        if query.date_from:
+            params["date_from"] = query.date_from
+            where.append("(d.date AT TIME ZONE 'Asia/Ho_Chi_Minh')::date >= %(date_from)s")
+        if query.date_to:
+            params["date_to"] = query.date_to
+            where.append("(d.date AT TIME ZONE 'Asia/Ho_Chi_Minh')::date <= %(date_to)s")
         return where
-
-    def _from(self, query: SearchQuery) -> str:
-        if query.text:
-            return (
-                f"{TABLE} d, (SELECT websearch_to_tsquery('{CONFIG}', %(text)s) AS fq, "
-                "websearch_to_tsquery('pg_catalog.simple', %(text)s) AS eq) q"
-            )
-        return f"{TABLE} d"
 
     def search(self, query: SearchQuery) -> SearchResults:
         results = SearchResults()
@@ -169,137 +195,151 @@ class PostgresSearchBackend(SearchBackend):
         return self._search(query)
 
     def _search(self, query: SearchQuery, number_key: str = "") -> SearchResults:
-        params: dict = {"text": query.text, "limit": query.limit, "offset": query.offset}
-        text_query = query.text and not number_key
-        search_query = query if text_query else _without_text(query)
-        scope = self._scope(search_query, params)
+        from ..documents import LEGAL_DOCUMENT
+
+        text = bool(query.text) and not number_key
+        params: dict = {"text": query.text, "body_chars": SNIPPET_SOURCE_CHARS}
+        # Type and portal facets count the words in the scope; the results and the legal
+        # document facets are narrowed by the filters too.
+        base = self._scope(query, params)
         if number_key:
             params["number_key"] = number_key
-            scope.append("d.facets->>'number_key' = %(number_key)s")
-        where = scope + self._filters(query, params, narrow=True)
-        source = self._from(search_query)
-        if text_query:
-            rank = (
-                "ts_rank(d.ranked, q.fq) + 2 * ts_rank(d.exact, q.eq) + "
-                "CASE WHEN strpos(lower(d.title), lower(%(text)s)) > 0 THEN 1 ELSE 0 END"
-            )
-            order = "rank DESC, d.date DESC NULLS LAST, d.id"
-        else:
-            rank = "0"
-            order = "d.date DESC NULLS LAST, d.id"
-        condition = " AND ".join(where)
-        page_sql = (
-            f"SELECT {RESULT_COLUMNS}, {rank} AS rank FROM {source} WHERE {condition} "
-            f"ORDER BY {order} LIMIT %(limit)s OFFSET %(offset)s"
-        )
-        if text_query:
-            snippet_source = (
-                f"left(CASE WHEN p.summary <> '' THEN p.summary || ' … ' ELSE '' END || p.body, "
-                f"{SNIPPET_SOURCE_CHARS})"
-            )
-            sql = (
-                f"SELECT p.*, ts_headline('{CONFIG}', p.title, q.fq, "
-                f"'HighlightAll=true, StartSel=\"{MARK_START}\", StopSel=\"{MARK_END}\"'), "
-                f"ts_headline('{CONFIG}', {snippet_source}, q.fq, '{HEADLINE_OPTIONS}') "
-                f"FROM ({page_sql}) p, (SELECT websearch_to_tsquery('{CONFIG}', %(text)s) AS fq) q "
-                f"ORDER BY p.rank DESC, p.date DESC NULLS LAST, p.id"
-            )
-        else:
-            sql = page_sql
+            base.append("d.facets->>'number_key' = %(number_key)s")
+        narrow = self._filters(query, params)
+        legal = query.content_type == LEGAL_DOCUMENT
         results = SearchResults()
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            rows = cursor.fetchall()
-            cursor.execute(f"SELECT count(*) FROM {source} WHERE {condition}", params)
-            results.total = cursor.fetchone()[0]
-            results.facets = self._facets(cursor, search_query, params, scope)
-        for row in rows:
-            (doc_id, portal, code, name, kind, ctype, label, title, url, date, facets, summary,
-             body, score, *headlines) = row
-            if headlines:
-                title_html = highlight_html(headlines[0])
-                snippet_html = highlight_html(headlines[1])
+        with _planned_for_text_indexes() as cursor:
+            finder = _Finder(cursor, params, text=text, legal=legal)
+            count, matches = finder.probe(base)
+            if count <= COUNT_CAP:
+                every = finder.rows(base, selected=narrow)
+                base_rows, chosen = every, [row for row in every if row.selected]
+            else:
+                base_rows = finder.pool(base, matches, selected=narrow)
+                results.facet_sample = len(base_rows)
+                chosen = [row for row in base_rows if row.selected]
+                if narrow:
+                    count, matches = finder.probe(base + narrow)
+                    if count <= COUNT_CAP:
+                        chosen = finder.rows(base + narrow)
+                    else:
+                        chosen = finder.pool(base + narrow, matches)
+            results.capped = count > COUNT_CAP
+            results.total = COUNT_CAP if results.capped else len(chosen)
+            chosen.sort(key=_by_rank if text else _by_date)
+            results.reachable = len(chosen)
+            page = chosen[query.offset : query.offset + query.limit]
+            results.hits = self._hits(cursor, page, params, highlight=text)
+        results.facets = _facets(base_rows, chosen if legal else None)
+        return results
+
+    def _hits(self, cursor, page: list[_Row], params: dict, highlight: bool) -> list[Hit]:
+        """The page's results with what is shown of them (snippets, highlighted when there
+        are words)."""
+        if not page:
+            return []
+        params = {**params, "ids": [row.id for row in page]}
+        columns = "d.id, d.portal, d.portal_kind, d.title, d.url, d.facets, d.summary, d.body"
+        if highlight:
+            snippet_source = (
+                "left(CASE WHEN d.summary <> '' THEN d.summary || ' … ' ELSE '' END || d.body, "
+                "%(body_chars)s)"
+            )
+            headlines = (
+                f", ts_headline('{CONFIG}', d.title, {FOLDED_QUERY}, "
+                f"'HighlightAll=true, StartSel=\"{MARK_START}\", StopSel=\"{MARK_END}\"'), "
+                f"ts_headline('{CONFIG}', {snippet_source}, {FOLDED_QUERY}, '{HEADLINE_OPTIONS}')"
+            )
+        else:
+            headlines = ""
+        cursor.execute(
+            f"SELECT {columns.replace('d.body', 'left(d.body, %(body_chars)s)')}{headlines} "
+            f"FROM {TABLE} d WHERE d.id = ANY(%(ids)s)",
+            params,
+        )
+        shown = {values[0]: values for values in cursor.fetchall()}
+        hits = []
+        for row in page:
+            if row.id not in shown:  # removed since it was counted
+                continue
+            _id, portal, kind, title, url, facets, summary, body, *headlines_ = shown[row.id]
+            if headlines_:
+                title_html = highlight_html(headlines_[0])
+                snippet_html = highlight_html(headlines_[1])
             else:
                 title_html = highlight_html(title)
                 snippet_html = highlight_html(plain_snippet(summary or body))
-            results.hits.append(
+            hits.append(
                 Hit(
-                    id=doc_id, portal=portal, portal_code=code, portal_name=name,
-                    portal_kind=kind, content_type=ctype, type_label=label, title=title,
-                    url=url, date=date, facets=_json(facets), title_html=title_html,
-                    snippet_html=snippet_html, score=float(score),
+                    id=row.id, portal=portal, portal_code=row.portal_code,
+                    portal_name=row.portal_name, portal_kind=kind, content_type=row.content_type,
+                    type_label=row.type_label, title=title, url=url, date=row.date,
+                    facets=_json(facets), title_html=title_html, snippet_html=snippet_html,
+                    score=row.score,
                 )
             )
-        return results
-
-    def _facets(self, cursor, query: SearchQuery, params: dict, scope: list[str]) -> dict:
-        """Type and portal counts over the words and scope alone (so every choice shows its
-        count); legal document facets over everything chosen."""
-        source = self._from(query)
-        facets: dict[str, list[FacetValue]] = {"type": [], "portal": []}
-        cursor.execute(
-            f"SELECT GROUPING(d.content_type), d.content_type, d.type_label, d.portal_code, "
-            f"d.portal_name, count(*) FROM {source} WHERE {' AND '.join(scope)} "
-            "GROUP BY GROUPING SETS ((d.content_type, d.type_label), (d.portal_code, d.portal_name)) "
-            "ORDER BY 6 DESC, 3, 5",
-            params,
-        )
-        for grouping, ctype, label, code, name, count in cursor.fetchall():
-            if grouping == 0:
-                facets["type"].append(FacetValue(ctype, label, count))
-            else:
-                facets["portal"].append(FacetValue(code, name, count))
-        from ..documents import LEGAL_DOCUMENT
-
-        if query.content_type == LEGAL_DOCUMENT:
-            where = scope + self._filters(query, params, narrow=True)
-            sets = ", ".join(
-                f"((d.facets->>'{key}'), (d.facets->>'{label}'))" for _n, key, label in DOCUMENT_FACETS
-            )
-            groupings = ", ".join(
-                f"GROUPING((d.facets->>'{key}'))" for _n, key, _l in DOCUMENT_FACETS
-            )
-            cursor.execute(
-                f"SELECT {groupings}, "
-                + ", ".join(
-                    f"d.facets->>'{key}', d.facets->>'{label}'" for _n, key, label in DOCUMENT_FACETS
-                )
-                + f", count(*) FROM {source} WHERE {' AND '.join(where)} GROUP BY GROUPING SETS ({sets})",
-                params,
-            )
-            for name, _key, _label in DOCUMENT_FACETS:
-                facets[name] = []
-            width = len(DOCUMENT_FACETS)
-            for row in cursor.fetchall():
-                flags, values, count = row[:width], row[width:-1], row[-1]
-                for index, (name, _key, _label) in enumerate(DOCUMENT_FACETS):
-                    if flags[index] == 0:
-                        value, label = values[2 * index], values[2 * index + 1]
-                        if value:
-                            facets[name].append(FacetValue(value, label or value, count))
-            for name, _key, _label in DOCUMENT_FACETS:
-                facets[name].sort(key=lambda f: (-f.count, f.label))
-        return facets
+        return hits
 
     def autocomplete(self, text: str, portal: str | None, limit: int = 8) -> list[Suggestion]:
         words = [w for w in fold(text).split() if w][:6]
         if not words:
             return []
-        params: dict = {"raw": text.lower(), "folded": " ".join(words), "limit": limit}
-        where = []
+        folded = " ".join(words)
+        params: dict = {
+            "raw": text.lower(),
+            "written": f"%{_escape_like(text.lower())}%",
+            "folded": folded,
+            "prefix": _escape_like(folded) + "%",
+            # Titles starting with the words, as a range of the btree on title_folded
+            # (text_pattern_ops): a LIKE would go to the trigram index, which finds them poorly.
+            "prefix_from": folded,
+            "prefix_to": folded[:-1] + chr(ord(folded[-1]) + 1),
+            "limit": limit,
+        }
         if portal:
             params["portal"] = portal
-            where.append("portal = %(portal)s")
+            scope = "d.portal = %(portal)s"
         else:
-            where.append(_active_only(params, ""))
+            scope = _active_only(params, "d.")
+        likes = []
         for index, word in enumerate(words):
             params[f"w{index}"] = f"%{_escape_like(word)}%"
-            where.append(f"title_folded LIKE %(w{index})s")
+            likes.append(f"d.title_folded LIKE %(w{index})s")
+        matching = " AND ".join(likes)
+        columns = "d.id, d.title, d.title_folded, d.url, d.portal_name, d.type_label, d.date"
+        crowded = f"(SELECT count(*) FROM sample) > {SUGGESTION_SAMPLE}"
+
+        def walk(condition: str) -> str:
+            # The newest matches passing `condition` among the newest rows of the scope.
+            return (
+                f"SELECT d.* FROM (SELECT {columns} FROM {TABLE} d WHERE {scope} "
+                f"ORDER BY {NEWEST} LIMIT {SUGGESTION_WALK_ROWS}) d "
+                f"WHERE {matching} AND {condition} LIMIT {SUGGESTION_NEWEST}"
+            )
+
+        starting = (
+            f"SELECT p.* FROM (SELECT {columns} FROM {TABLE} d WHERE {scope} "
+            "AND d.title_folded ~>=~ %(prefix_from)s AND d.title_folded ~<~ %(prefix_to)s "
+            "OFFSET 0) p "
+            f"ORDER BY p.date DESC NULLS LAST, p.id LIMIT {SUGGESTION_NEWEST}"
+        )
+        # Any SUGGESTION_SAMPLE + 1 matches (through the trigram index when the words allow):
+        # when that is all of them, they are the candidates. Otherwise the newest matches,
+        # the newest holding the text as written and the newest titles starting with the
+        # words are candidates too.
         sql = (
-            f"SELECT title, url, portal_name, type_label FROM {TABLE} WHERE {' AND '.join(where)} "
-            "ORDER BY (strpos(lower(title), %(raw)s) > 0) DESC, "
-            "(title_folded LIKE %(folded)s || '%%') DESC, "
-            "public.similarity(title_folded, %(folded)s) DESC, date DESC NULLS LAST "
+            f"WITH sample AS MATERIALIZED (SELECT {columns} FROM {TABLE} d "
+            f"WHERE {scope} AND {matching} LIMIT {SUGGESTION_SAMPLE + 1}) "
+            "SELECT c.title, c.url, c.portal_name, c.type_label FROM (SELECT * FROM sample"
+            + "".join(
+                f" UNION SELECT * FROM ({candidates}) more WHERE {crowded}"
+                for candidates in (
+                    walk("true"), walk("lower(d.title) LIKE %(written)s"), starting
+                )
+            )
+            + ") c ORDER BY (strpos(lower(c.title), %(raw)s) > 0) DESC, "
+            "(c.title_folded LIKE %(prefix)s) DESC, "
+            "public.similarity(c.title_folded, %(folded)s) DESC, c.date DESC NULLS LAST, c.id "
             "LIMIT %(limit)s"
         )
         with connection.cursor() as cursor:
@@ -309,11 +349,14 @@ class PostgresSearchBackend(SearchBackend):
     def latest(
         self, content_type: str, exclude_portal: str | None = None, limit: int = 6
     ) -> list[Hit]:
-        params = {"content_type": content_type, "exclude": exclude_portal or "", "limit": limit}
+        params = {
+            "content_type": content_type, "exclude": exclude_portal or "", "limit": limit,
+            "body_chars": SNIPPET_SOURCE_CHARS,
+        }
         sql = (
             f"SELECT {RESULT_COLUMNS} FROM {TABLE} d WHERE d.content_type = %(content_type)s "
             f"AND d.portal <> %(exclude)s AND {_active_only(params, 'd.')} "
-            "ORDER BY d.date DESC NULLS LAST, d.id LIMIT %(limit)s"
+            f"ORDER BY {NEWEST} LIMIT %(limit)s"
         )
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
@@ -328,6 +371,224 @@ class PostgresSearchBackend(SearchBackend):
             for (doc_id, portal, code, name, kind, ctype, label, title, url, date, facets, summary,
                  body) in rows
         ]
+
+
+@dataclass
+class _Row:
+    """What ranking, paging and facets need of a match (no long text)."""
+
+    id: str
+    content_type: str
+    type_label: str
+    portal_code: str
+    portal_name: str
+    date: datetime.datetime | None
+    score: float
+    selected: bool  # passes the filters (type, portals, document filters)
+    legal: tuple  # values then labels of DOCUMENT_FACETS, for legal documents
+
+
+# Columns of `legal`: for each document facet its value, then its label.
+LEGAL_COLUMNS = ", ".join(
+    f"d.facets->>'{key}', d.facets->>'{label}'" for _name, key, label in DOCUMENT_FACETS
+)
+
+
+class _Finder:
+    """The SQL of one search: count, every match, or a pool of candidates."""
+
+    def __init__(self, cursor, params: dict, *, text: bool, legal: bool) -> None:
+        self.cursor = cursor
+        self.params = params
+        self.text = text
+        self.legal = legal
+        self.words = [f"d.folded @@ {FOLDED_QUERY}"] if text else []
+        # Negation or phrases: a title/summary or exact match is not always a match of the
+        # whole document, so those candidates are checked against `folded` too.
+        self.strict = False
+
+    def _columns(self, selected: list[str]) -> str:
+        return (
+            "d.id, d.content_type, d.type_label, d.portal_code, d.portal_name, d.date, "
+            f"{RANK if self.text else '0'}, {' AND '.join(selected) or 'true'}"
+            + (f", {LEGAL_COLUMNS}" if self.legal else "")
+        )
+
+    def _fetch(self, sql: str) -> list[_Row]:
+        self.cursor.execute(sql, self.params)
+        return [
+            _Row(id_, ctype, label, code, name, date, float(score), bool(selected), tuple(legal))
+            for id_, ctype, label, code, name, date, score, selected, *legal
+            in self.cursor.fetchall()
+        ]
+
+    def probe(self, where: list[str]) -> tuple[int, float]:
+        """How many rows match, counted up to COUNT_CAP + 1; past that, an estimate of how
+        many match in all, from how far into the table (in physical order) the count went."""
+        condition = " AND ".join(where + self.words)
+        self.cursor.execute(
+            "SELECT count(*), max(c.ctid)::text, "
+            f"(SELECT relpages FROM pg_class WHERE oid = '{TABLE}'::regclass), "
+            f"{f'{FOLDED_QUERY}::text' if self.text else 'NULL'} "
+            f"FROM (SELECT d.ctid FROM {TABLE} d WHERE {condition} LIMIT {COUNT_CAP + 1}) c",
+            self.params,
+        )
+        count, last, pages, words = self.cursor.fetchone()
+        self.strict = bool(words) and ("!" in words or "<" in words)
+        if count <= COUNT_CAP or not last:
+            return count, float(count)
+        block = int(last.strip("()").split(",")[0])
+        return count, count * max(pages or 0, block + 1) / (block + 1)
+
+    def _scope_rows(self, where: list[str]) -> float:
+        """The planner's estimate of the rows a walk goes through (the scope and filters,
+        without the words)."""
+        self.cursor.execute(
+            f"EXPLAIN (FORMAT JSON) SELECT 1 FROM {TABLE} d WHERE {' AND '.join(where) or 'true'}",
+            self.params,
+        )
+        plan = self.cursor.fetchone()[0]
+        plan = json.loads(plan) if isinstance(plan, str) else plan
+        return max(1.0, float(plan[0]["Plan"]["Plan Rows"]))
+
+    def rows(self, where: list[str], selected: list[str] | None = None) -> list[_Row]:
+        """Every match (the caller knows there are at most COUNT_CAP)."""
+        condition = " AND ".join(where + self.words)
+        return self._fetch(
+            f"SELECT {self._columns(selected or [])} FROM {TABLE} d WHERE {condition}"
+        )
+
+    def pool(self, where: list[str], matches: float, selected: list[str] | None = None) -> list[_Row]:
+        """The candidates worth ranking among more than COUNT_CAP (about `matches`) rows."""
+        columns = self._columns(selected or [])
+        if not self.text:
+            # Without words the order is the date: the newest rows are the best ones.
+            return self._fetch(
+                f"SELECT {columns} FROM {TABLE} d WHERE {' AND '.join(where)} "
+                f"ORDER BY {NEWEST} LIMIT {COUNT_CAP}"
+            )
+        # Share of the rows a walk goes through that match.
+        density = min(1.0, matches / self._scope_rows(where))
+        words = f"d.folded @@ {FOLDED_QUERY}"
+        newest = self._newest(where, words, POOL_NEWEST, density)
+        flagged = self._fetch_flagged(
+            f"SELECT {columns}, d.ranked @@ {FOLDED_QUERY}, d.exact @@ {EXACT_QUERY} "
+            f"FROM {TABLE} d WHERE d.ctid = ANY(ARRAY({newest}))"
+        )
+        pool = {row.id: row for row, _ranked, _exact in flagged}
+        # The newest matches hold the newest title/summary (and exact) matches down to their
+        # date; look further only for those that are fewer there than their share.
+        extra = []
+        for vector, tsquery, share, found in (
+            ("ranked", FOLDED_QUERY, POOL_RANKED, sum(1 for _, ranked, _ in flagged if ranked)),
+            ("exact", EXACT_QUERY, POOL_EXACT, sum(1 for _, _, exact in flagged if exact)),
+        ):
+            if found >= share or len(flagged) < POOL_NEWEST:
+                continue  # the newest matches are all the matches: nothing older to find
+            check = f"d.{vector} @@ {tsquery}" + (f" AND {words}" if self.strict else "")
+            extra.append(self._newest(where, check, share, density * found / len(flagged)))
+        if extra:
+            union = " UNION ".join(f"({sql})" for sql in extra)
+            for row in self._fetch(
+                f"SELECT {columns} FROM {TABLE} d WHERE d.ctid = ANY(ARRAY({union}))"
+            ):
+                pool.setdefault(row.id, row)
+        return list(pool.values())
+
+    def _fetch_flagged(self, sql: str) -> list[tuple[_Row, bool, bool]]:
+        self.cursor.execute(sql, self.params)
+        flagged = []
+        width = 8 + (2 * len(DOCUMENT_FACETS) if self.legal else 0)
+        for values in self.cursor.fetchall():
+            id_, ctype, label, code, name, date, score, selected = values[:8]
+            row = _Row(
+                id_, ctype, label, code, name, date, float(score), bool(selected),
+                tuple(values[8:width]),
+            )
+            flagged.append((row, bool(values[width]), bool(values[width + 1])))
+        return flagged
+
+    def _newest(self, where: list[str], check: str, limit: int, density: float) -> str:
+        """SQL giving the ctids of the newest `limit` rows of `where` that pass `check`, of
+        which about `density` of the rows of `where` do.
+
+        Where enough rows pass, the rows of `where` are walked newest first through a
+        `*_recent` index and each is tested (its vector is read from TOAST only then); if
+        WALK_ROWS rows do not give `limit`, or few rows pass, the text index finds them all
+        and they are sorted by date."""
+        condition = " AND ".join(where) or "true"
+        indexed = (
+            f"SELECT b.ctid FROM (SELECT d.ctid, d.date, d.id FROM {TABLE} d "
+            f"WHERE {condition} AND {check} OFFSET 0) b "
+            f"ORDER BY b.date DESC NULLS LAST, b.id LIMIT {limit}"
+        )
+        if density * WALK_ROWS < 2 * limit:
+            return indexed
+        walked = (
+            f"SELECT d.ctid FROM (SELECT d.ctid, d.folded, d.ranked, d.exact FROM {TABLE} d "
+            f"WHERE {condition} ORDER BY {NEWEST} LIMIT {WALK_ROWS}) d "
+            f"WHERE {check} LIMIT {limit}"
+        )
+        return (
+            f"WITH walked AS MATERIALIZED ({walked}) SELECT ctid FROM walked UNION ALL "
+            f"SELECT ctid FROM ({indexed}) i WHERE (SELECT count(*) FROM walked) < {limit}"
+        )
+
+
+def _by_rank(row: _Row) -> tuple:
+    return (-row.score, *_by_date(row))
+
+
+def _by_date(row: _Row) -> tuple:
+    # date DESC NULLS LAST, then id
+    return (row.date is None, -row.date.timestamp() if row.date else 0.0, row.id)
+
+
+def _facets(base: list[_Row], chosen: list[_Row] | None) -> dict[str, list[FacetValue]]:
+    """Type and portal counts over `base` (the words in the scope), legal document facets
+    over `chosen` (everything chosen) when given."""
+    facets: dict[str, list[FacetValue]] = {}
+    for name, key in (
+        ("type", lambda r: (r.content_type, r.type_label)),
+        ("portal", lambda r: (r.portal_code, r.portal_name)),
+    ):
+        facets[name] = _sorted_values(Counter(key(row) for row in base))
+    if chosen is not None:
+        for index, (name, _key, _label) in enumerate(DOCUMENT_FACETS):
+            counts = Counter(
+                (row.legal[2 * index], row.legal[2 * index + 1])
+                for row in chosen
+                if row.legal and row.legal[2 * index]
+            )
+            facets[name] = _sorted_values(counts)
+    return facets
+
+
+def _sorted_values(counts: Counter) -> list[FacetValue]:
+    values = [FacetValue(value, label or value, count) for (value, label), count in counts.items()]
+    return sorted(values, key=lambda f: (-f.count, f.label, f.value))
+
+
+@contextmanager
+def _planned_for_text_indexes() -> Iterator:
+    """A cursor in a transaction where the planner never scans the table in full.
+
+    A sequential scan tests `folded @@ …` on every row and so reads each row's vector from
+    TOAST (the planner does not count that cost); the text indexes never need it. JIT is
+    off: these queries are short, and with sequential scans disabled their estimated costs
+    can pass its threshold. The settings are put back afterwards (or undone with the
+    transaction on error)."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT current_setting('enable_seqscan'), current_setting('jit'), "
+            "set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true)"
+        )
+        seqscan, jit, _off, _off_too = cursor.fetchone()
+        yield cursor
+        cursor.execute(
+            "SELECT set_config('enable_seqscan', %s, true), set_config('jit', %s, true)",
+            [seqscan, jit],
+        )
 
 
 def _active_only(params: dict, prefix: str) -> str:
@@ -356,9 +617,3 @@ def _json(value) -> dict:
 
 def _escape_like(value: str) -> str:
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def _without_text(query: SearchQuery) -> SearchQuery:
-    from dataclasses import replace
-
-    return replace(query, text="")
