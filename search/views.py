@@ -44,6 +44,11 @@ class _Window:
         return self.hits
 
 
+def _pageable(results: SearchResults) -> int:
+    """How many results the pages reach: those the backend can rank, at most MAX_PAGE pages."""
+    return min(results.reachable, MAX_PAGE * PER_PAGE)
+
+
 def _date(value: str) -> datetime.date | None:
     for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
         try:
@@ -91,12 +96,12 @@ def search(request: HttpRequest) -> HttpResponse:
     if searched:
         query.offset, query.limit = (number - 1) * PER_PAGE, PER_PAGE
         results = get_backend().search(query)
-        last = max(1, -(-results.total // PER_PAGE))
+        last = max(1, -(-_pageable(results) // PER_PAGE))
         if number > last:
             number = last
             query.offset = (number - 1) * PER_PAGE
             results = get_backend().search(query)
-    paged = Paginator(_Window(results.total, results.hits), PER_PAGE).get_page(number)
+    paged = Paginator(_Window(_pageable(results), results.hits), PER_PAGE).get_page(number)
     portal = getattr(request, "tenant", None)
     return TemplateResponse(
         request,
@@ -108,6 +113,10 @@ def search(request: HttpRequest) -> HttpResponse:
             "results": paged,
             "hits": results.hits,
             "total": results.total,
+            # More than `total` matched: only the best `reachable` can be paged through.
+            "capped": results.capped,
+            "reachable": results.reachable,
+            "facet_sample": results.facet_sample,
             "facets": results.facets,
             "number_match": results.number_match,
             "province_wide": province_wide,

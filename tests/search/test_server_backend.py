@@ -92,6 +92,8 @@ def test_document_facets_filters_and_number_lookup(server_backend, portal_a):
     ]
     results = server_backend.search(SearchQuery(portal="soa", content_type=LEGAL_DOCUMENT))
     assert results.total == 3
+    # Exact counts on the server: never capped, every result can be paged, exact facets.
+    assert (results.capped, results.reachable, results.facet_sample) == (False, 3, 0)
     assert {f.label: f.count for f in results.facets["doc_type"]} == {
         "Quyết định": 2, "Nghị quyết": 1,
     }

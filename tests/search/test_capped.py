@@ -1,0 +1,180 @@
+"""The embedded backend past COUNT_CAP matches, through the public search page: the count
+says “more than”, pages reach the best candidates, and the ranking guarantees hold
+(exact diacritics first, title above body, newest first among equals) even when the best
+match is older than every other one. The documents go straight into the index (what a
+portal's pages would put there), so a thousand of them cost no page saves."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from django.utils import timezone
+
+from search.backends.base import COUNT_CAP, IndexedDocument
+from search.backends.postgres import PostgresSearchBackend
+from search.documents import LEGAL_DOCUMENT, NEWS_ARTICLE
+from tests.conftest import client_for
+
+pytestmark = pytest.mark.django_db
+
+WIDE = {"pham-vi": "tinh"}
+MANY = COUNT_CAP + 200
+
+
+def doc(portal, pk: int, title: str, age: timedelta, **fields) -> IndexedDocument:
+    content_type = fields.pop("content_type", NEWS_ARTICLE)
+    return IndexedDocument(
+        portal=portal.schema_name, portal_code=portal.code, portal_name=portal.name,
+        portal_kind=portal.kind, content_type=content_type, object_id=pk, title=title,
+        url=portal.url(f"/tin-tuc/{pk}/"),
+        type_label="Văn bản" if content_type == LEGAL_DOCUMENT else "Tin bài",
+        date=timezone.now() - age, **fields,
+    )
+
+
+def index(documents: list[IndexedDocument]) -> None:
+    PostgresSearchBackend().index_documents(documents)
+
+
+def search(portal, **params):
+    response = client_for(portal).get("/tim-kiem/", params)
+    assert response.status_code == 200
+    return response
+
+
+def titles(response) -> list[str]:
+    return [hit.title for hit in response.context["hits"]]
+
+
+@pytest.fixture
+def crowd(province, portal_a, portal_b):
+    """MANY recent notices on the three portals that fold to “ban hang”, none of them
+    with “bán hàng” as written; and one old market story that has it."""
+    portals = (province, portal_a, portal_b)
+    index([
+        doc(
+            portals[n % 3], 10_000 + n, f"Quy định ban hành hàng hóa số {n}",
+            timedelta(minutes=n), summary="Thông báo của cơ quan.",
+            content_type=LEGAL_DOCUMENT if n % 4 == 0 else NEWS_ARTICLE,
+        )
+        for n in range(MANY)
+    ])
+    index([doc(portal_b, 1, "Phiên chợ bán hàng nông sản", timedelta(days=800))])
+
+
+def test_past_the_cap_the_count_says_more_than_and_exact_diacritics_still_come_first(
+    crowd, province
+):
+    response = search(province, q="bán hàng", **WIDE)
+    context = response.context
+    assert context["capped"] is True
+    assert context["total"] == COUNT_CAP
+    html = response.content.decode()
+    assert "Hơn 1.000 kết quả cho “bán hàng”" in html
+    assert "kết quả phù hợp nhất" in html
+    # The only match written “bán hàng” is the oldest of all, and still first.
+    assert titles(response)[0] == "Phiên chợ bán hàng nông sản"
+    # The others rank equally: newest first.
+    dates = [hit.date for hit in context["hits"][1:]]
+    assert dates == sorted(dates, reverse=True)
+    assert titles(response)[1] == "Quy định ban hành hàng hóa số 0"
+
+
+def test_pages_reach_the_best_candidates_without_repeating_any(crowd, province):
+    first = search(province, q="ban hang", **WIDE)
+    reachable = first.context["reachable"]
+    assert 10 < reachable <= COUNT_CAP
+    pages = -(-reachable // 10)
+    assert first.context["results"].paginator.num_pages == pages
+    assert f"Trang 1/{pages}" in first.content.decode()
+    seen = set(titles(first))
+    second = search(province, q="ban hang", trang=2, **WIDE)
+    assert len(titles(second)) == 10 and not seen & set(titles(second))
+    last = search(province, q="ban hang", trang=pages, **WIDE)
+    assert 1 <= len(titles(last)) <= 10
+    # Past the last page: the last page again.
+    beyond = search(province, q="ban hang", trang=pages + 5, **WIDE)
+    assert titles(beyond) == titles(last)
+
+
+def test_a_title_match_ranks_above_newer_body_matches(province, portal_a, portal_b):
+    portals = (province, portal_a, portal_b)
+    index([
+        doc(
+            portals[n % 3], 20_000 + n, f"Thông báo lịch tiếp công dân số {n}",
+            timedelta(minutes=n), body="Đường đến bản đi qua cầu treo mới sửa.",
+        )
+        for n in range(MANY)
+    ])
+    index([doc(portal_a, 2, "Khánh thành cầu treo bản Mường", timedelta(days=900))])
+    response = search(province, q="cau treo", **WIDE)
+    assert response.context["capped"] is True
+    assert titles(response)[0] == "Khánh thành cầu treo bản Mường"
+    assert titles(response)[1:4] == [f"Thông báo lịch tiếp công dân số {n}" for n in range(3)]
+
+
+def test_facets_past_the_cap_count_the_first_results_and_say_so(crowd, province):
+    response = search(province, q="ban hang", **WIDE)
+    facets = response.context["facets"]
+    sample = response.context["facet_sample"]
+    assert sample == response.context["reachable"]
+    assert {f.value for f in facets["type"]} == {NEWS_ARTICLE, LEGAL_DOCUMENT}
+    assert sum(f.count for f in facets["type"]) == sample
+    assert {f.value for f in facets["portal"]} == {"tinhthu", "soa", "xab"}
+    assert f"Số lượng đếm trong {sample} kết quả đầu." in response.content.decode()
+
+    # One type: its own results and count; the type facet still counts every type.
+    documents = search(province, q="ban hang", loai=LEGAL_DOCUMENT, **WIDE)
+    hits = documents.context["hits"]
+    assert hits and {h.content_type for h in hits} == {LEGAL_DOCUMENT}
+    assert documents.context["capped"] is False
+    assert documents.context["total"] == len(range(0, MANY, 4))
+    assert {f.value for f in documents.context["facets"]["type"]} == {
+        NEWS_ARTICLE, LEGAL_DOCUMENT,
+    }
+    assert f"{len(range(0, MANY, 4))} kết quả cho “ban hang”" in documents.content.decode()
+
+
+def test_under_the_cap_counts_are_exact_and_no_note_is_shown(crowd, province):
+    response = search(province, q="phiên chợ", **WIDE)
+    assert response.context["capped"] is False
+    assert response.context["facet_sample"] == 0
+    html = response.content.decode()
+    assert "1 kết quả cho “phiên chợ”" in html
+    assert "Hơn" not in html and "Số lượng đếm trong" not in html
+
+
+def test_number_lookup_stays_exact_among_many(crowd, province, portal_a):
+    number = {"number": "43/2020/QĐ-UBND", "number_key": "43/2020/qd-ubnd"}
+    index([
+        doc(
+            portal_a, 3, "43/2020/QĐ-UBND Quy định ban hành hàng hóa", timedelta(days=30),
+            content_type=LEGAL_DOCUMENT, facets=number,
+        )
+    ])
+    response = search(province, q="43/2020/QĐ-UBND", **WIDE)
+    assert response.context["number_match"] is True
+    assert [h.facets["number"] for h in response.context["hits"]] == ["43/2020/QĐ-UBND"]
+
+
+def test_past_the_cap_each_portal_still_sees_only_its_own(crowd, province, portal_a):
+    own = search(province, q="ban hang")
+    assert {h.portal_code for h in own.context["hits"]} == {"tinhthu"}
+    member = search(portal_a, q="ban hang", **WIDE)  # the scope is ignored on a member
+    assert {h.portal_code for h in member.context["hits"]} == {"soa"}
+    assert member.context["can_search_province"] is False
+
+    index([doc(portal_a, 30_000 + n, f"Bán hàng online {n}", timedelta(hours=n)) for n in range(MANY)])
+    crowded = search(portal_a, q="ban hang")
+    assert crowded.context["capped"] is True
+    assert {h.portal_code for h in crowded.context["hits"]} == {"soa"}
+    assert {f.value for f in crowded.context["facets"]["portal"]} == {"soa"}
+
+
+def test_autocomplete_among_many_puts_the_text_as_written_first(crowd, province):
+    response = client_for(province).get("/tim-kiem/goi-y/", {"q": "bán hàng", "pham-vi": "tinh"})
+    suggestions = [s["title"] for s in response.json()["suggestions"]]
+    assert suggestions[0] == "Phiên chợ bán hàng nông sản"
+    assert len(suggestions) == 8
