@@ -8,7 +8,8 @@ matches come first. Writes join the caller's transaction.
 Cost is kept bounded however many documents match: matches are counted up to COUNT_CAP;
 up to that many every match is ranked and counted into the facets. Past it only a pool of
 candidates is ranked (the newest matches, the newest title/summary matches and the newest
-exact-diacritic matches), and the facets count that pool (see docs/search.md).
+exact-diacritic matches), and the type and portal facets count the newest matches (see
+docs/search.md).
 """
 
 from __future__ import annotations
@@ -72,14 +73,16 @@ NEWEST = "d.date DESC NULLS LAST, d.id"
 
 # Past COUNT_CAP matches the candidates ranked are: the newest matches, the newest
 # title/summary matches and the newest exact-diacritic matches (the last two may be older
-# than the first, and rank above them).
+# than the first, and rank above them). The type and portal facets then count the newest
+# matches.
 POOL_NEWEST = 300
-POOL_RANKED = 300
-POOL_EXACT = 150
+POOL_RANKED = 150
+POOL_EXACT = 100
 # A candidate list is read by walking the newest rows of the scope and testing each (cheap
 # when many rows match), or through a text index then sorted by date (cheap when few do).
-# A walk reads at most WALK_ROWS rows, and is chosen when it is expected to need half.
-WALK_ROWS = 2000
+# A walk reads at most WALK_ROWS rows, and is chosen when it is expected to need 4/5 of
+# them at most.
+WALK_ROWS = 2500
 # Autocomplete orders at most this many matching titles, plus (when there are more) the
 # newest matches among the newest SUGGESTION_WALK_ROWS rows, the newest titles starting with
 # the words and the newest holding the text as written, SUGGESTION_NEWEST of each.
@@ -210,20 +213,26 @@ class PostgresSearchBackend(SearchBackend):
         results = SearchResults()
         with _planned_for_text_indexes() as cursor:
             finder = _Finder(cursor, params, text=text, legal=legal)
-            count, matches = finder.probe(base)
-            if count <= COUNT_CAP:
-                every = finder.rows(base, selected=narrow)
-                base_rows, chosen = every, [row for row in every if row.selected]
+            if narrow:
+                count, matches, chosen = finder.probe(base + narrow)
+                every = None
+                if chosen is None:  # so there are more than COUNT_CAP without the filters too
+                    chosen, _newest = finder.pool(base + narrow, matches)
+                else:
+                    _count, _matches, every = finder.probe(base, selected=narrow)
+                if every is not None:
+                    base_rows = every
+                else:
+                    base_rows, _newest = finder.pool(base, None, ranked=False)
+                    results.facet_sample = len(base_rows)
             else:
-                base_rows = finder.pool(base, matches, selected=narrow)
-                results.facet_sample = len(base_rows)
-                chosen = [row for row in base_rows if row.selected]
-                if narrow:
-                    count, matches = finder.probe(base + narrow)
-                    if count <= COUNT_CAP:
-                        chosen = finder.rows(base + narrow)
-                    else:
-                        chosen = finder.pool(base + narrow, matches)
+                count, matches, every = finder.probe(base)
+                if every is not None:
+                    base_rows = chosen = every
+                else:
+                    chosen, newest = finder.pool(base, matches)
+                    base_rows = chosen[:newest]
+                    results.facet_sample = newest
             results.capped = count > COUNT_CAP
             results.total = COUNT_CAP if results.capped else len(chosen)
             chosen.sort(key=_by_rank if text else _by_date)
@@ -407,38 +416,49 @@ class _Finder:
         # whole document, so those candidates are checked against `folded` too.
         self.strict = False
 
-    def _columns(self, selected: list[str]) -> str:
+    def _columns(self, selected: list[str], ranked: bool = True) -> str:
         return (
             "d.id, d.content_type, d.type_label, d.portal_code, d.portal_name, d.date, "
-            f"{RANK if self.text else '0'}, {' AND '.join(selected) or 'true'}"
+            f"{RANK if self.text and ranked else '0'}, {' AND '.join(selected) or 'true'}"
             + (f", {LEGAL_COLUMNS}" if self.legal else "")
         )
 
+    @staticmethod
+    def _row(values) -> _Row:
+        id_, ctype, label, code, name, date, score, selected, *legal = values
+        return _Row(id_, ctype, label, code, name, date, float(score), bool(selected), tuple(legal))
+
     def _fetch(self, sql: str) -> list[_Row]:
         self.cursor.execute(sql, self.params)
-        return [
-            _Row(id_, ctype, label, code, name, date, float(score), bool(selected), tuple(legal))
-            for id_, ctype, label, code, name, date, score, selected, *legal
-            in self.cursor.fetchall()
-        ]
+        return [self._row(values) for values in self.cursor.fetchall()]
 
-    def probe(self, where: list[str]) -> tuple[int, float]:
-        """How many rows match, counted up to COUNT_CAP + 1; past that, an estimate of how
-        many match in all, from how far into the table (in physical order) the count went."""
+    def probe(
+        self, where: list[str], selected: list[str] | None = None
+    ) -> tuple[int, float, list[_Row] | None]:
+        """How many rows match, counted up to COUNT_CAP + 1, and, when that is at most
+        COUNT_CAP, every one of them (one pass through the text index). Past COUNT_CAP no
+        rows, and an estimate of how many match in all, from how far into the table (in
+        physical order) the count went."""
         condition = " AND ".join(where + self.words)
         self.cursor.execute(
-            "SELECT count(*), max(c.ctid)::text, "
-            f"(SELECT relpages FROM pg_class WHERE oid = '{TABLE}'::regclass), "
-            f"{f'{FOLDED_QUERY}::text' if self.text else 'NULL'} "
-            f"FROM (SELECT d.ctid FROM {TABLE} d WHERE {condition} LIMIT {COUNT_CAP + 1}) c",
+            f"WITH m AS MATERIALIZED (SELECT d.ctid FROM {TABLE} d WHERE {condition} "
+            f"LIMIT {COUNT_CAP + 1}), "
+            "n AS MATERIALIZED (SELECT count(*) AS n, max(ctid)::text AS last FROM m) "
+            f"SELECT n.n, n.last, (SELECT relpages FROM pg_class WHERE oid = '{TABLE}'::regclass), "
+            f"{f'{FOLDED_QUERY}::text' if self.text else 'NULL'}, r.* FROM n LEFT JOIN ("
+            f"SELECT {self._columns(selected or [])} FROM {TABLE} d "
+            f"WHERE (SELECT n FROM n) <= {COUNT_CAP} AND d.ctid = ANY(ARRAY(SELECT ctid FROM m))"
+            ") r ON true",
             self.params,
         )
-        count, last, pages, words = self.cursor.fetchone()
+        fetched = self.cursor.fetchall()
+        count, last, pages, words = fetched[0][:4]
         self.strict = bool(words) and ("!" in words or "<" in words)
-        if count <= COUNT_CAP or not last:
-            return count, float(count)
+        if count <= COUNT_CAP:
+            rows = [self._row(values[4:]) for values in fetched if values[4] is not None]
+            return count, float(count), rows
         block = int(last.strip("()").split(",")[0])
-        return count, count * max(pages or 0, block + 1) / (block + 1)
+        return count, count * max(pages or 0, block + 1) / (block + 1), None
 
     def _scope_rows(self, where: list[str]) -> float:
         """The planner's estimate of the rows a walk goes through (the scope and filters,
@@ -451,40 +471,49 @@ class _Finder:
         plan = json.loads(plan) if isinstance(plan, str) else plan
         return max(1.0, float(plan[0]["Plan"]["Plan Rows"]))
 
-    def rows(self, where: list[str], selected: list[str] | None = None) -> list[_Row]:
-        """Every match (the caller knows there are at most COUNT_CAP)."""
-        condition = " AND ".join(where + self.words)
-        return self._fetch(
-            f"SELECT {self._columns(selected or [])} FROM {TABLE} d WHERE {condition}"
-        )
-
-    def pool(self, where: list[str], matches: float, selected: list[str] | None = None) -> list[_Row]:
-        """The candidates worth ranking among more than COUNT_CAP (about `matches`) rows."""
-        columns = self._columns(selected or [])
+    def pool(
+        self, where: list[str], matches: float | None, selected: list[str] | None = None, *,
+        ranked: bool = True,
+    ) -> tuple[list[_Row], int]:
+        """The candidates worth ranking among more than COUNT_CAP (about `matches`, None if
+        not known) rows, the newest matches first, and how many of those there are. Not
+        `ranked`: the newest matches only, unranked (to count them)."""
+        columns = self._columns(selected or [], ranked=ranked)
         if not self.text:
             # Without words the order is the date: the newest rows are the best ones.
-            return self._fetch(
+            rows = self._fetch(
                 f"SELECT {columns} FROM {TABLE} d WHERE {' AND '.join(where)} "
                 f"ORDER BY {NEWEST} LIMIT {COUNT_CAP}"
             )
-        # Share of the rows a walk goes through that match.
-        density = min(1.0, matches / self._scope_rows(where))
+            return rows, len(rows)
+        # Share of the rows a walk goes through that match (not known: try a walk).
+        density = 1.0 if matches is None else min(1.0, matches / self._scope_rows(where))
         words = f"d.folded @@ {FOLDED_QUERY}"
-        newest = self._newest(where, words, POOL_NEWEST, density)
+        newest = f"d.ctid = ANY(ARRAY({self._newest(where, words, POOL_NEWEST, density)}))"
+        if not ranked:
+            rows = self._fetch(f"SELECT {columns} FROM {TABLE} d WHERE {newest}")
+            return rows, len(rows)
         flagged = self._fetch_flagged(
             f"SELECT {columns}, d.ranked @@ {FOLDED_QUERY}, d.exact @@ {EXACT_QUERY} "
-            f"FROM {TABLE} d WHERE d.ctid = ANY(ARRAY({newest}))"
+            f"FROM {TABLE} d WHERE {newest}"
         )
         pool = {row.id: row for row, _ranked, _exact in flagged}
-        # The newest matches hold the newest title/summary (and exact) matches down to their
-        # date; look further only for those that are fewer there than their share.
+        # The newest matches hold the newest title/summary and exact matches down to their
+        # date; look further back for those fewer there than their share. (Exact matches
+        # are title/summary matches too.)
+        found_ranked = sum(1 for _row, ranked, _exact in flagged if ranked)
+        found_exact = sum(1 for _row, _ranked, exact in flagged if exact)
+        wanted = []
+        if len(flagged) == POOL_NEWEST:  # fewer: they are all the matches there are
+            if found_ranked < POOL_RANKED:
+                wanted.append(("ranked", FOLDED_QUERY, POOL_RANKED, found_ranked))
+            # The newest POOL_RANKED title/summary matches hold the newest POOL_EXACT exact
+            # ones too when most title/summary matches are exact.
+            covered = wanted and found_exact * POOL_RANKED >= 1.2 * POOL_EXACT * found_ranked
+            if found_exact < POOL_EXACT and not covered:
+                wanted.append(("exact", EXACT_QUERY, POOL_EXACT, found_exact))
         extra = []
-        for vector, tsquery, share, found in (
-            ("ranked", FOLDED_QUERY, POOL_RANKED, sum(1 for _, ranked, _ in flagged if ranked)),
-            ("exact", EXACT_QUERY, POOL_EXACT, sum(1 for _, _, exact in flagged if exact)),
-        ):
-            if found >= share or len(flagged) < POOL_NEWEST:
-                continue  # the newest matches are all the matches: nothing older to find
+        for vector, tsquery, share, found in wanted:
             check = f"d.{vector} @@ {tsquery}" + (f" AND {words}" if self.strict else "")
             extra.append(self._newest(where, check, share, density * found / len(flagged)))
         if extra:
@@ -493,7 +522,7 @@ class _Finder:
                 f"SELECT {columns} FROM {TABLE} d WHERE d.ctid = ANY(ARRAY({union}))"
             ):
                 pool.setdefault(row.id, row)
-        return list(pool.values())
+        return list(pool.values()), len(flagged)
 
     def _fetch_flagged(self, sql: str) -> list[tuple[_Row, bool, bool]]:
         self.cursor.execute(sql, self.params)
@@ -522,7 +551,7 @@ class _Finder:
             f"WHERE {condition} AND {check} OFFSET 0) b "
             f"ORDER BY b.date DESC NULLS LAST, b.id LIMIT {limit}"
         )
-        if density * WALK_ROWS < 2 * limit:
+        if density * WALK_ROWS * 0.8 < limit:
             return indexed
         walked = (
             f"SELECT d.ctid FROM (SELECT d.ctid, d.folded, d.ranked, d.exact FROM {TABLE} d "

@@ -7,8 +7,11 @@
 - `(…, date DESC NULLS LAST, id)` indexes in the exact order the results use (newest first,
   then id), overall, per portal and per type: the newest matches of a query are read by
   walking them instead of sorting every match.
-- GIN indexes on `ranked` (title, number, summary) and `exact` (diacritics kept), to find
-  the title/summary and exact-diacritic matches without reading the whole body's vector.
+- The text indexes hold the portal and the type too (`btree_gin`), so a search in one
+  portal or of one type intersects them inside the index; otherwise the planner tends to
+  take the portal's or type's rows and test each vector, reading it from TOAST. New GIN
+  indexes on `ranked` (title, number, summary) and `exact` (diacritics kept) find the
+  title/summary and exact-diacritic matches without the body's vector.
 - A btree on `title_folded` for autocomplete's titles starting with what is typed (the
   trigram index matches the words anywhere in the title, so it finds those poorly).
 """
@@ -32,8 +35,14 @@ CREATE INDEX search_document_portal_recent
   ON public.search_document (portal, date DESC NULLS LAST, id);
 CREATE INDEX search_document_type_recent
   ON public.search_document (content_type, date DESC NULLS LAST, id);
-CREATE INDEX search_document_ranked ON public.search_document USING gin (ranked);
-CREATE INDEX search_document_exact ON public.search_document USING gin (exact);
+CREATE EXTENSION IF NOT EXISTS btree_gin SCHEMA public;
+DROP INDEX IF EXISTS public.search_document_folded;
+CREATE INDEX search_document_folded
+  ON public.search_document USING gin (folded, portal, content_type);
+CREATE INDEX search_document_ranked
+  ON public.search_document USING gin (ranked, portal, content_type);
+CREATE INDEX search_document_exact
+  ON public.search_document USING gin (exact, portal, content_type);
 CREATE INDEX search_document_title_prefix
   ON public.search_document (title_folded text_pattern_ops);
 """
@@ -47,6 +56,8 @@ DROP INDEX IF EXISTS public.search_document_ranked;
 DROP INDEX IF EXISTS public.search_document_type_recent;
 DROP INDEX IF EXISTS public.search_document_portal_recent;
 DROP INDEX IF EXISTS public.search_document_recent;
+DROP INDEX IF EXISTS public.search_document_folded;
+CREATE INDEX search_document_folded ON public.search_document USING gin (folded);
 CREATE INDEX search_document_portal_date ON public.search_document (portal, date DESC);
 CREATE INDEX search_document_type_date ON public.search_document (content_type, date DESC);
 """
