@@ -70,6 +70,8 @@ RANK = (
 # The order of equal ranks, and of every result without words; the `*_recent` indexes of
 # migration 0002 are in this order, so the newest rows are read without sorting.
 NEWEST = "d.date DESC NULLS LAST, d.id"
+PORTAL_SCOPE = "d.portal = %(portal)s"
+TYPE_FILTER = "d.content_type = %(content_type)s"
 
 # Past COUNT_CAP matches the candidates ranked are: the newest matches, the newest
 # title/summary matches and the newest exact-diacritic matches (the last two may be older
@@ -80,9 +82,12 @@ POOL_RANKED = 150
 POOL_EXACT = 100
 # A candidate list is read by walking the newest rows of the scope and testing each (cheap
 # when many rows match), or through a text index then sorted by date (cheap when few do).
-# A walk reads at most WALK_ROWS rows, and is chosen when it is expected to need 4/5 of
-# them at most.
+# Testing a row in a walk (reading its vector) costs about WALK_ROW_COST times what taking a
+# row found by the text index does. A walk reads at most MAX_WALK_ROWS rows, WALK_ROWS when
+# how many rows match is not known.
+WALK_ROW_COST = 1.5
 WALK_ROWS = 2500
+MAX_WALK_ROWS = 20_000
 # Autocomplete orders at most this many matching titles, plus (when there are more) the
 # newest matches among the newest SUGGESTION_WALK_ROWS rows, the newest titles starting with
 # the words and the newest holding the text as written, SUGGESTION_NEWEST of each.
@@ -162,7 +167,7 @@ class PostgresSearchBackend(SearchBackend):
         """The portal scope every part of a search shares."""
         if query.portal:
             params["portal"] = query.portal
-            return ["d.portal = %(portal)s"]
+            return [PORTAL_SCOPE]
         return [_active_only(params, "d.")]
 
     def _filters(self, query: SearchQuery, params: dict) -> list[str]:
@@ -171,7 +176,7 @@ class PostgresSearchBackend(SearchBackend):
         where = []
         if query.content_type:
             params["content_type"] = query.content_type
-            where.append("d.content_type = %(content_type)s")
+            where.append(TYPE_FILTER)
         if query.portals and not query.portal:
             params["portals"] = list(query.portals)
             where.append("d.portal_code = ANY(%(portals)s)")
@@ -307,7 +312,7 @@ class PostgresSearchBackend(SearchBackend):
         }
         if portal:
             params["portal"] = portal
-            scope = "d.portal = %(portal)s"
+            scope = PORTAL_SCOPE
         else:
             scope = _active_only(params, "d.")
         likes = []
@@ -322,7 +327,7 @@ class PostgresSearchBackend(SearchBackend):
             # The newest matches passing `condition` among the newest rows of the scope.
             return (
                 f"SELECT d.* FROM (SELECT {columns} FROM {TABLE} d WHERE {scope} "
-                f"ORDER BY {NEWEST} LIMIT {SUGGESTION_WALK_ROWS}) d "
+                f"ORDER BY {_newest_first([scope])} LIMIT {SUGGESTION_WALK_ROWS}) d "
                 f"WHERE {matching} AND {condition} LIMIT {SUGGESTION_NEWEST}"
             )
 
@@ -483,13 +488,17 @@ class _Finder:
             # Without words the order is the date: the newest rows are the best ones.
             rows = self._fetch(
                 f"SELECT {columns} FROM {TABLE} d WHERE {' AND '.join(where)} "
-                f"ORDER BY {NEWEST} LIMIT {COUNT_CAP}"
+                f"ORDER BY {_newest_first(where)} LIMIT {COUNT_CAP}"
             )
             return rows, len(rows)
         # Share of the rows a walk goes through that match (not known: try a walk).
-        density = 1.0 if matches is None else min(1.0, matches / self._scope_rows(where))
+        rows = None if matches is None else self._scope_rows(where)
+        density = 1.0 if rows is None else min(1.0, matches / rows)
         words = f"d.folded @@ {FOLDED_QUERY}"
-        newest = f"d.ctid = ANY(ARRAY({self._newest(where, words, POOL_NEWEST, density)}))"
+        # Counting only, fewer newest matches do if the walk finds them (not many fewer).
+        enough = POOL_NEWEST if ranked else POOL_NEWEST // 6
+        newest = self._newest(where, words, POOL_NEWEST, density, rows, enough=enough)
+        newest = f"d.ctid = ANY(ARRAY({newest}))"
         if not ranked:
             rows = self._fetch(f"SELECT {columns} FROM {TABLE} d WHERE {newest}")
             return rows, len(rows)
@@ -512,10 +521,15 @@ class _Finder:
             covered = wanted and found_exact * POOL_RANKED >= 1.2 * POOL_EXACT * found_ranked
             if found_exact < POOL_EXACT and not covered:
                 wanted.append(("exact", EXACT_QUERY, POOL_EXACT, found_exact))
+        # Only `folded`'s index holds the type: here the type is tested on the rows found,
+        # or the planner could take every row of the type from that index and test each.
+        where = [f"({c}) IS TRUE" if c == TYPE_FILTER else c for c in where]
         extra = []
         for vector, tsquery, share, found in wanted:
             check = f"d.{vector} @@ {tsquery}" + (f" AND {words}" if self.strict else "")
-            extra.append(self._newest(where, check, share, density * found / len(flagged)))
+            extra.append(
+                self._newest(where, check, share, density * found / len(flagged), rows)
+            )
         if extra:
             union = " UNION ".join(f"({sql})" for sql in extra)
             for row in self._fetch(
@@ -537,31 +551,50 @@ class _Finder:
             flagged.append((row, bool(values[width]), bool(values[width + 1])))
         return flagged
 
-    def _newest(self, where: list[str], check: str, limit: int, density: float) -> str:
+    def _newest(
+        self, where: list[str], check: str, limit: int, density: float, rows: float | None,
+        enough: int = 0,
+    ) -> str:
         """SQL giving the ctids of the newest `limit` rows of `where` that pass `check`, of
-        which about `density` of the rows of `where` do.
+        which about `density` of the `rows` rows of `where` do (None: not known).
 
-        Where enough rows pass, the rows of `where` are walked newest first through a
-        `*_recent` index and each is tested (its vector is read from TOAST only then); if
-        WALK_ROWS rows do not give `limit`, or few rows pass, the text index finds them all
-        and they are sorted by date."""
+        A walk reads the rows of `where` newest first through a `*_recent` index and
+        tests each (its vector is read from TOAST only then): the cost of the rows it
+        reads until `limit` pass. The text index finds every row that passes, and they are
+        sorted by date: the cost of those rows. The cheaper is taken; a walk stops after
+        twice the rows expected and, if it has not found `enough` (default `limit`), the
+        text index is used after all."""
+        enough = enough or limit
         condition = " AND ".join(where) or "true"
         indexed = (
             f"SELECT b.ctid FROM (SELECT d.ctid, d.date, d.id FROM {TABLE} d "
             f"WHERE {condition} AND {check} OFFSET 0) b "
             f"ORDER BY b.date DESC NULLS LAST, b.id LIMIT {limit}"
         )
-        if density * WALK_ROWS * 0.8 < limit:
+        walk_rows = limit / max(density, 1e-6)
+        if rows is None:
+            walk_rows = WALK_ROWS / 2
+        elif walk_rows * WALK_ROW_COST > density * rows:
             return indexed
         walked = (
             f"SELECT d.ctid FROM (SELECT d.ctid, d.folded, d.ranked, d.exact FROM {TABLE} d "
-            f"WHERE {condition} ORDER BY {NEWEST} LIMIT {WALK_ROWS}) d "
-            f"WHERE {check} LIMIT {limit}"
+            f"WHERE {condition} ORDER BY {_newest_first(where)} "
+            f"LIMIT {int(min(2 * walk_rows, MAX_WALK_ROWS))}) d WHERE {check} LIMIT {limit}"
         )
         return (
             f"WITH walked AS MATERIALIZED ({walked}) SELECT ctid FROM walked UNION ALL "
-            f"SELECT ctid FROM ({indexed}) i WHERE (SELECT count(*) FROM walked) < {limit}"
+            f"SELECT ctid FROM ({indexed}) i WHERE (SELECT count(*) FROM walked) < {enough}"
         )
+
+
+def _newest_first(where: list[str]) -> str:
+    """NEWEST, led by the column `where` fixes to one value, so that the planner walks the
+    `*_recent` index of that portal or type rather than every row's."""
+    if PORTAL_SCOPE in where:
+        return f"d.portal, {NEWEST}"
+    if TYPE_FILTER in where:
+        return f"d.content_type, {NEWEST}"
+    return NEWEST
 
 
 def _by_rank(row: _Row) -> tuple:

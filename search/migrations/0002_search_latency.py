@@ -7,11 +7,11 @@
 - `(…, date DESC NULLS LAST, id)` indexes in the exact order the results use (newest first,
   then id), overall, per portal and per type: the newest matches of a query are read by
   walking them instead of sorting every match.
-- The text indexes hold the portal and the type too (`btree_gin`), so a search in one
-  portal or of one type intersects them inside the index; otherwise the planner tends to
-  take the portal's or type's rows and test each vector, reading it from TOAST. New GIN
-  indexes on `ranked` (title, number, summary) and `exact` (diacritics kept) find the
-  title/summary and exact-diacritic matches without the body's vector.
+- The text indexes hold the portal (and `folded`'s the type) too (`btree_gin`), so a
+  search in one portal or of one type intersects them inside the index; otherwise the
+  planner tends to take the portal's or type's rows and test each vector, reading it from
+  TOAST. New GIN indexes on `ranked` (title, number, summary) and `exact` (diacritics
+  kept) find the title/summary and exact-diacritic matches without the body's vector.
 - A btree on `title_folded` for autocomplete's titles starting with what is typed (the
   trigram index matches the words anywhere in the title, so it finds those poorly).
 """
@@ -39,10 +39,8 @@ CREATE EXTENSION IF NOT EXISTS btree_gin SCHEMA public;
 DROP INDEX IF EXISTS public.search_document_folded;
 CREATE INDEX search_document_folded
   ON public.search_document USING gin (folded, portal, content_type);
-CREATE INDEX search_document_ranked
-  ON public.search_document USING gin (ranked, portal, content_type);
-CREATE INDEX search_document_exact
-  ON public.search_document USING gin (exact, portal, content_type);
+CREATE INDEX search_document_ranked ON public.search_document USING gin (ranked, portal);
+CREATE INDEX search_document_exact ON public.search_document USING gin (exact, portal);
 CREATE INDEX search_document_title_prefix
   ON public.search_document (title_folded text_pattern_ops);
 """
