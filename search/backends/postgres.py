@@ -212,7 +212,8 @@ class PostgresSearchBackend(SearchBackend):
         base = self._scope(query, params)
         if number_key:
             params["number_key"] = number_key
-            base.append("d.facets->>'number_key' = %(number_key)s")
+            # `facets ? 'number_key'` lets the partial index on numbers be used.
+            base.append("d.facets ? 'number_key' AND d.facets->>'number_key' = %(number_key)s")
         narrow = self._filters(query, params)
         legal = query.content_type == LEGAL_DOCUMENT
         results = SearchResults()
