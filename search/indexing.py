@@ -32,9 +32,7 @@ def current_portal():
     schema = connection.schema_name
     if schema in ("public", settings.TENANT_BASE_SCHEMA):
         return None
-    portal = (
-        Portal.objects.filter(schema_name=schema).prefetch_related("domains").first()
-    )
+    portal = Portal.objects.filter(schema_name=schema).prefetch_related("domains").first()
     if portal is None or not portal.is_active or portal.is_platform:
         return None
     return portal

@@ -132,14 +132,11 @@ def autocomplete(request: HttpRequest) -> JsonResponse:
     text = " ".join(nfc(request.GET.get("q", "")).split())[:100]
     portal = getattr(request, "tenant", None)
     province_wide = bool(
-        portal is not None and portal.is_province
-        and request.GET.get("pham-vi") == SCOPE_PROVINCE
+        portal is not None and portal.is_province and request.GET.get("pham-vi") == SCOPE_PROVINCE
     )
     suggestions = []
     if len(text) >= 2:
-        suggestions = get_backend().autocomplete(
-            text, None if province_wide else connection.schema_name
-        )
+        suggestions = get_backend().autocomplete(text, None if province_wide else connection.schema_name)
     return JsonResponse(
         {
             "query": text,

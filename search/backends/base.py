@@ -120,7 +120,9 @@ class SearchQuery:
         return {
             name: value
             for name, value in (
-                ("doc_type", self.doc_type), ("issuer", self.issuer), ("field", self.field),
+                ("doc_type", self.doc_type),
+                ("issuer", self.issuer),
+                ("field", self.field),
                 ("status", self.status),
             )
             if value
@@ -212,9 +214,7 @@ class SearchBackend:
     def autocomplete(self, text: str, portal: str | None, limit: int = 8) -> list[Suggestion]:
         raise NotImplementedError
 
-    def latest(
-        self, content_type: str, exclude_portal: str | None = None, limit: int = 6
-    ) -> list[Hit]:
+    def latest(self, content_type: str, exclude_portal: str | None = None, limit: int = 6) -> list[Hit]:
         """The newest items of one type from every active portal but `exclude_portal`."""
         raise NotImplementedError
 

@@ -38,11 +38,13 @@ INDEX_BODY = {
         "analysis": {
             "analyzer": {
                 "folded": {
-                    "type": "custom", "tokenizer": "standard",
+                    "type": "custom",
+                    "tokenizer": "standard",
                     "filter": ["lowercase", "asciifolding"],
                 },
                 "folded_prefix": {
-                    "type": "custom", "tokenizer": "standard",
+                    "type": "custom",
+                    "tokenizer": "standard",
                     "filter": ["lowercase", "asciifolding", "prefix_ngram"],
                 },
             },
@@ -62,11 +64,14 @@ INDEX_BODY = {
             "type_label": {"type": "keyword"},
             "object_id": {"type": "long"},
             "title": {
-                "type": "text", "analyzer": "folded",
+                "type": "text",
+                "analyzer": "folded",
                 "fields": {
                     "exact": {"type": "text", "analyzer": "standard"},
                     "prefix": {
-                        "type": "text", "analyzer": "folded_prefix", "search_analyzer": "folded",
+                        "type": "text",
+                        "analyzer": "folded_prefix",
+                        "search_analyzer": "folded",
                     },
                 },
             },
@@ -86,8 +91,18 @@ INDEX_BODY = {
     },
 }
 SOURCE_FIELDS = [
-    "portal", "portal_code", "portal_name", "portal_kind", "content_type", "type_label",
-    "title", "summary", "body", "url", "date", "facets",
+    "portal",
+    "portal_code",
+    "portal_name",
+    "portal_kind",
+    "content_type",
+    "type_label",
+    "title",
+    "summary",
+    "body",
+    "url",
+    "date",
+    "facets",
 ]
 
 
@@ -150,11 +165,11 @@ class ServerSearchBackend(SearchBackend):
             self.es.search,
             {"size": 0, "aggs": {"portals": {"terms": {"field": "portal_code", "size": 1000}}}},
         )
-        per_portal = {
-            b["key"]: b["doc_count"] for b in response["aggregations"]["portals"]["buckets"]
-        }
+        per_portal = {b["key"]: b["doc_count"] for b in response["aggregations"]["portals"]["buckets"]}
         return {
-            "backend": self.name, "index": self.index, "documents": self.count(),
+            "backend": self.name,
+            "index": self.index,
+            "documents": self.count(),
             "portals": dict(sorted(per_portal.items())),
         }
 
@@ -169,12 +184,20 @@ class ServerSearchBackend(SearchBackend):
                 "_index": self.index,
                 "_id": d.id,
                 "_source": {
-                    "portal": d.portal, "portal_code": d.portal_code,
-                    "portal_name": d.portal_name, "portal_kind": d.portal_kind,
-                    "content_type": d.content_type, "type_label": d.type_label,
-                    "object_id": d.object_id, "title": d.title, "summary": d.summary,
-                    "body": d.body, "url": d.url, "language": d.language,
-                    "date": d.date.isoformat() if d.date else None, "facets": d.facets,
+                    "portal": d.portal,
+                    "portal_code": d.portal_code,
+                    "portal_name": d.portal_name,
+                    "portal_kind": d.portal_kind,
+                    "content_type": d.content_type,
+                    "type_label": d.type_label,
+                    "object_id": d.object_id,
+                    "title": d.title,
+                    "summary": d.summary,
+                    "body": d.body,
+                    "url": d.url,
+                    "language": d.language,
+                    "date": d.date.isoformat() if d.date else None,
+                    "facets": d.facets,
                 },
             }
             for d in documents
@@ -187,9 +210,7 @@ class ServerSearchBackend(SearchBackend):
         return response.get("deleted", 0)
 
     def delete_object(self, portal: str, object_id: int) -> None:
-        self._delete(
-            {"bool": {"filter": [{"term": {"portal": portal}}, {"term": {"object_id": object_id}}]}}
-        )
+        self._delete({"bool": {"filter": [{"term": {"portal": portal}}, {"term": {"object_id": object_id}}]}})
 
     def delete_portal(self, portal: str) -> int:
         return self._delete({"term": {"portal": portal}})
@@ -220,9 +241,7 @@ class ServerSearchBackend(SearchBackend):
             if query.date_to:
                 dates["lte"] = query.date_to.isoformat()
             if dates:
-                filters.append(
-                    {"range": {"date": {**dates, "time_zone": "+07:00", "format": "yyyy-MM-dd"}}}
-                )
+                filters.append({"range": {"date": {**dates, "time_zone": "+07:00", "format": "yyyy-MM-dd"}}})
         return filters
 
     def search(self, query: SearchQuery) -> SearchResults:
@@ -245,12 +264,16 @@ class ServerSearchBackend(SearchBackend):
         if number_key:
             scope.append({"term": {"facets.number_key": number_key}})
         if text:
-            must.append({
-                "multi_match": {
-                    "query": text, "operator": "and", "type": "cross_fields",
-                    "fields": ["title^3", "summary^2", "body", "facets.number^3"],
+            must.append(
+                {
+                    "multi_match": {
+                        "query": text,
+                        "operator": "and",
+                        "type": "cross_fields",
+                        "fields": ["title^3", "summary^2", "body", "facets.number^3"],
+                    }
                 }
-            })
+            )
             should += [
                 {"match": {"title.exact": {"query": text, "boost": 4}}},
                 {"match": {"summary.exact": {"query": text, "boost": 2}}},
@@ -291,7 +314,8 @@ class ServerSearchBackend(SearchBackend):
             body["post_filter"] = {"bool": {"filter": narrow}}
         if text:
             body["highlight"] = {
-                "pre_tags": [MARK_START], "post_tags": [MARK_END],
+                "pre_tags": [MARK_START],
+                "post_tags": [MARK_END],
                 "fields": {
                     "title": {"number_of_fragments": 0},
                     "summary": {"fragment_size": 160, "number_of_fragments": 2},
@@ -308,12 +332,11 @@ class ServerSearchBackend(SearchBackend):
         for hit in response["hits"]["hits"]:
             source = hit["_source"]
             highlight = hit.get("highlight", {})
-            title_html = highlight_html(
-                highlight["title"][0] if "title" in highlight else source["title"]
-            )
+            title_html = highlight_html(highlight["title"][0] if "title" in highlight else source["title"])
             fragments = highlight.get("summary") or highlight.get("body")
             snippet_html = highlight_html(
-                " … ".join(fragments) if fragments
+                " … ".join(fragments)
+                if fragments
                 else plain_snippet(source.get("summary") or source.get("body") or "")
             )
             results.hits.append(_hit(hit["_id"], source, title_html, snippet_html, hit["_score"]))
@@ -344,9 +367,7 @@ class ServerSearchBackend(SearchBackend):
             for s in (h["_source"] for h in response["hits"]["hits"])
         ]
 
-    def latest(
-        self, content_type: str, exclude_portal: str | None = None, limit: int = 6
-    ) -> list[Hit]:
+    def latest(self, content_type: str, exclude_portal: str | None = None, limit: int = 6) -> list[Hit]:
         body = {
             "query": {
                 "bool": {
@@ -361,7 +382,9 @@ class ServerSearchBackend(SearchBackend):
         response = self._call(self.es.search, body)
         return [
             _hit(
-                h["_id"], h["_source"], highlight_html(h["_source"]["title"]),
+                h["_id"],
+                h["_source"],
+                highlight_html(h["_source"]["title"]),
                 highlight_html(plain_snippet(h["_source"].get("summary") or "", 30)),
             )
             for h in response["hits"]["hits"]
@@ -372,12 +395,19 @@ def _hit(doc_id: str, source: dict, title_html, snippet_html, score: float | Non
     from django.utils.dateparse import parse_datetime
 
     return Hit(
-        id=doc_id, portal=source["portal"], portal_code=source["portal_code"],
-        portal_name=source["portal_name"], portal_kind=source["portal_kind"],
-        content_type=source["content_type"], type_label=source.get("type_label", ""),
-        title=source["title"], url=source["url"],
+        id=doc_id,
+        portal=source["portal"],
+        portal_code=source["portal_code"],
+        portal_name=source["portal_name"],
+        portal_kind=source["portal_kind"],
+        content_type=source["content_type"],
+        type_label=source.get("type_label", ""),
+        title=source["title"],
+        url=source["url"],
         date=parse_datetime(source["date"]) if source.get("date") else None,
-        facets=source.get("facets") or {}, title_html=title_html, snippet_html=snippet_html,
+        facets=source.get("facets") or {},
+        title_html=title_html,
+        snippet_html=snippet_html,
         score=float(score or 0.0),
     )
 

@@ -46,8 +46,22 @@ TABLE = "public.search_document"
 CONFIG = "public.vi_unaccent"
 
 COLUMNS = (
-    "id", "portal", "portal_code", "portal_name", "portal_kind", "content_type", "type_label",
-    "object_id", "title", "summary", "body", "url", "language", "date", "facets", "title_folded",
+    "id",
+    "portal",
+    "portal_code",
+    "portal_name",
+    "portal_kind",
+    "content_type",
+    "type_label",
+    "object_id",
+    "title",
+    "summary",
+    "body",
+    "url",
+    "language",
+    "date",
+    "facets",
+    "title_folded",
 )
 HEADLINE_OPTIONS = (
     f'StartSel="{MARK_START}", StopSel="{MARK_END}", MaxWords=35, MinWords=15, '
@@ -109,15 +123,16 @@ class PostgresSearchBackend(SearchBackend):
 
     def status(self) -> dict:
         with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT portal_code, count(*) FROM {TABLE} GROUP BY portal_code ORDER BY 1"
-            )
+            cursor.execute(f"SELECT portal_code, count(*) FROM {TABLE} GROUP BY portal_code ORDER BY 1")
             per_portal = dict(cursor.fetchall())
             cursor.execute("SELECT pg_size_pretty(pg_total_relation_size(%s))", [TABLE])
             size = cursor.fetchone()[0]
         return {
-            "backend": self.name, "index": TABLE, "documents": sum(per_portal.values()),
-            "portals": per_portal, "size": size,
+            "backend": self.name,
+            "index": TABLE,
+            "documents": sum(per_portal.values()),
+            "portals": per_portal,
+            "size": size,
         }
 
     def index_documents(self, documents: list[IndexedDocument]) -> int:
@@ -125,9 +140,22 @@ class PostgresSearchBackend(SearchBackend):
             return 0
         rows = [
             (
-                d.id, d.portal, d.portal_code, d.portal_name, d.portal_kind, d.content_type,
-                d.type_label, d.object_id, d.title, d.summary, d.body, d.url, d.language, d.date,
-                Json(d.facets), d.title_folded,
+                d.id,
+                d.portal,
+                d.portal_code,
+                d.portal_name,
+                d.portal_kind,
+                d.content_type,
+                d.type_label,
+                d.object_id,
+                d.title,
+                d.summary,
+                d.body,
+                d.url,
+                d.language,
+                d.date,
+                Json(d.facets),
+                d.title_folded,
             )
             for d in documents
         ]
@@ -144,9 +172,7 @@ class PostgresSearchBackend(SearchBackend):
 
     def delete_object(self, portal: str, object_id: int) -> None:
         with connection.cursor() as cursor:
-            cursor.execute(
-                f"DELETE FROM {TABLE} WHERE portal = %s AND object_id = %s", [portal, object_id]
-            )
+            cursor.execute(f"DELETE FROM {TABLE} WHERE portal = %s AND object_id = %s", [portal, object_id])
 
     def delete_portal(self, portal: str) -> int:
         with connection.cursor() as cursor:
@@ -262,7 +288,7 @@ class PostgresSearchBackend(SearchBackend):
             )
             headlines = (
                 f", ts_headline('{CONFIG}', d.title, {FOLDED_QUERY}, "
-                f"'HighlightAll=true, StartSel=\"{MARK_START}\", StopSel=\"{MARK_END}\"'), "
+                f'\'HighlightAll=true, StartSel="{MARK_START}", StopSel="{MARK_END}"\'), '
                 f"ts_headline('{CONFIG}', {snippet_source}, {FOLDED_QUERY}, '{HEADLINE_OPTIONS}')"
             )
         else:
@@ -286,10 +312,19 @@ class PostgresSearchBackend(SearchBackend):
                 snippet_html = highlight_html(plain_snippet(summary or body))
             hits.append(
                 Hit(
-                    id=row.id, portal=portal, portal_code=row.portal_code,
-                    portal_name=row.portal_name, portal_kind=kind, content_type=row.content_type,
-                    type_label=row.type_label, title=title, url=url, date=row.date,
-                    facets=_json(facets), title_html=title_html, snippet_html=snippet_html,
+                    id=row.id,
+                    portal=portal,
+                    portal_code=row.portal_code,
+                    portal_name=row.portal_name,
+                    portal_kind=kind,
+                    content_type=row.content_type,
+                    type_label=row.type_label,
+                    title=title,
+                    url=url,
+                    date=row.date,
+                    facets=_json(facets),
+                    title_html=title_html,
+                    snippet_html=snippet_html,
                     score=row.score,
                 )
             )
@@ -348,9 +383,7 @@ class PostgresSearchBackend(SearchBackend):
             "SELECT c.title, c.url, c.portal_name, c.type_label FROM (SELECT * FROM sample"
             + "".join(
                 f" UNION SELECT * FROM ({candidates}) more WHERE {crowded}"
-                for candidates in (
-                    walk("true"), walk("lower(d.title) LIKE %(written)s"), starting
-                )
+                for candidates in (walk("true"), walk("lower(d.title) LIKE %(written)s"), starting)
             )
             + ") c ORDER BY (strpos(lower(c.title), %(raw)s) > 0) DESC, "
             "(c.title_folded LIKE %(prefix)s) DESC, "
@@ -361,11 +394,11 @@ class PostgresSearchBackend(SearchBackend):
             cursor.execute(sql, params)
             return [Suggestion(*row) for row in cursor.fetchall()]
 
-    def latest(
-        self, content_type: str, exclude_portal: str | None = None, limit: int = 6
-    ) -> list[Hit]:
+    def latest(self, content_type: str, exclude_portal: str | None = None, limit: int = 6) -> list[Hit]:
         params = {
-            "content_type": content_type, "exclude": exclude_portal or "", "limit": limit,
+            "content_type": content_type,
+            "exclude": exclude_portal or "",
+            "limit": limit,
             "body_chars": SNIPPET_SOURCE_CHARS,
         }
         sql = (
@@ -378,13 +411,35 @@ class PostgresSearchBackend(SearchBackend):
             rows = cursor.fetchall()
         return [
             Hit(
-                id=doc_id, portal=portal, portal_code=code, portal_name=name, portal_kind=kind,
-                content_type=ctype, type_label=label, title=title, url=url, date=date,
-                facets=_json(facets), title_html=highlight_html(title),
+                id=doc_id,
+                portal=portal,
+                portal_code=code,
+                portal_name=name,
+                portal_kind=kind,
+                content_type=ctype,
+                type_label=label,
+                title=title,
+                url=url,
+                date=date,
+                facets=_json(facets),
+                title_html=highlight_html(title),
                 snippet_html=highlight_html(plain_snippet(summary or body, 30)),
             )
-            for (doc_id, portal, code, name, kind, ctype, label, title, url, date, facets, summary,
-                 body) in rows
+            for (
+                doc_id,
+                portal,
+                code,
+                name,
+                kind,
+                ctype,
+                label,
+                title,
+                url,
+                date,
+                facets,
+                summary,
+                body,
+            ) in rows
         ]
 
 
@@ -478,7 +533,11 @@ class _Finder:
         return max(1.0, float(plan[0]["Plan"]["Plan Rows"]))
 
     def pool(
-        self, where: list[str], matches: float | None, selected: list[str] | None = None, *,
+        self,
+        where: list[str],
+        matches: float | None,
+        selected: list[str] | None = None,
+        *,
         ranked: bool = True,
     ) -> tuple[list[_Row], int]:
         """The candidates worth ranking among more than COUNT_CAP (about `matches`, None if
@@ -528,14 +587,10 @@ class _Finder:
         extra = []
         for vector, tsquery, share, found in wanted:
             check = f"d.{vector} @@ {tsquery}" + (f" AND {words}" if self.strict else "")
-            extra.append(
-                self._newest(where, check, share, density * found / len(flagged), rows)
-            )
+            extra.append(self._newest(where, check, share, density * found / len(flagged), rows))
         if extra:
             union = " UNION ".join(f"({sql})" for sql in extra)
-            for row in self._fetch(
-                f"SELECT {columns} FROM {TABLE} d WHERE d.ctid = ANY(ARRAY({union}))"
-            ):
+            for row in self._fetch(f"SELECT {columns} FROM {TABLE} d WHERE d.ctid = ANY(ARRAY({union}))"):
                 pool.setdefault(row.id, row)
         return list(pool.values()), len(flagged)
 
@@ -546,14 +601,26 @@ class _Finder:
         for values in self.cursor.fetchall():
             id_, ctype, label, code, name, date, score, selected = values[:8]
             row = _Row(
-                id_, ctype, label, code, name, date, float(score), bool(selected),
+                id_,
+                ctype,
+                label,
+                code,
+                name,
+                date,
+                float(score),
+                bool(selected),
                 tuple(values[8:width]),
             )
             flagged.append((row, bool(values[width]), bool(values[width + 1])))
         return flagged
 
     def _newest(
-        self, where: list[str], check: str, limit: int, density: float, rows: float | None,
+        self,
+        where: list[str],
+        check: str,
+        limit: int,
+        density: float,
+        rows: float | None,
         enough: int = 0,
     ) -> str:
         """SQL giving the ctids of the newest `limit` rows of `where` that pass `check`, of
@@ -667,9 +734,7 @@ def inactive_portal_schemas() -> list[str]:
 
     from tenants.models import Portal
 
-    schemas = list(
-        Portal.objects.exclude(status=Portal.Status.ACTIVE).values_list("schema_name", flat=True)
-    )
+    schemas = list(Portal.objects.exclude(status=Portal.Status.ACTIVE).values_list("schema_name", flat=True))
     return schemas + [settings.TENANT_BASE_SCHEMA]
 
 

@@ -26,11 +26,17 @@ MANY = COUNT_CAP + 200
 def doc(portal, pk: int, title: str, age: timedelta, **fields) -> IndexedDocument:
     content_type = fields.pop("content_type", NEWS_ARTICLE)
     return IndexedDocument(
-        portal=portal.schema_name, portal_code=portal.code, portal_name=portal.name,
-        portal_kind=portal.kind, content_type=content_type, object_id=pk, title=title,
+        portal=portal.schema_name,
+        portal_code=portal.code,
+        portal_name=portal.name,
+        portal_kind=portal.kind,
+        content_type=content_type,
+        object_id=pk,
+        title=title,
         url=portal.url(f"/tin-tuc/{pk}/"),
         type_label="Văn bản" if content_type == LEGAL_DOCUMENT else "Tin bài",
-        date=timezone.now() - age, **fields,
+        date=timezone.now() - age,
+        **fields,
     )
 
 
@@ -53,20 +59,23 @@ def crowd(province, portal_a, portal_b):
     """MANY recent notices on the three portals that fold to “ban hang”, none of them
     with “bán hàng” as written; and one old market story that has it."""
     portals = (province, portal_a, portal_b)
-    index([
-        doc(
-            portals[n % 3], 10_000 + n, f"Quy định ban hành hàng hóa số {n}",
-            timedelta(minutes=n), summary="Thông báo của cơ quan.",
-            content_type=LEGAL_DOCUMENT if n % 4 == 0 else NEWS_ARTICLE,
-        )
-        for n in range(MANY)
-    ])
+    index(
+        [
+            doc(
+                portals[n % 3],
+                10_000 + n,
+                f"Quy định ban hành hàng hóa số {n}",
+                timedelta(minutes=n),
+                summary="Thông báo của cơ quan.",
+                content_type=LEGAL_DOCUMENT if n % 4 == 0 else NEWS_ARTICLE,
+            )
+            for n in range(MANY)
+        ]
+    )
     index([doc(portal_b, 1, "Phiên chợ bán hàng nông sản", timedelta(days=800))])
 
 
-def test_past_the_cap_the_count_says_more_than_and_exact_diacritics_still_come_first(
-    crowd, province
-):
+def test_past_the_cap_the_count_says_more_than_and_exact_diacritics_still_come_first(crowd, province):
     response = search(province, q="bán hàng", **WIDE)
     context = response.context
     assert context["capped"] is True
@@ -101,13 +110,18 @@ def test_pages_reach_the_best_candidates_without_repeating_any(crowd, province):
 
 def test_a_title_match_ranks_above_newer_body_matches(province, portal_a, portal_b):
     portals = (province, portal_a, portal_b)
-    index([
-        doc(
-            portals[n % 3], 20_000 + n, f"Thông báo lịch tiếp công dân số {n}",
-            timedelta(minutes=n), body="Đường đến bản đi qua cầu treo mới sửa.",
-        )
-        for n in range(MANY)
-    ])
+    index(
+        [
+            doc(
+                portals[n % 3],
+                20_000 + n,
+                f"Thông báo lịch tiếp công dân số {n}",
+                timedelta(minutes=n),
+                body="Đường đến bản đi qua cầu treo mới sửa.",
+            )
+            for n in range(MANY)
+        ]
+    )
     index([doc(portal_a, 2, "Khánh thành cầu treo bản Mường", timedelta(days=900))])
     response = search(province, q="cau treo", **WIDE)
     assert response.context["capped"] is True
@@ -132,7 +146,8 @@ def test_facets_past_the_cap_count_the_newest_matches_and_say_so(crowd, province
     assert documents.context["capped"] is False
     assert documents.context["total"] == len(range(0, MANY, 4))
     assert {f.value for f in documents.context["facets"]["type"]} == {
-        NEWS_ARTICLE, LEGAL_DOCUMENT,
+        NEWS_ARTICLE,
+        LEGAL_DOCUMENT,
     }
     assert f"{len(range(0, MANY, 4))} kết quả cho “ban hang”" in documents.content.decode()
 
@@ -148,12 +163,18 @@ def test_under_the_cap_counts_are_exact_and_no_note_is_shown(crowd, province):
 
 def test_number_lookup_stays_exact_among_many(crowd, province, portal_a):
     number = {"number": "43/2020/QĐ-UBND", "number_key": "43/2020/qd-ubnd"}
-    index([
-        doc(
-            portal_a, 3, "43/2020/QĐ-UBND Quy định ban hành hàng hóa", timedelta(days=30),
-            content_type=LEGAL_DOCUMENT, facets=number,
-        )
-    ])
+    index(
+        [
+            doc(
+                portal_a,
+                3,
+                "43/2020/QĐ-UBND Quy định ban hành hàng hóa",
+                timedelta(days=30),
+                content_type=LEGAL_DOCUMENT,
+                facets=number,
+            )
+        ]
+    )
     response = search(province, q="43/2020/QĐ-UBND", **WIDE)
     assert response.context["number_match"] is True
     assert [h.facets["number"] for h in response.context["hits"]] == ["43/2020/QĐ-UBND"]

@@ -24,15 +24,15 @@ class Command(BaseCommand):
         action = options["action"]
         if action == "create":
             created = backend.create_index()
-            self.stdout.write(
-                self.style.SUCCESS("Đã tạo chỉ mục.") if created else "Chỉ mục đã có sẵn."
-            )
+            self.stdout.write(self.style.SUCCESS("Đã tạo chỉ mục.") if created else "Chỉ mục đã có sẵn.")
         elif action == "rebuild":
             backend.create_index()
             if options["portal"]:
                 portal = (
                     Portal.objects.exclude(kind=Portal.Kind.PLATFORM)
-                    .filter(code=options["portal"]).prefetch_related("domains").first()
+                    .filter(code=options["portal"])
+                    .prefetch_related("domains")
+                    .first()
                 )
                 if portal is None:
                     raise CommandError(f"Không có cổng mã “{options['portal']}”.")
