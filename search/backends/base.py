@@ -171,7 +171,7 @@ class SearchResults:
     # How many results, best first, can be paged through (all of them unless `capped`);
     # the legal document facets count these when `capped`.
     reachable: int = 0
-    # When not 0: the type and portal counts are over the best `facet_sample` results of
+    # When not 0: the type and portal counts are over the `facet_sample` newest matches of
     # the words in the scope, not over every match (there were more than COUNT_CAP).
     facet_sample: int = 0
 
