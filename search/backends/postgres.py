@@ -343,7 +343,7 @@ class PostgresSearchBackend(SearchBackend):
             # Titles starting with the words, as a range of the btree on title_folded
             # (text_pattern_ops): a LIKE would go to the trigram index, which finds them poorly.
             "prefix_from": folded,
-            "prefix_to": folded[:-1] + chr(ord(folded[-1]) + 1),
+            "prefix_to": folded[:-1] + _next_character(folded[-1]),
             "limit": limit,
         }
         if portal:
@@ -741,6 +741,12 @@ def inactive_portal_schemas() -> list[str]:
 def _json(value) -> dict:
     # Django reads jsonb as text with psycopg2.
     return json.loads(value) if isinstance(value, str) else (value or {})
+
+
+def _next_character(character: str) -> str:
+    """The character right after `character` (skipping surrogates, which are not text)."""
+    code = ord(character) + 1
+    return chr(0xE000 if 0xD800 <= code <= 0xDFFF else code)
 
 
 def _escape_like(value: str) -> str:
