@@ -134,9 +134,10 @@ def test_facets_past_the_cap_count_the_newest_matches_and_say_so(crowd, province
     facets = response.context["facets"]
     sample = response.context["facet_sample"]
     assert 0 < sample <= response.context["reachable"]
-    assert {f.value for f in facets["type"]} == {NEWS_ARTICLE, LEGAL_DOCUMENT}
+    # (Other pages of the test portals may match too: at least ours are counted.)
+    assert {f.value for f in facets["type"]} >= {NEWS_ARTICLE, LEGAL_DOCUMENT}
     assert sum(f.count for f in facets["type"]) == sample
-    assert {f.value for f in facets["portal"]} == {"tinhthu", "soa", "xab"}
+    assert {f.value for f in facets["portal"]} >= {"tinhthu", "soa", "xab"}
     assert f"Số lượng đếm trong {sample} kết quả mới nhất." in response.content.decode()
 
     # One type: its own results and count; the type facet still counts every type.
@@ -145,7 +146,7 @@ def test_facets_past_the_cap_count_the_newest_matches_and_say_so(crowd, province
     assert hits and {h.content_type for h in hits} == {LEGAL_DOCUMENT}
     assert documents.context["capped"] is False
     assert documents.context["total"] == len(range(0, MANY, 4))
-    assert {f.value for f in documents.context["facets"]["type"]} == {
+    assert {f.value for f in documents.context["facets"]["type"]} >= {
         NEWS_ARTICLE,
         LEGAL_DOCUMENT,
     }
@@ -153,31 +154,34 @@ def test_facets_past_the_cap_count_the_newest_matches_and_say_so(crowd, province
 
 
 def test_under_the_cap_counts_are_exact_and_no_note_is_shown(crowd, province):
-    response = search(province, q="phiên chợ", **WIDE)
-    assert response.context["capped"] is False
-    assert response.context["facet_sample"] == 0
+    response = search(province, q="phiên chợ nông sản", **WIDE)
+    context = response.context
+    assert context["capped"] is False
+    assert context["facet_sample"] == 0
+    assert "Phiên chợ bán hàng nông sản" in titles(response)
+    assert context["total"] == context["reachable"] == len(titles(response))
     html = response.content.decode()
-    assert "1 kết quả cho “phiên chợ”" in html
+    assert f"{context['total']} kết quả cho “phiên chợ nông sản”" in html
     assert "Hơn" not in html and "Số lượng đếm trong" not in html
 
 
 def test_number_lookup_stays_exact_among_many(crowd, province, portal_a):
-    number = {"number": "43/2020/QĐ-UBND", "number_key": "43/2020/qd-ubnd"}
+    number = {"number": "4317/2025/QĐ-UBND", "number_key": "4317/2025/qd-ubnd"}
     index(
         [
             doc(
                 portal_a,
                 3,
-                "43/2020/QĐ-UBND Quy định ban hành hàng hóa",
+                "4317/2025/QĐ-UBND Quy định ban hành hàng hóa",
                 timedelta(days=30),
                 content_type=LEGAL_DOCUMENT,
                 facets=number,
             )
         ]
     )
-    response = search(province, q="43/2020/QĐ-UBND", **WIDE)
+    response = search(province, q="4317/2025/QĐ-UBND", **WIDE)
     assert response.context["number_match"] is True
-    assert [h.facets["number"] for h in response.context["hits"]] == ["43/2020/QĐ-UBND"]
+    assert [h.facets["number"] for h in response.context["hits"]] == ["4317/2025/QĐ-UBND"]
 
 
 def test_past_the_cap_each_portal_still_sees_only_its_own(crowd, province, portal_a):
