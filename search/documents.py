@@ -137,14 +137,15 @@ def document_for_page(page: Page, portal) -> IndexedDocument | None:
         else:
             body_parts.append(text)
     summary = summary or nfc(page.search_description)
-    with translation.override(settings.LANGUAGE_CODE):
+    language = page.locale.language_code if page.locale_id else settings.LANGUAGE_CODE
+    with translation.override(language):  # labels in the page's own language
         type_label = str(page._meta.verbose_name)
         type_label = type_label[:1].upper() + type_label[1:]
         facets = FACETS[label](page) if label in FACETS else {}
     return IndexedDocument(
         portal=connection.schema_name,
         portal_code=portal.code,
-        portal_name=portal.name,
+        portal_name=(portal.name_en or portal.name) if language == "en" else portal.name,
         portal_kind=portal.kind,
         content_type=label,
         type_label=type_label,
@@ -153,7 +154,7 @@ def document_for_page(page: Page, portal) -> IndexedDocument | None:
         summary=summary,
         body=nfc(" ".join(body_parts))[:MAX_BODY_CHARS],
         url=portal.url(url_parts[2]),
-        language=page.locale.language_code if page.locale_id else settings.LANGUAGE_CODE,
+        language=language,
         date=page_date(page),
         facets=facets,
     )

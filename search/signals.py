@@ -106,9 +106,14 @@ def portal_saved(sender, instance: Portal, created: bool, raw=False, update_fiel
         from .models import SearchDocument
 
         if get_backend().name == "postgres":
-            SearchDocument.objects.filter(portal=instance.schema_name).exclude(
+            documents = SearchDocument.objects.filter(portal=instance.schema_name)
+            documents.exclude(language="en").exclude(portal_name=instance.name).update(
                 portal_name=instance.name
-            ).update(portal_name=instance.name)
+            )
+            english_name = instance.name_en or instance.name
+            documents.filter(language="en").exclude(portal_name=english_name).update(
+                portal_name=english_name
+            )
 
 
 def _run_portal(func, portal: Portal) -> None:

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import datetime
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
+from django.utils.translation import get_language
 
 from core.listing import PAGE_PARAM, query_without_page
 from core.text import nfc
@@ -77,6 +79,8 @@ def build_query(request: HttpRequest) -> tuple[SearchQuery, bool]:
         portal=None if province_wide else connection.schema_name,
         portals=tuple(c for c in params.getlist("cong") if c) if province_wide else (),
         content_type=params.get("loai", "").strip()[:100],
+        # The language of the page searched from: /en/search/ finds the English pages.
+        language=get_language() or settings.LANGUAGE_CODE,
     )
     if query.content_type == LEGAL_DOCUMENT:
         query.doc_type = params.get("hinh-thuc", "")[:60]
@@ -136,7 +140,11 @@ def autocomplete(request: HttpRequest) -> JsonResponse:
     )
     suggestions = []
     if len(text) >= 2:
-        suggestions = get_backend().autocomplete(text, None if province_wide else connection.schema_name)
+        suggestions = get_backend().autocomplete(
+            text,
+            None if province_wide else connection.schema_name,
+            language=get_language() or settings.LANGUAGE_CODE,
+        )
     return JsonResponse(
         {
             "query": text,

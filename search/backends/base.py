@@ -98,6 +98,7 @@ class SearchQuery:
     text: str = ""
     portal: str | None = None  # a schema; None: every active portal
     portals: tuple[str, ...] = ()  # portal codes, in the cross-portal scope
+    language: str = ""  # the language of the page searched from ("vi", "en"); "" any
     content_type: str = ""
     doc_type: str = ""
     issuer: str = ""
@@ -211,7 +212,9 @@ class SearchBackend:
     def search(self, query: SearchQuery) -> SearchResults:
         raise NotImplementedError
 
-    def autocomplete(self, text: str, portal: str | None, limit: int = 8) -> list[Suggestion]:
+    def autocomplete(
+        self, text: str, portal: str | None, limit: int = 8, language: str = ""
+    ) -> list[Suggestion]:
         raise NotImplementedError
 
     def latest(self, content_type: str, exclude_portal: str | None = None, limit: int = 6) -> list[Hit]:

@@ -258,6 +258,8 @@ class ServerSearchBackend(SearchBackend):
         from ..documents import LEGAL_DOCUMENT
 
         scope: list[dict] = [self._scope(query.portal)]
+        if query.language:
+            scope.append({"term": {"language": query.language}})
         must: list[dict] = []
         should: list[dict] = []
         text = query.text if not number_key else ""
@@ -349,11 +351,14 @@ class ServerSearchBackend(SearchBackend):
                 results.facets[name] = _buckets(aggregations["documents"][name])
         return results
 
-    def autocomplete(self, text: str, portal: str | None, limit: int = 8) -> list[Suggestion]:
+    def autocomplete(
+        self, text: str, portal: str | None, limit: int = 8, language: str = ""
+    ) -> list[Suggestion]:
         body = {
             "query": {
                 "bool": {
-                    "filter": [self._scope(portal)],
+                    "filter": [self._scope(portal)]
+                    + ([{"term": {"language": language}}] if language else []),
                     "must": [{"match": {"title.prefix": {"query": text, "operator": "and"}}}],
                     "should": [{"match": {"title.exact": {"query": text, "boost": 3}}}],
                 }

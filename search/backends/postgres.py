@@ -85,6 +85,7 @@ RANK = (
 # migration 0002 are in this order, so the newest rows are read without sorting.
 NEWEST = "d.date DESC NULLS LAST, d.id"
 PORTAL_SCOPE = "d.portal = %(portal)s"
+LANGUAGE_SCOPE = "d.language = %(language)s"
 TYPE_FILTER = "d.content_type = %(content_type)s"
 
 # Past COUNT_CAP matches the candidates ranked are: the newest matches, the newest
@@ -190,11 +191,16 @@ class PostgresSearchBackend(SearchBackend):
     # --- searching ------------------------------------------------------------------------
 
     def _scope(self, query: SearchQuery, params: dict) -> list[str]:
-        """The portal scope every part of a search shares."""
+        """The portal scope every part of a search shares, in the language searched."""
         if query.portal:
             params["portal"] = query.portal
-            return [PORTAL_SCOPE]
-        return [_active_only(params, "d.")]
+            scope = [PORTAL_SCOPE]
+        else:
+            scope = [_active_only(params, "d.")]
+        if query.language:
+            params["language"] = query.language
+            scope.append(LANGUAGE_SCOPE)
+        return scope
 
     def _filters(self, query: SearchQuery, params: dict) -> list[str]:
         """What narrows the results but not the type and portal facets: type, portals and
@@ -330,7 +336,9 @@ class PostgresSearchBackend(SearchBackend):
             )
         return hits
 
-    def autocomplete(self, text: str, portal: str | None, limit: int = 8) -> list[Suggestion]:
+    def autocomplete(
+        self, text: str, portal: str | None, limit: int = 8, language: str = ""
+    ) -> list[Suggestion]:
         words = [w for w in fold(text).split() if w][:6]
         if not words:
             return []
@@ -348,9 +356,13 @@ class PostgresSearchBackend(SearchBackend):
         }
         if portal:
             params["portal"] = portal
-            scope = PORTAL_SCOPE
+            scopes = [PORTAL_SCOPE]
         else:
-            scope = _active_only(params, "d.")
+            scopes = [_active_only(params, "d.")]
+        if language:
+            params["language"] = language
+            scopes.append(LANGUAGE_SCOPE)
+        scope = " AND ".join(scopes)
         likes = []
         for index, word in enumerate(words):
             params[f"w{index}"] = f"%{_escape_like(word)}%"
@@ -363,7 +375,7 @@ class PostgresSearchBackend(SearchBackend):
             # The newest matches passing `condition` among the newest rows of the scope.
             return (
                 f"SELECT d.* FROM (SELECT {columns} FROM {TABLE} d WHERE {scope} "
-                f"ORDER BY {_newest_first([scope])} LIMIT {SUGGESTION_WALK_ROWS}) d "
+                f"ORDER BY {_newest_first(scopes)} LIMIT {SUGGESTION_WALK_ROWS}) d "
                 f"WHERE {matching} AND {condition} LIMIT {SUGGESTION_NEWEST}"
             )
 

@@ -229,3 +229,41 @@ def test_english_services_are_those_foreigners_can_use(province):
     page = client_for(province).get("/en/online-public-services/temporary-residence-cards-for-foreigners/")
     assert page.status_code == 200
     assert switcher(page.content.decode())["vi"] == "/dich-vu-cong/the-tam-tru-nguoi-nuoc-ngoai/"
+
+
+def test_search_finds_pages_in_the_language_it_is_made_in(portal_a):
+    from introduction.demo import publish_child
+    from introduction.models import OrganisationPage
+    from languages.sync import publish_latest, start_translation
+    from news.models import NewsArticlePage
+    from search.models import SearchDocument
+
+    with schema_context(portal_a.schema_name):
+        index = Page.objects.get(slug="gioi-thieu", locale__language_code="vi")
+        organisation = publish_child(index, OrganisationPage(
+            title="Cơ cấu tổ chức", slug="co-cau-to-chuc", summary="Các phòng chuyên môn.",
+        ))
+        translation = start_translation(organisation, strings={
+            "title": "Organisation", "slug": "organisation",
+            "summary": "Officials and telephone numbers of each division.",
+        })
+        publish_latest(translation.get_target_instance())
+        news = Page.objects.get(depth=3, slug="tin-tuc", locale__language_code="vi")
+        publish_child(news, NewsArticlePage(
+            title="Officials telephone survey", slug="officials-survey", summary="Khảo sát.",
+        ))
+    # The English page is indexed as English, with English labels and the English name.
+    document = SearchDocument.objects.get(portal=portal_a.schema_name, title="Organisation")
+    assert document.language == "en" and document.url.endswith("/en/introduction/organisation/")
+    assert document.type_label.isascii()
+    browser = client_for(portal_a)
+    english = browser.get("/en/search/", {"q": "officials telephone"}).content.decode()
+    assert "/en/introduction/organisation/" in english
+    assert "/tin-tuc/officials-survey/" not in english  # a page of the Vietnamese tree
+    vietnamese = browser.get("/tim-kiem/", {"q": "officials telephone"}).content.decode()
+    assert "/tin-tuc/officials-survey/" in vietnamese
+    assert "/en/introduction/organisation/" not in vietnamese
+    suggestions = browser.get("/en/search/goi-y/", {"q": "organis"}).json()["suggestions"]
+    assert [s["url"] for s in suggestions] == [
+        f"http://{portal_a.primary_domain}/en/introduction/organisation/"
+    ]

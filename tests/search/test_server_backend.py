@@ -135,3 +135,18 @@ def test_public_page_on_the_server_backend(server_backend, province, portal_a):
     response = client_for(province).get("/tim-kiem/", {"q": "da nang", "pham-vi": "tinh"})
     assert [h.portal_code for h in response.context["hits"]] == ["soa"]
     assert f'href="http://{portal_a.primary_domain}/tin-tuc/1/"' in response.content.decode()
+
+
+def test_searches_stay_in_the_language_searched_from(server_backend, portal_a):
+    server_backend.index_documents([
+        doc(portal_a, 1, "Giới thiệu Sở A"),
+        doc(portal_a, 2, "Introduction to Department A", language="en"),
+    ])
+    server_backend.refresh()
+    english = server_backend.search(SearchQuery(text="department", portal="soa", language="en"))
+    assert [h.title for h in english.hits] == ["Introduction to Department A"]
+    vietnamese = server_backend.search(SearchQuery(text="sở a", portal="soa", language="vi"))
+    assert [h.title for h in vietnamese.hits] == ["Giới thiệu Sở A"]
+    suggestions = server_backend.autocomplete("intro", "soa", language="en")
+    assert [s.title for s in suggestions] == ["Introduction to Department A"]
+    assert server_backend.autocomplete("intro", "soa", language="vi") == []
