@@ -178,12 +178,28 @@ def ensure_english_tree(home: Page | None = None, kind: str | None = None, title
 
 
 def retitle_english_home(home: Page, title_en: str) -> None:
-    """After a new portal renames its cloned home page: the English title follows."""
+    """After a new portal renames its cloned home page: the English title follows.
+
+    The cloned English home page is the template's, live and never edited, so its row and
+    latest revision are renamed in place (as the Vietnamese one is), and the translation
+    source re-read so the report sees the two in step. This runs in every portal creation,
+    where a publication with its revisions and log entries would cost a tenth of a second.
+    """
+    home = Page.objects.get(pk=home.pk).specific  # as renamed
     translation = translation_for(home)
     if translation is None:
         return
-    translation.source.update_from_db()
-    set_strings(translation.source, translation.target_locale, {"title": title_en, "slug": HOME_SLUG_EN})
-    english = save_draft(translation)
-    if untranslated_count(translation) == 0:
-        publish_latest(english)
+    # The source takes the new Vietnamese title without counting as a new sync (its date
+    # stays before the English page's publication, so the pair is in step, not in progress).
+    source = translation.source
+    source.content_json = home.to_json()
+    source.object_repr = str(home)[:200]
+    source.save(update_fields=["content_json", "object_repr"])
+    source.refresh_segments()
+    set_strings(source, translation.target_locale, {"title": title_en, "slug": HOME_SLUG_EN})
+    english = translation.get_target_instance()
+    Page.objects.filter(pk=english.pk).update(title=title_en, draft_title=title_en)
+    revision = Revision.objects.filter(pk=english.latest_revision_id).first()
+    if revision is not None:
+        revision.content = {**revision.content, "title": title_en, "draft_title": title_en}
+        revision.save(update_fields=["content"])

@@ -115,6 +115,10 @@ def test_english_home_carries_the_portal_english_name(db):
         en = Locale.objects.get(language_code="en")
         home = Page.objects.get(depth=2, locale=en)
         assert home.title == "Test Department" and home.live
+        from languages.status import State, portal_report
+
+        # Born in step: nothing to translate on a new portal's English skeleton.
+        assert {row.state for row in portal_report(kind="department")} == {State.UP_TO_DATE}
         assert sorted(home.get_children().live().values_list("slug", flat=True)) == [
             "contacts", "introduction", "online-public-services",
         ]
