@@ -122,7 +122,7 @@ DATABASE_ROUTERS = ["django_tenants.routers.TenantSyncRouter"]
 
 def database_config(url: str) -> dict:
     config = dj_database_url.parse(url, conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")))
-    config["ENGINE"] = "django_tenants.postgresql_backend"
+    config["ENGINE"] = "core.postgresql"  # django-tenants, with schema-aware commit hooks
     config["CONN_HEALTH_CHECKS"] = True
     return config
 
