@@ -1,6 +1,9 @@
 """The search-server backend (Elasticsearch/OpenSearch) against a real server process:
 osmem-server, started once for the session (see conftest). Same expectations as the
-PostgreSQL path: keyed ids, isolation, per-portal rebuild, folding, facets."""
+PostgreSQL path: keyed ids, isolation, per-portal rebuild, folding, facets.
+
+Every test runs twice through the `server_backend` fixture: with opensearch-py
+(`OPENSEARCH_URL`) and with the `elasticsearch` client (`ELASTICSEARCH_URL`)."""
 
 from __future__ import annotations
 
@@ -150,3 +153,67 @@ def test_searches_stay_in_the_language_searched_from(server_backend, portal_a):
     suggestions = server_backend.autocomplete("intro", "soa", language="en")
     assert [s.title for s in suggestions] == ["Introduction to Department A"]
     assert server_backend.autocomplete("intro", "soa", language="vi") == []
+
+
+def test_index_lifecycle_status_paging_and_single_deletes(server_backend, portal_a, portal_b):
+    now = timezone.now()
+    assert server_backend.create_index() is False  # the fixture made it
+    assert server_backend.index_documents([]) == 0
+    assert server_backend.index_documents(
+        [doc(portal_a, pk, f"Thông báo số {pk}", date=now - timedelta(days=pk)) for pk in range(1, 6)]
+        + [doc(portal_b, 1, "Thông báo của Xã B")]
+    ) == 6
+    second_page = server_backend.search(
+        SearchQuery(portal="soa", content_type=NEWS_ARTICLE, offset=2, limit=2)
+    )
+    assert second_page.total == 5
+    assert [h.title for h in second_page.hits] == ["Thông báo số 3", "Thông báo số 4"]
+
+    server_backend.delete_object("soa", 1)
+    assert server_backend.count("soa") == 4
+    assert server_backend.status() == {
+        "backend": server_backend.name,
+        "index": server_backend.index,
+        "documents": 5,
+        "portals": {"soa": 4, "xab": 1},
+    }
+    assert server_backend.delete_portal("xab") == 1
+    assert server_backend.count() == 4
+
+    server_backend.drop_index()
+    server_backend.drop_index()  # already gone: nothing to do
+    assert server_backend.create_index() is True
+    assert server_backend.count() == 0
+
+
+def test_publishing_reaches_the_index_after_commit(
+    server_backend, portal_a, django_capture_on_commit_callbacks
+):
+    from news.models import NewsArticlePage
+
+    def titles() -> list[str]:
+        server_backend.refresh()
+        return [h.title for h in server_backend.search(SearchQuery(text="cau treo", portal="soa")).hits]
+
+    with schema_context(portal_a.schema_name):
+        with django_capture_on_commit_callbacks(execute=True):
+            article = make_article("Khánh thành cầu treo bản Mường", summary="Cầu mới.")
+        assert titles() == ["Khánh thành cầu treo bản Mường"]
+        with django_capture_on_commit_callbacks(execute=True):
+            NewsArticlePage.objects.get(pk=article.pk).unpublish()
+        assert titles() == []
+
+
+def test_search_index_command_on_the_server(server_backend, portal_a, capsys):
+    from django.core.management import call_command
+
+    with schema_context(portal_a.schema_name):
+        make_article("Hội chợ nông sản an toàn", summary="Nông sản.")
+    call_command("search_index", "create")
+    call_command("search_index", "rebuild", "--portal", "soa")
+    call_command("search_index", "status")
+    out = capsys.readouterr().out
+    assert "Chỉ mục đã có sẵn." in out
+    assert f"{server_backend.name} {server_backend.index}: " in out
+    assert f"soa: {server_backend.count('soa')}" in out
+    assert server_backend.search(SearchQuery(text="hoi cho nong san", portal="soa")).total == 1
