@@ -134,12 +134,16 @@ class ServerSearchBackend(SearchBackend):
         # opensearch-py takes `body=`; the Elasticsearch 8/9 clients take its keys as kwargs.
         self.body_api = body_api
 
-    def _call(self, method, body: dict | None = None, **params):
+    def _call(self, method, body: dict | None = None, **params) -> dict:
         if body is None:
-            return method(index=self.index, **params)
-        if self.body_api:
-            return method(index=self.index, body=body, **params)
-        return method(index=self.index, **body, **params)
+            response = method(index=self.index, **params)
+        elif self.body_api:
+            response = method(index=self.index, body=body, **params)
+        else:
+            response = method(index=self.index, **body, **params)
+        # The Elasticsearch clients wrap the JSON in an ObjectApiResponse; opensearch-py
+        # returns it as a dict. Callers get the dict either way.
+        return getattr(response, "body", response)
 
     def _bulk(self, actions: list[dict]) -> None:
         if self.body_api:
