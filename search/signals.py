@@ -11,7 +11,7 @@ import logging
 from functools import partial
 
 from django.db import connection, transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 
 from wagtail.models import Page, PageViewRestriction
@@ -105,6 +105,11 @@ def portal_saved(sender, instance: Portal, created: bool, raw=False, update_fiel
     if instance.is_active and (update_fields is None or "name" in update_fields):
         from .models import SearchDocument
 
+        before = getattr(instance, "_names_before_save", None)
+        renamed = before is not None and before != (instance.name, instance.name_en)
+        if renamed and get_backend().name != "postgres":
+            # A search server keeps the name in every document: index the portal again.
+            _run_portal(indexing.rebuild_portal, instance)
         if get_backend().name == "postgres":
             documents = SearchDocument.objects.filter(portal=instance.schema_name)
             documents.exclude(language="en").exclude(portal_name=instance.name).update(
@@ -116,8 +121,24 @@ def portal_saved(sender, instance: Portal, created: bool, raw=False, update_fiel
             )
 
 
+@receiver(pre_save, sender=Portal)
+def remember_portal_names(sender, instance: Portal, raw=False, **kwargs) -> None:
+    if raw or instance.pk is None:
+        return
+    instance._names_before_save = (
+        Portal.objects.filter(pk=instance.pk).values_list("name", "name_en").first()
+    )
+
+
 def _run_portal(func, portal: Portal) -> None:
     if get_backend().name == "postgres":
         func(portal)
-    else:
-        transaction.on_commit(partial(func, portal))
+        return
+
+    def later() -> None:
+        try:
+            func(portal)
+        except Exception:  # the portal's new status stands; `search_index rebuild` catches up
+            log.exception("search index update failed for portal %s", portal.code)
+
+    transaction.on_commit(later)

@@ -217,3 +217,33 @@ def test_search_index_command_on_the_server(server_backend, portal_a, capsys):
     assert f"{server_backend.name} {server_backend.index}: " in out
     assert f"soa: {server_backend.count('soa')}" in out
     assert server_backend.search(SearchQuery(text="hoi cho nong san", portal="soa")).total == 1
+
+
+def test_renaming_a_portal_renames_its_documents(
+    server_backend, portal_a, django_capture_on_commit_callbacks
+):
+    with schema_context(portal_a.schema_name):
+        with django_capture_on_commit_callbacks(execute=True):
+            make_article("Tin của cổng được đổi tên", summary="Đổi tên.")
+    with django_capture_on_commit_callbacks(execute=True):
+        portal_a.name = "Sở A (tên mới)"
+        portal_a.save()
+    server_backend.refresh()
+    hits = server_backend.search(SearchQuery(text="doi ten", portal="soa")).hits
+    assert [h.portal_name for h in hits] == ["Sở A (tên mới)"]
+
+
+def test_a_search_server_outage_does_not_undo_a_suspension(
+    server_backend, portal_b, monkeypatch, django_capture_on_commit_callbacks
+):
+    from search import indexing
+    from tenants.models import Portal
+    from tenants.provisioning import change_status
+
+    def server_down(portal):
+        raise ConnectionError("search server unreachable")
+
+    monkeypatch.setattr(indexing, "remove_portal", server_down)
+    with django_capture_on_commit_callbacks(execute=True):
+        change_status(portal_b, Portal.Status.SUSPENDED, actor="thu")
+    assert Portal.objects.get(pk=portal_b.pk).status == Portal.Status.SUSPENDED
