@@ -10,3 +10,6 @@ class LanguagesConfig(AppConfig):
 
     name = "languages"
     verbose_name = _("Ngôn ngữ và bản dịch")
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401

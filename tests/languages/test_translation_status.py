@@ -193,3 +193,23 @@ def test_province_board_sees_every_member_portals_english_state(
 
     # Member editors and citizens have no way in.
     assert client_for("quantri.laichau.test").get("/giam-sat/tieng-anh/").status_code == 302
+
+
+def test_withdrawing_a_vietnamese_page_withdraws_its_english(portal_a, people):
+    from introduction.demo import publish_child
+    from introduction.models import LeadersPage
+    from languages.sync import publish_latest, start_translation
+
+    with schema_context(portal_a.schema_name):
+        index = Page.objects.get(slug="gioi-thieu", locale__language_code="vi")
+        leaders = publish_child(index, LeadersPage(title="Lãnh đạo", slug="lanh-dao"))
+        translation = start_translation(leaders, strings={"title": "Leadership", "slug": "leadership"})
+        publish_latest(translation.get_target_instance())
+    assert client_for(portal_a).get("/en/introduction/leadership/").status_code == 200
+
+    response = people["duyet"].post(f"/admin/pages/{leaders.pk}/unpublish/")
+    assert response.status_code == 302
+    assert client_for(portal_a).get("/gioi-thieu/lanh-dao/").status_code == 404
+    assert client_for(portal_a).get("/en/introduction/leadership/").status_code == 404
+    # The sections stay: only the withdrawn page and its translation went.
+    assert client_for(portal_a).get("/en/introduction/").status_code == 200
