@@ -15,7 +15,7 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 
 from .demo_en import agency_names, english_for
 from .required import english_locale, required_pages
-from .sync import publish_latest, save_draft, start_translation
+from .sync import publish_latest, save_draft, start_translation, store_string
 
 log = logging.getLogger(__name__)
 
@@ -33,16 +33,7 @@ def _fill_strings(source: TranslationSource, portal: Any) -> list[str]:
         if english is None:
             missing.append(text)
             continue
-        StringTranslation.objects.update_or_create(
-            translation_of=segment.string,
-            locale=locale,
-            context=segment.context,
-            defaults={
-                "data": english,
-                "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
-                "has_error": False,
-            },
-        )
+        store_string(segment, locale, english)
     return missing
 
 

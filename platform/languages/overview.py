@@ -12,7 +12,7 @@ from django_tenants.utils import schema_context
 
 from django.db import connection
 
-from .status import State, portal_report, summary
+from .status import portal_report, summary
 
 
 @dataclass
@@ -31,10 +31,6 @@ class PortalEnglish:
     portal: object
     counts: dict[str, int]
     pages: list[PageLine] = field(default_factory=list)
-
-    @property
-    def problems(self) -> int:
-        return self.counts[State.MISSING] + self.counts[State.OUT_OF_DATE] + self.counts[State.IN_PROGRESS]
 
 
 def portal_english(portal) -> PortalEnglish:

@@ -23,7 +23,7 @@ from wagtail_localize.fields import TranslatableField, get_translatable_fields
 from wagtail_localize.models import Translation, TranslationSource
 
 from .required import english_locale, required_pages
-from .sync import source_for, translation_for
+from .sync import translation_for
 
 
 class State(models.TextChoices):
@@ -114,5 +114,3 @@ def summary(rows: list[PageStatus]) -> dict[str, int]:
         counts[row.state] += 1
     return counts
 
-
-__all__ = ["PageStatus", "State", "page_status", "portal_report", "source_for", "summary"]

@@ -35,12 +35,6 @@ HOME_SLUG_EN = "home"
 HOME_TITLE_EN = "Home"
 
 
-def source_for(page: Page) -> TranslationSource | None:
-    return TranslationSource.objects.filter(
-        object_id=page.translation_key, locale_id=page.locale_id
-    ).first()
-
-
 def translation_for(page: Page, locale=None) -> Translation | None:
     locale = locale or english_locale()
     return (
@@ -55,22 +49,27 @@ def translation_for(page: Page, locale=None) -> Translation | None:
     )
 
 
+def store_string(segment: StringSegment, locale, text: str, user=None) -> None:
+    """Store the translation of one string of a source, as a translator would."""
+    StringTranslation.objects.update_or_create(
+        translation_of=segment.string,
+        locale=locale,
+        context=segment.context,
+        defaults={
+            "data": text,
+            "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+            "last_translated_by": user,
+            "has_error": False,
+        },
+    )
+
+
 def set_strings(source: TranslationSource, locale, values: Mapping[str, str], user=None) -> int:
     """Store English strings for the source's fields named by path ("title", "slug", …)."""
     count = 0
     segments = StringSegment.objects.filter(source=source, context__path__in=list(values))
     for segment in segments.select_related("context", "string"):
-        StringTranslation.objects.update_or_create(
-            translation_of=segment.string,
-            locale=locale,
-            context=segment.context,
-            defaults={
-                "data": values[segment.context.path],
-                "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
-                "last_translated_by": user,
-                "has_error": False,
-            },
-        )
+        store_string(segment, locale, values[segment.context.path], user)
         count += 1
     return count
 
@@ -147,7 +146,7 @@ def resync(page: Page, user=None) -> Translation | None:
     return translation
 
 
-def ensure_english_tree(home: Page | None = None, kind: str | None = None, title_en: str = "") -> list[Page]:
+def ensure_english_tree(home: Page | None = None, kind: str | None = None) -> list[Page]:
     """Give the portal its English home page and the English sections the law requires.
 
     Pages already translated are left alone (an editor may have changed them). Returns the
@@ -159,7 +158,7 @@ def ensure_english_tree(home: Page | None = None, kind: str | None = None, title
     locale = english_locale()
     created: list[Page] = []
     skeleton: list[tuple[Page, dict[str, str]]] = [
-        (home, {"title": title_en or HOME_TITLE_EN, "slug": HOME_SLUG_EN})
+        (home, {"title": HOME_TITLE_EN, "slug": HOME_SLUG_EN})
     ]
     children = {p.slug: p for p in home.get_children().live()}
     for section in english_sections(kind):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.utils.translation import get_language
+from core.text import english_active
 
 
 def format_vnd(amount: int | Decimal | None, unit: str | None = None) -> str:
@@ -12,7 +12,7 @@ def format_vnd(amount: int | Decimal | None, unit: str | None = None) -> str:
     Đồng has no subunit: decimals are rounded."""
     if amount is None or amount == "":
         return ""
-    english = (get_language() or "").startswith("en")
+    english = english_active()
     if unit is None:
         unit = "VND" if english else "đồng"
     value = int(Decimal(amount).quantize(Decimal(1)))

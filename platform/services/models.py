@@ -19,7 +19,6 @@ from django.db import models
 from django.db.models import F
 from django.http import HttpRequest
 from django.utils.text import slugify
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -31,7 +30,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.listing import FeedItem, FeedPageMixin, page_query, paginate
-from core.text import nfc, unaccent
+from core.text import in_active_language, nfc, unaccent
 from introduction.blocks import RICH_TEXT_FEATURES
 from introduction.text import NFCTextMixin
 
@@ -162,9 +161,7 @@ class _Label(models.Model):
     @property
     def display_name(self) -> str:
         """The name in the language of the page being shown."""
-        if (get_language() or "").startswith("en") and self.name_en:
-            return self.name_en
-        return self.name
+        return in_active_language(self, "name")
 
 
 class ServiceSector(_Label):

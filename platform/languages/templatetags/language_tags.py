@@ -11,7 +11,9 @@ from django.http import HttpRequest
 from django.urls import translate_url
 from django.utils.translation import get_language
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
+
+from core.text import in_active_language
 
 register = template.Library()
 
@@ -35,10 +37,10 @@ def _site_root(request: HttpRequest | None) -> Page | None:
     return site.root_page if site is not None else None
 
 
-def _public_translation(page: Page, locale: Locale) -> Page | None:
+def _public_translation(page: Page, language: str) -> Page | None:
     return (
         Page.objects.live().public()
-        .filter(translation_key=page.translation_key, locale=locale)
+        .filter(translation_key=page.translation_key, locale__language_code=language)
         .first()
     )
 
@@ -51,8 +53,7 @@ def home_for(request: HttpRequest | None, language: str | None = None) -> Page |
     language = language or get_language() or settings.LANGUAGE_CODE
     if root.locale.language_code == language:
         return root
-    locale = Locale.objects.filter(language_code=language).first()
-    return _public_translation(root, locale) if locale else None
+    return _public_translation(root, language)
 
 
 @register.simple_tag(takes_context=True)
@@ -74,15 +75,14 @@ def language_links(context) -> list[LanguageLink]:
     current = get_language() or settings.LANGUAGE_CODE
     page = context.get("page")
     links: list[LanguageLink] = []
-    locales = {locale.language_code: locale for locale in Locale.objects.all()}
     for code, _label in settings.LANGUAGES:
         name = NATIVE_NAMES.get(code, code)
         if code == current:
             links.append(LanguageLink(code, name, request.get_full_path(), True, True))
             continue
         url, exact = None, False
-        if isinstance(page, Page) and code in locales:
-            other = _public_translation(page, locales[code])
+        if isinstance(page, Page):
+            other = _public_translation(page, code)
             if other is not None:
                 url, exact = other.get_url(request), True
         elif page is None:
@@ -100,11 +100,7 @@ def language_links(context) -> list[LanguageLink]:
 def in_language(obj, field_name: str) -> str:
     """`{{ contact|in_language:"address" }}`: `address_en` on English pages when it is
     filled in, else `address`."""
-    if (get_language() or "").startswith("en"):
-        english = getattr(obj, f"{field_name}_en", "")
-        if english:
-            return english
-    return getattr(obj, field_name, "")
+    return in_active_language(obj, field_name)
 
 
 @register.simple_tag(takes_context=True)
