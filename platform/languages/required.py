@@ -54,3 +54,10 @@ def required_pages(home: Page | None = None, kind: str | None = None) -> list[Pa
             if is_english_required(page):
                 pages.append(page)
     return pages
+
+
+def is_required(page: Page) -> bool:
+    """Whether the law wants `page` in English in the current portal."""
+    from compliance.completeness import current_portal_kind
+
+    return page.pk in {p.pk for p in required_pages(kind=current_portal_kind())}

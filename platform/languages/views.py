@@ -16,7 +16,7 @@ from wagtail.models import Page
 from compliance.completeness import current_portal_kind
 
 from .approval import ApprovalError, submit_for_approval
-from .required import english_locale, required_pages
+from .required import english_locale, is_required
 from .status import State, portal_report, summary
 from .sync import resync, start_translation
 
@@ -48,7 +48,7 @@ def report(request: HttpRequest) -> HttpResponse:
 
 def _required_page(page_id: int) -> Page:
     page = get_object_or_404(Page, pk=page_id).specific
-    if page.pk not in {p.pk for p in required_pages(kind=current_portal_kind())}:
+    if not is_required(page):
         raise PermissionDenied
     return page
 

@@ -12,7 +12,7 @@ from wagtail.admin.widgets import Button
 from compliance.completeness import current_portal_kind
 
 from . import views
-from .required import english_locale, required_pages
+from .required import english_locale, is_required
 from .status import State, page_status
 
 
@@ -58,7 +58,7 @@ def warn_english_out_of_date(request, page):
     """Publishing a required Vietnamese page leaves its English behind: say so at once."""
     if page.locale.language_code == "en" or current_portal_kind() is None:
         return
-    if page.pk not in {p.pk for p in required_pages(kind=current_portal_kind())}:
+    if not is_required(page):
         return
     status = page_status(page, english_locale())
     if status.state in (State.OUT_OF_DATE, State.MISSING):
