@@ -12,10 +12,11 @@ import logging
 
 from django_tenants.utils import schema_context
 
-from django.conf import settings
 from django.db import connection
 
 from wagtail.models import Page
+
+from tenants.current import current_portal, is_public
 
 from .backends import get_backend
 from .documents import document_for_page
@@ -23,19 +24,6 @@ from .documents import document_for_page
 log = logging.getLogger(__name__)
 
 BATCH = 200
-
-
-def current_portal():
-    """The active portal whose schema is current, or None (public, template, inactive)."""
-    from tenants.models import Portal
-
-    schema = connection.schema_name
-    if schema in ("public", settings.TENANT_BASE_SCHEMA):
-        return None
-    portal = Portal.objects.filter(schema_name=schema).prefetch_related("domains").first()
-    if portal is None or not portal.is_active or portal.is_platform:
-        return None
-    return portal
 
 
 def index_page(page: Page) -> bool:
@@ -67,7 +55,7 @@ def index_subtree(page: Page, include_self: bool = True) -> int:
 
 
 def unindex_page(page_id: int) -> None:
-    if current_portal() is None and connection.schema_name == "public":
+    if is_public():
         return
     get_backend().delete_object(connection.schema_name, page_id)
 

@@ -17,6 +17,7 @@ from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_slug_changed, page_unpublished, post_page_move
 
+from tenants.current import is_public
 from tenants.models import Portal
 
 from . import indexing
@@ -52,20 +53,20 @@ def _is_page(sender) -> bool:
 def page_saved(sender, instance, raw=False, **kwargs) -> None:
     if raw or not _is_page(sender):
         return
-    if connection.schema_name == "public":
+    if is_public():
         return
     _run(indexing.index_page, instance)
 
 
 @receiver(page_unpublished)
 def page_was_unpublished(sender, instance, **kwargs) -> None:
-    if connection.schema_name != "public":
+    if not is_public():
         _run(indexing.unindex_page, instance.pk)
 
 
 @receiver(post_delete)
 def page_deleted(sender, instance, **kwargs) -> None:
-    if not _is_page(sender) or connection.schema_name == "public":
+    if not _is_page(sender) or is_public():
         return
     _run(indexing.unindex_page, instance.pk)
 
@@ -83,7 +84,7 @@ def page_renamed(sender, instance, **kwargs) -> None:
 @receiver(post_save, sender=PageViewRestriction)
 @receiver(post_delete, sender=PageViewRestriction)
 def restriction_changed(sender, instance, **kwargs) -> None:
-    if connection.schema_name == "public":
+    if is_public():
         return
     page = Page.objects.filter(pk=instance.page_id).first()
     if page is not None:

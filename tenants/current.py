@@ -52,11 +52,18 @@ def in_public_schema():
     return schema_context(public_schema())
 
 
+# Where the registry row read for a `schema_context` stand-in is kept, on the stand-in itself:
+# it lives exactly as long as the block (django-tenants makes a new one for each).
+_ROW = "_cong_portal"
+_UNREAD = object()
+
+
 def current_portal(request: HttpRequest | None = None, *, active_only: bool = True) -> Portal | None:
     """The portal of `request`, or of the connection's schema when there is no request.
 
     None in the control plane, in the template, and (unless `active_only` is False) for a
-    portal that is not active. Inside `schema_context` the registry row is read once.
+    portal that is not active. Inside `schema_context` the registry row is read once per
+    block: a status changed inside the block is not seen until the next one.
     """
     from tenants.models import Portal
 
@@ -66,11 +73,15 @@ def current_portal(request: HttpRequest | None = None, *, active_only: bool = Tr
     if not isinstance(tenant, Portal):
         if not is_portal_schema(tenant.schema_name):
             return None
-        tenant = (
-            Portal.objects.filter(schema_name=tenant.schema_name)
-            .prefetch_related("domains")
-            .first()
-        )
+        row = getattr(tenant, _ROW, _UNREAD)
+        if row is _UNREAD:
+            row = (
+                Portal.objects.filter(schema_name=tenant.schema_name)
+                .prefetch_related("domains")
+                .first()
+            )
+            setattr(tenant, _ROW, row)
+        tenant = row
         if tenant is None:
             return None
     if tenant.is_platform:

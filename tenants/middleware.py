@@ -1,4 +1,4 @@
-"""Host → portal routing."""
+"""Host → portal routing, and the middleware that must know which schema a request is in."""
 
 from __future__ import annotations
 
@@ -8,7 +8,10 @@ from django.core.exceptions import DisallowedHost
 from django.db import connection
 from django.http import HttpRequest, HttpResponse
 
+from wagtail.contrib.redirects.middleware import RedirectMiddleware
+
 from core.views import not_found
+from tenants.current import is_public
 
 
 class PortalMiddleware(TenantMainMiddleware):
@@ -41,3 +44,16 @@ class PortalMiddleware(TenantMainMiddleware):
             del request.tenant
             return not_found(request)
         return None
+
+
+class PortalRedirectMiddleware(RedirectMiddleware):
+    """Wagtail's redirects, for portal schemas only.
+
+    On a 404 Wagtail looks up the request's Site and its redirects; the public schema (the
+    platform console) has neither table, so the lookup would fail there.
+    """
+
+    def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
+        if is_public():
+            return response
+        return super().process_response(request, response)

@@ -1,8 +1,8 @@
 """The portal registry (public schema): portals, their domains, who may act across portals,
 and what happened to each portal.
 
-Import direction: tenants.models is imported by provisioning, middleware and the console;
-it imports nothing of ours but core.text.
+Import direction: tenants.models is imported by provisioning, middleware and the apps above;
+it imports nothing of ours but core.text and tenants.current.
 """
 
 from __future__ import annotations
@@ -17,10 +17,13 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.text import nfc
+from tenants.current import is_public, public_schema, template_schema
 
 CODE_RE = re.compile(r"^[a-z][a-z0-9]{1,39}$")
 
 # Codes that would collide with the platform's own names or common infrastructure hosts.
+# "public" is among them whatever the control plane's schema is called: PostgreSQL creates a
+# schema of that name in every database.
 RESERVED_CODES = frozenset(
     {
         "public", "template", "portal", "portals", "admin", "quantri", "console", "platform",
@@ -52,7 +55,7 @@ def validate_portal_code(code: str) -> None:
             ),
             code="invalid",
         )
-    if code in RESERVED_CODES or code.startswith("pg"):
+    if code in RESERVED_CODES or code in (public_schema(), template_schema()) or code.startswith("pg"):
         raise ValidationError(
             _("Mã cổng “%(code)s” được hệ thống dành riêng, hãy chọn mã khác."),
             code="reserved",
@@ -137,7 +140,7 @@ class Portal(TenantMixin):
 
     @property
     def is_platform(self) -> bool:
-        return self.schema_name == "public"
+        return is_public(self.schema_name)
 
     @property
     def is_province(self) -> bool:

@@ -14,6 +14,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 
+from tenants.current import in_public_schema
 from tenants.models import Portal
 from tenants.provisioning import PortalSpec, create_portal, ensure_platform_portal, prepare_template
 
@@ -116,7 +117,7 @@ def make_platform_user(db):
 
         from tenants.models import PlatformRole
 
-        with schema_context("public"):
+        with in_public_schema():
             user = User.objects.create_user(username=username, password=PASSWORD, **extra)
             if role:
                 PlatformRole.objects.create(user=user, role=role)

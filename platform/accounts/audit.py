@@ -11,10 +11,10 @@ import logging
 from contextvars import ContextVar, Token
 
 from django.conf import settings
-from django.db import connection
 from django.http import HttpRequest
 
 from accounts.models import AuditEvent
+from tenants.current import is_public
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +63,7 @@ def client_ip(request: HttpRequest | None) -> str | None:
 
 def in_portal() -> bool:
     """True in a portal's schema, where the accounts tables exist."""
-    return connection.schema_name != "public"
+    return not is_public()
 
 
 def actor_name(user) -> str:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from django_tenants.utils import schema_context
-
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import BaseBackend
 from django.contrib.auth.models import Group
@@ -16,6 +14,7 @@ from django.utils import timezone
 
 from accounts import roles
 from accounts.models import MappedAccount
+from tenants.current import current_portal, in_public_schema, is_public
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +55,7 @@ def platform_identity(username: str, password: str | None) -> tuple[PlatformIden
     """
     from tenants.models import PlatformRole
 
-    with schema_context("public"):
+    with in_public_schema():
         role = (
             PlatformRole.objects.select_related("user")
             .filter(user__username=username)
@@ -73,7 +72,7 @@ def platform_identity(username: str, password: str | None) -> tuple[PlatformIden
 def platform_identity_by_id(user_id: int) -> PlatformIdentity | None:
     from tenants.models import PlatformRole
 
-    with schema_context("public"):
+    with in_public_schema():
         role = PlatformRole.objects.select_related("user").filter(user_id=user_id).first()
         if role is None or not role.user.is_active:
             return None
@@ -86,8 +85,8 @@ def record_event(action: str, actor: str, detail: str = "", request: HttpRequest
     from accounts import audit
     from tenants.models import PortalEvent
 
-    portal = getattr(connection, "tenant", None)
-    if portal is None or connection.schema_name == "public":
+    portal = current_portal(active_only=False)
+    if portal is None:
         return
     PortalEvent.objects.create(
         portal_id=portal.pk, action=action, actor=actor, detail=detail, ip_address=_client_ip(request)
@@ -104,7 +103,7 @@ class PlatformAccountBackend(BaseBackend):
     """
 
     def authenticate(self, request, username=None, password=None, **kwargs):
-        if not username or password is None or connection.schema_name == "public":
+        if not username or password is None or is_public():
             return None
         User = get_user_model()
         local = User.objects.filter(username=username).first()
@@ -129,7 +128,7 @@ class PlatformAccountBackend(BaseBackend):
         from tenants.models import PlatformRole, PortalEvent
 
         User = get_user_model()
-        portal = connection.tenant
+        portal = current_portal(active_only=False)
         mapping = MappedAccount.objects.select_related("user").filter(public_user_id=identity.user_id).first()
         if mapping is None:
             local_name = f"{MAPPED_PREFIX}{identity.username}"
@@ -181,7 +180,7 @@ class PlatformAccountBackend(BaseBackend):
     def get_user(self, user_id):
         """Reload the mapped account, and drop the session's rights as soon as the platform
         account is deactivated or loses its role."""
-        if connection.schema_name == "public":
+        if is_public():
             return None
         mapping = MappedAccount.objects.select_related("user").filter(user_id=user_id).first()
         if mapping is None or not mapping.user.is_active:

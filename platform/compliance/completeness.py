@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.apps import apps
-from django.db import connection
 from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page
 
 from core.sections import Section, registered_sections
+from tenants.current import current_portal
 
 
 class Status:
@@ -88,24 +88,16 @@ def _find_section_page(home: Page, section: Section) -> Page | None:
 
 
 def current_portal_kind() -> str | None:
-    """The kind of the portal whose schema is active (None in the public schema)."""
-    tenant = connection.tenant
-    kind = getattr(tenant, "kind", None)
-    if kind is None and getattr(tenant, "schema_name", "public") != "public":
-        # schema_context() sets a stand-in tenant that knows only its schema
-        from tenants.models import Portal
-
-        kind = (
-            Portal.objects.filter(schema_name=tenant.schema_name)
-            .values_list("kind", flat=True).first()
-        )
-    return kind
+    """The kind of the portal whose schema is active (None in the public schema and the
+    template)."""
+    portal = current_portal(active_only=False)
+    return portal.kind if portal is not None else None
 
 
 def section_completeness(home: Page, kind: str | None = None) -> list[SectionCompleteness]:
     """One entry per mandated section of this portal's kind, in navigation order.
 
-    `kind` defaults to the current portal's (connection.tenant.kind).
+    `kind` defaults to the current portal's.
     """
     if kind is None:
         kind = current_portal_kind()

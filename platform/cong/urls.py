@@ -15,7 +15,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core.seo import robots_txt, sitemap
-from core.views import serve_media
+from tenants.views import serve_media
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),

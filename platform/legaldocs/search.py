@@ -12,14 +12,17 @@ from django.db.models import F, Func, Q, QuerySet, TextField
 from django.db.models.functions import Lower
 
 from core.text import nfc, unaccent
+from tenants.current import public_schema
 
 _available: dict[str, bool] = {}
 
 
 class Unaccent(Func):
     # Schema-qualified: a portal's search_path starts with its own schema.
-    function = "public.unaccent"
     output_field = TextField()
+
+    def __init__(self, *expressions, **extra) -> None:
+        super().__init__(*expressions, function=f"{public_schema()}.unaccent", **extra)
 
 
 def unaccent_available() -> bool:
@@ -28,7 +31,8 @@ def unaccent_available() -> bool:
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT 1 FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
-                "WHERE n.nspname = 'public' AND p.proname = 'unaccent'"
+                "WHERE n.nspname = %s AND p.proname = 'unaccent'",
+                [public_schema()],
             )
             _available[key] = cursor.fetchone() is not None
     return _available[key]

@@ -12,10 +12,11 @@ from django_tenants.utils import schema_context
 
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tenants.current import current_portal
 from workdays.calendar import LOCAL_TZ, WORK_END, add_working_days
 from workdays.models import calendar_for_schema
 from workdays.permissions import BOARD_GROUPS, in_groups
@@ -68,12 +69,6 @@ def current_settings() -> ParticipationSettings:
 
     site = Site.objects.filter(is_default_site=True).first()
     return ParticipationSettings.for_site(site) if site else ParticipationSettings()
-
-
-def current_portal():
-    from tenants.models import Portal
-
-    return Portal.objects.filter(schema_name=connection.schema_name).select_related("parent").first()
 
 
 def deadline_for(received_at: dt.datetime, days: int | None = None) -> dt.datetime:
@@ -207,7 +202,7 @@ def forward_targets():
     """Active member portals below the current (province) portal."""
     from tenants.models import Portal
 
-    portal = current_portal()
+    portal = current_portal(active_only=False)
     if portal is None or not portal.is_province:
         return []
     return list(Portal.objects.filter(parent=portal, status=Portal.Status.ACTIVE).order_by("name"))
@@ -241,7 +236,7 @@ def forward(question: Question, user, target, note: str = "") -> Question:
         raise WorkflowError(_("Câu hỏi này đã được chuyển đến; không chuyển tiếp lần nữa."))
     if target.schema_name not in {p.schema_name for p in forward_targets()}:
         raise WorkflowError(_("Chỉ chuyển được tới cổng thành viên đang hoạt động của tỉnh."))
-    origin = current_portal()
+    origin = current_portal(active_only=False)
     values = {name: getattr(question, name) for name in COPIED_FIELDS}
     topic_slug = question.topic.slug if question.topic_id else None
     attachment = None
@@ -284,7 +279,7 @@ def sync_to_origin(question: Question) -> None:
     original question on the portal that forwarded it."""
     if not question.origin_schema or not question.origin_id:
         return
-    portal = current_portal()
+    portal = current_portal(active_only=False)
     answered_by = question.answered_by_unit or (portal.name if portal else "")
     citations = "\n".join(question.citation_lines())
     with schema_context(question.origin_schema):

@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 
 from tenants.clone import CloneError, clone_schema
+from tenants.current import public_schema
 
 SIGNATURE = """
 SELECT
@@ -38,7 +39,7 @@ def signature(schema: str):
         cursor.execute("SELECT set_config('search_path', 'pg_catalog', true)")
         cursor.execute(SIGNATURE, {"schema": schema})
         row = cursor.fetchone()
-        cursor.execute("SELECT set_config('search_path', 'public', true)")
+        cursor.execute("SELECT set_config('search_path', %s, true)", [public_schema()])
     return row
 
 

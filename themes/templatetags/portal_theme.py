@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from django import template
-from django.db import connection
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
+from tenants.current import is_public
 from themes.colours import BrandColours, brand_colours
 
 register = template.Library()
@@ -29,7 +29,7 @@ class PortalTheme:
 @register.simple_tag(takes_context=True)
 def portal_theme(context) -> PortalTheme | None:
     request = context.get("request")
-    if request is None or context.get("portal") is None or connection.schema_name == "public":
+    if request is None or context.get("portal") is None or is_public():
         return None
     from contacts.models import ThemeSettings
 

@@ -144,7 +144,7 @@ MIDDLEWARE = [
     # Idle timeout, second sign-in step, forced password change, mandatory two-factor.
     "accounts.middleware.AccountSecurityMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "core.middleware.PortalRedirectMiddleware",
+    "tenants.middleware.PortalRedirectMiddleware",
 ]
 
 AUTHENTICATION_BACKENDS = [
@@ -169,7 +169,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
-                "core.context_processors.portal",
+                "tenants.context_processors.portal",
             ],
         },
     },
@@ -216,7 +216,7 @@ STATICFILES_DIRS = [BASE_DIR / "themes" / "base" / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", VAR_DIR / "media"))
 # Files of each portal live under MEDIA_ROOT/<schema>/ and are served only on that portal's
-# domains (core.views.serve_media).
+# domains (tenants.views.serve_media).
 MULTITENANT_RELATIVE_MEDIA_ROOT = "%s"
 STORAGES = {
     "default": {"BACKEND": "django_tenants.files.storage.TenantFileSystemStorage"},

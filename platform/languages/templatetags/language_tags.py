@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from django import template
 from django.conf import settings
-from django.db import connection
 from django.http import HttpRequest
 from django.urls import translate_url
 from django.utils.translation import get_language
@@ -14,6 +13,7 @@ from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
 from core.text import in_active_language
+from tenants.current import is_public
 
 register = template.Library()
 
@@ -31,7 +31,7 @@ class LanguageLink:
 
 
 def _site_root(request: HttpRequest | None) -> Page | None:
-    if request is None or connection.schema_name == "public":
+    if request is None or is_public():
         return None
     site = Site.find_for_request(request)
     return site.root_page if site is not None else None
@@ -70,7 +70,7 @@ def language_links(context) -> list[LanguageLink]:
     """One link per language: the same page in that language, else that language's home
     page; languages with neither (an English tree not yet published) are left out."""
     request = context.get("request")
-    if request is None or connection.schema_name == "public":
+    if request is None or is_public():
         return []
     current = get_language() or settings.LANGUAGE_CODE
     page = context.get("page")

@@ -6,17 +6,18 @@ They live in a content app because themes/ holds templates and static files only
 from __future__ import annotations
 
 from django import template
-from django.db import connection
 from django.http import HttpRequest
 
 from wagtail.models import Page, Site
+
+from tenants.current import is_public
 
 register = template.Library()
 
 
 def _home(request: HttpRequest | None) -> Page | None:
     # The public schema (platform console) renders 404.html too, and has no page tree.
-    if request is None or connection.schema_name == "public":
+    if request is None or is_public():
         return None
     site = Site.find_for_request(request)
     if site is None:
@@ -50,7 +51,7 @@ def main_menu(context) -> list[dict]:
 def breadcrumb_pages(context) -> list[Page]:
     """Ancestors of the current page from the home page down, the page itself excluded."""
     page = context.get("page")
-    if connection.schema_name == "public" or not isinstance(page, Page) or page.depth <= 2:
+    if is_public() or not isinstance(page, Page) or page.depth <= 2:
         return []
     return list(page.get_ancestors().filter(depth__gte=2).live().order_by("path"))
 

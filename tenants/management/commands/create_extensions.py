@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from django.db import connection
 
+from tenants.current import public_schema
+
 from ._base import PortalCommand
 
 
@@ -9,6 +11,7 @@ class Command(PortalCommand):
     help = "Tạo các extension PostgreSQL dùng chung (unaccent, pg_trgm) trong lược đồ public."
 
     def handle(self, *args, **options):
+        schema = connection.ops.quote_name(public_schema())
         with connection.cursor() as cursor:
-            cursor.execute("CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public")
-            cursor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public")
+            cursor.execute(f"CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA {schema}")
+            cursor.execute(f"CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA {schema}")
