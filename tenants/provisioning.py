@@ -1,9 +1,10 @@
 """Creating portals and moving them through their lifecycle.
 
 New portals are cloned from the template schema `TENANT_BASE_SCHEMA`, which
-`prepare_template()` keeps migrated and seeded with everything a portal starts with
-(locales, home page, Site, roles). After the clone only what is portal-specific is changed:
-the Site's hostname and name, and the home page's title.
+`prepare_template()` keeps migrated and seeded with everything a portal starts with (what
+the apps registered with `tenants.seeding`: locales, home page, Site, sections, English tree,
+roles, workflow). After the clone only what is portal-specific is changed: the Site's
+hostname and name, the home page's title, the sections its kind does not have.
 """
 
 from __future__ import annotations
@@ -22,8 +23,10 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.sections import registered_sections
 from core.text import nfc
 from tenants.clone import clone_schema
+from tenants.current import public_schema, template_schema
 from tenants.models import (
     Domain,
     Portal,
@@ -31,11 +34,13 @@ from tenants.models import (
     validate_hostname,
     validate_portal_code,
 )
+from tenants.seeding import run_customisers, run_seeders
 
 log = logging.getLogger(__name__)
 
-TEMPLATE_SCHEMA: str = settings.TENANT_BASE_SCHEMA
-PLATFORM_CODE = "public"
+TEMPLATE_SCHEMA: str = template_schema()
+# The platform's registry row is named after its schema.
+PLATFORM_CODE: str = public_schema()
 
 
 class ProvisioningError(Exception):
@@ -63,57 +68,19 @@ def prepare_template(verbosity: int = 0) -> None:
 
 
 def seed_portal_schema(kind: str | None = None) -> None:
-    """Give the current schema what every portal starts with. Idempotent.
+    """Give the current schema what every portal starts with: what the apps registered with
+    `tenants.seeding`, in their order. Idempotent.
 
     `kind` is the portal's kind; None (the template) means every section: sections that do
     not apply to a portal's kind are removed from it after cloning while still untouched.
     """
-    from django.contrib.contenttypes.models import ContentType
-
-    from wagtail.models import Locale, Page, Site
-
-    from accounts.roles import ensure_roles
-    from core.sections import ensure_sections
-    from editorial.permissions import ensure_content_permissions
-    from editorial.workflow import ensure_board_workflow
-    from home.models import HomePage
-    from languages.sync import ensure_english_tree
-
-    for code, _label in settings.WAGTAIL_CONTENT_LANGUAGES:
-        Locale.objects.get_or_create(language_code=code)
-    vi = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
-
-    root = Page.get_first_root_node()
-    home = HomePage.objects.filter(depth=2, locale=vi).first()
-    if home is None:
-        # Replace Wagtail's "Welcome to your new Wagtail site!" page with our home page.
-        Site.objects.all().delete()
-        for page in Page.objects.filter(depth=2).exclude(
-            content_type=ContentType.objects.get_for_model(HomePage)
-        ):
-            page.delete()
-        home = root.add_child(
-            instance=HomePage(title="Trang chủ", slug="trang-chu", locale=vi, live=True)
-        )
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        Site.objects.all().delete()
-        Site.objects.create(
-            hostname="template.invalid", port=80, root_page=home, is_default_site=True,
-            site_name="Cổng thông tin điện tử",
-        )
-    ensure_sections(home, kind)
-    # The English home page and the sections the law wants in English (Decree 43 art. 13).
-    ensure_english_tree(home, kind)
-    ensure_roles(HomePage.objects.filter(depth=2))
-    ensure_board_workflow()
-    ensure_content_permissions()
+    run_seeders(kind)
 
 
 def sync_portal_schemas() -> int:
     """Bring every existing portal up to what the template gives new ones."""
     count = 0
-    for portal in Portal.objects.exclude(schema_name="public").order_by("pk"):
+    for portal in Portal.objects.exclude(schema_name=public_schema()).order_by("pk"):
         with schema_context(portal.schema_name):
             seed_portal_schema(portal.kind)
         count += 1
@@ -217,22 +184,18 @@ def clone_template(schema_name: str) -> None:
 
 
 def customise_portal_schema(portal: Portal) -> None:
-    """Make the cloned schema this portal's: Site hostname and name, home page title."""
-    from wagtail.models import Site
-
-    from core.sections import registered_sections
-    from home.models import HomePage
-    from languages.sync import retitle_english_home
+    """Make the cloned schema this portal's: what the apps registered (the home page's
+    title), the sections its kind does not have, the Site's hostname and name."""
+    from wagtail.models import Page, Site
 
     with schema_context(portal.schema_name):
+        site = Site.objects.get(is_default_site=True)
+        home = Page.objects.get(pk=site.root_page_id)
+        run_customisers(portal, home)
         # The template holds every section; drop those this kind of portal does not have.
         foreign = {s.slug for s in registered_sections()} - {
             s.slug for s in registered_sections(portal.kind)
         }
-        site = Site.objects.get(is_default_site=True)
-        home = HomePage.objects.get(pk=site.root_page_id)
-        HomePage.objects.filter(pk=home.pk).update(title=portal.name, draft_title=portal.name)
-        retitle_english_home(home, portal.name_en or portal.name)
         for page in home.get_children().filter(slug__in=foreign, has_unpublished_changes=False):
             page.delete()
         site.hostname = portal.primary_domain
@@ -370,7 +333,7 @@ def add_domain(portal: Portal, host: str, actor: str = "") -> Domain:
 def ensure_platform_portal(console_domain: str | None = None) -> Portal:
     """The registry row of the public schema, so the console has a domain."""
     portal, _created = Portal.objects.get_or_create(
-        schema_name="public",
+        schema_name=public_schema(),
         defaults={
             "code": PLATFORM_CODE,
             "name": "Quản trị hệ thống Cổng thông tin",
@@ -387,5 +350,6 @@ def ensure_platform_portal(console_domain: str | None = None) -> Portal:
 
 def portal_schemas() -> Iterable[str]:
     return (
-        Portal.objects.exclude(schema_name="public").order_by("pk").values_list("schema_name", flat=True)
+        Portal.objects.exclude(schema_name=public_schema()).order_by("pk")
+        .values_list("schema_name", flat=True)
     )

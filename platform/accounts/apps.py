@@ -11,6 +11,10 @@ class AccountsConfig(AppConfig):
 
     def ready(self):
         from accounts import signals  # noqa: F401 - connects the receivers
+        from accounts.seeding import seed_roles
+        from tenants import seeding
+
+        seeding.register_seeder("roles", seed_roles, seeding.ROLES)
 
 
 class UsersConfig(WagtailUsersAppConfig):

@@ -1,3 +1,5 @@
+from __future__ import annotations
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -5,3 +7,12 @@ from django.utils.translation import gettext_lazy as _
 class EditorialConfig(AppConfig):
     name = "editorial"
     verbose_name = _("Ban Biên tập")
+
+    def ready(self) -> None:
+        from tenants import seeding
+
+        from .seeding import seed_content_permissions, seed_workflow
+
+        # After the roles (accounts): both hand rights to the role groups.
+        seeding.register_seeder("workflow", seed_workflow, seeding.WORKFLOW)
+        seeding.register_seeder("content_permissions", seed_content_permissions, seeding.CONTENT_PERMISSIONS)

@@ -12,4 +12,10 @@ class LanguagesConfig(AppConfig):
     verbose_name = _("Ngôn ngữ và bản dịch")
 
     def ready(self) -> None:
+        from tenants import seeding
+
         from . import signals  # noqa: F401
+        from .seeding import retitle_english, seed_english_tree
+
+        seeding.register_seeder("english_tree", seed_english_tree, seeding.ENGLISH_TREE)
+        seeding.register_customiser("english_home", retitle_english, seeding.ENGLISH_TREE)
