@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 from django.urls import include, path
 
-urlpatterns = [path("", include("tenants.console.urls"))]
+urlpatterns = [path("", include("console.urls"))]
 
 if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()

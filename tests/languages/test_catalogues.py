@@ -16,7 +16,7 @@ from django.test import override_settings
 from django.utils import translation
 
 ROOT = Path(settings.BASE_DIR)
-SOURCES = ["platform", "themes", "search", "tenants"]
+SOURCES = ["platform", "themes", "search", "tenants", "console", "demo"]
 
 
 def entries(po_path: Path) -> set[tuple[str, str]]:

@@ -47,6 +47,8 @@ SHARED_APPS = [
     "themes",
     # The shared search index (public.search_document) every portal writes to.
     "search",
+    # The platform console (operators, the province board) on its own domain.
+    "console",
     "django.contrib.contenttypes",
     "django.contrib.auth",
     "django.contrib.sessions",

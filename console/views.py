@@ -11,7 +11,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from tenants.console.forms import ConsoleLoginForm, DomainForm, PortalRequestForm, ReasonForm
+from console.forms import ConsoleLoginForm, DomainForm, PortalRequestForm, ReasonForm
+from console.oversight import member_activity
+from languages.overview import members_english
+from languages.status import State
 from tenants.models import PlatformRole, Portal, PortalEvent
 from tenants.provisioning import (
     PortalSpec,
@@ -185,17 +188,12 @@ def portal_add_domain(request: HttpRequest, code: str) -> HttpResponse:
 @role_required(OPERATOR, BOARD)
 def oversight(request: HttpRequest) -> HttpResponse:
     """Every portal's queue of pages awaiting the board, and its latest publications."""
-    from tenants.oversight import member_activity
-
     return render(request, "console/oversight.html", {"activities": member_activity()})
 
 
 @role_required(OPERATOR, BOARD)
 def english_overview(request: HttpRequest) -> HttpResponse:
     """Every portal's pages that the law wants in English, and where their English stands."""
-    from languages.overview import members_english
-    from languages.status import State
-
     return render(
         request, "console/english.html", {"portals": members_english(), "states": State.choices}
     )

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from tenants.console import views
+from console import views
 
 app_name = "console"
 
