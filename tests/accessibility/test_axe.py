@@ -1,7 +1,7 @@
 """Every page type of a portal, loaded in headless Chromium and checked with axe-core.
 
-A portal of its own ("kiemthu") is provisioned for this module and filled by the content
-apps' demo loaders, committed so that a live server thread can serve it, and removed again
+A portal of its own ("kiemthu") is provisioned for this module and filled by every section's
+demo content (the demo app), committed so that a live server thread can serve it, and removed again
 at the end. One browser serves the whole module.
 
 Needs Debian's Chromium and axe-core (`make axe` puts it in var/node). Without them the
@@ -50,7 +50,7 @@ PHONE = {"width": 375, "height": 740}
 DESKTOP = {"width": 1280, "height": 900}
 
 # The page types that exist today; each must have a page in the demo content. Page types
-# added later are checked too when their app's demo creates one (a warning says otherwise).
+# added later are checked too when the demo creates one (a warning says otherwise).
 REQUIRED_PAGE_TYPES = {
     "home.homepage", "news.newsindexpage", "news.newsarticlepage",
     "legaldocs.legaldocumentindexpage", "legaldocs.legaldocumentpage",
@@ -98,12 +98,9 @@ def _require_browser() -> None:
 def _provision_portal() -> None:
     from django_tenants.utils import schema_context
 
-    from django.apps import apps
-    from django.utils.module_loading import import_string
-
     from core.sections import ensure_sections, registered_sections
+    from demo.portals import DEMO_CONTENT
     from home.models import HomePage
-    from tenants.demo import DEMO_CONTENT
     from tenants.models import Portal
     from tenants.provisioning import PortalSpec, create_portal
 
@@ -120,9 +117,8 @@ def _provision_portal() -> None:
         # The loaders give a province the most content (gazette, statistics, territory).
         as_province = copy.copy(portal)
         as_province.kind = Portal.Kind.PROVINCE
-        for app in DEMO_CONTENT:
-            if apps.is_installed(app):
-                import_string(f"{app}.demo.load_demo_content")(as_province)
+        for load_demo_content in DEMO_CONTENT:
+            load_demo_content(as_province)
 
 
 def _remove_portal() -> None:

@@ -14,7 +14,7 @@ from tests.conftest import client_for
 
 def _add(title: str, slug: str, **fields):
     from budget.models import BudgetDisclosurePage, BudgetIndexPage
-    from introduction.demo import publish_child
+    from demo.introduction import publish_child
 
     index = BudgetIndexPage.objects.get(slug="cong-khai-ngan-sach")
     return publish_child(index, BudgetDisclosurePage(title=title, slug=slug, **fields))

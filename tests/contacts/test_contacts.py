@@ -121,7 +121,7 @@ def test_settings_form_in_the_admin_shows_vietnamese_errors(portal_a, make_local
 
 def test_contacts_page_lists_officials_and_spokesperson_of_its_own_portal(portal_a, portal_b):
     from contacts.models import ContactOfficial, Spokesperson, StatementPage
-    from introduction.demo import publish_child
+    from demo.introduction import publish_child
 
     with schema_context(portal_a.schema_name):
         page = _contacts_page()

@@ -28,9 +28,9 @@ def test_listing_links_its_feed_and_the_feed_is_valid(portal_a, listing):
 def test_feeds_list_only_their_own_portal_items(portal_a, portal_b):
     from django_tenants.utils import schema_context
 
-    from planning.demo import load_demo_content as load_planning
-    from projects.demo import load_demo_content as load_projects
-    from stats.demo import load_demo_content as load_stats
+    from demo.planning import load_demo_content as load_planning
+    from demo.projects import load_demo_content as load_projects
+    from demo.stats import load_demo_content as load_stats
 
     with schema_context(portal_a.schema_name):
         for load in (load_planning, load_projects, load_stats):

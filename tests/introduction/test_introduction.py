@@ -16,7 +16,7 @@ def _index():
 
 
 def test_leaders_are_shown_in_the_order_the_editor_set(portal_a):
-    from introduction.demo import publish_child
+    from demo.introduction import publish_child
     from introduction.models import Leader, LeadersPage
 
     with schema_context(portal_a.schema_name):
@@ -39,7 +39,7 @@ def test_leaders_are_shown_in_the_order_the_editor_set(portal_a):
 
 
 def test_typed_text_is_stored_as_nfc(portal_a):
-    from introduction.demo import publish_child
+    from demo.introduction import publish_child
     from introduction.models import Leader, LeadersPage
 
     decomposed = unicodedata.normalize("NFD", "Nguyễn Thị Thủy")
@@ -56,7 +56,7 @@ def test_typed_text_is_stored_as_nfc(portal_a):
 def test_administrative_map_lists_units_with_codes(province):
     from django.core.exceptions import ValidationError
 
-    from introduction.demo import publish_child
+    from demo.introduction import publish_child
     from introduction.models import AdministrativeMapPage, AdministrativeUnit
 
     with schema_context(province.schema_name):
@@ -80,7 +80,7 @@ def test_administrative_map_lists_units_with_codes(province):
 
 
 def test_introduction_of_one_portal_never_appears_on_another(portal_a, portal_b):
-    from introduction.demo import publish_child
+    from demo.introduction import publish_child
     from introduction.models import NaturalConditionsPage
 
     with schema_context(portal_a.schema_name):

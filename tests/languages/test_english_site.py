@@ -146,9 +146,9 @@ def test_sitemap_lists_the_english_pages_too(portal_a):
 def test_switcher_round_trips_on_every_required_page_type(province):
     """With the demo's introduction and contacts in both languages, every English page and
     its Vietnamese source link to each other, whatever the page type."""
-    from contacts.demo import load_demo_content as load_contacts
-    from introduction.demo import load_demo_content as load_introduction
-    from languages.demo import load_demo_content as load_english
+    from demo.contacts import load_demo_content as load_contacts
+    from demo.introduction import load_demo_content as load_introduction
+    from demo.languages import load_demo_content as load_english
     from languages.required import required_pages
 
     with schema_context(province.schema_name):
@@ -214,9 +214,9 @@ def test_the_browser_language_does_not_switch_the_site_or_the_admin(portal_a, ma
 
 
 def test_english_services_are_those_foreigners_can_use(province):
-    from languages.demo import load_demo_content as load_english
+    from demo.languages import load_demo_content as load_english
+    from demo.services import load_demo_content as load_services
     from languages.required import required_pages
-    from services.demo import load_demo_content as load_services
     from services.models import PublicServicePage
 
     with schema_context(province.schema_name):
@@ -236,7 +236,7 @@ def test_english_services_are_those_foreigners_can_use(province):
 
 
 def test_search_finds_pages_in_the_language_it_is_made_in(portal_a):
-    from introduction.demo import publish_child
+    from demo.introduction import publish_child
     from introduction.models import OrganisationPage
     from languages.sync import publish_latest, start_translation
     from news.models import NewsArticlePage

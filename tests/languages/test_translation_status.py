@@ -88,7 +88,7 @@ def approve(portal, browser, page):
 
 
 def test_a_new_required_page_goes_from_missing_to_up_to_date(portal_a, people):
-    from introduction.demo import publish_child
+    from demo.introduction import publish_child
     from introduction.models import OrganisationPage
 
     with schema_context(portal_a.schema_name):
@@ -170,7 +170,7 @@ def test_report_is_only_for_the_portal_admin(portal_a, portal_b):
 def test_province_board_sees_every_member_portals_english_state(
     portal_a, portal_b, make_platform_user
 ):
-    from introduction.demo import publish_child
+    from demo.introduction import publish_child
     from introduction.models import LeadersPage
     from tenants.models import PlatformRole
     from tests.conftest import PASSWORD
@@ -196,7 +196,7 @@ def test_province_board_sees_every_member_portals_english_state(
 
 
 def test_withdrawing_a_vietnamese_page_withdraws_its_english(portal_a, people):
-    from introduction.demo import publish_child
+    from demo.introduction import publish_child
     from introduction.models import LeadersPage
     from languages.sync import publish_latest, start_translation
 

@@ -10,7 +10,7 @@ from tests.conftest import client_for
 
 
 def _add_item(title: str, slug: str, kind: str, **fields):
-    from introduction.demo import publish_child
+    from demo.introduction import publish_child
     from planning.models import PlanningIndexPage, PlanningItemPage
 
     index = PlanningIndexPage.objects.get(slug="quy-hoach-ke-hoach")

@@ -18,7 +18,7 @@ def _index():
 
 
 def _add_project(title: str, slug: str, **fields):
-    from introduction.demo import publish_child
+    from demo.introduction import publish_child
     from projects.models import ProjectPage
 
     values = {

@@ -26,7 +26,7 @@ def _programme(**fields):
 
 
 def test_programme_page_shows_results_after_acceptance(portal_a, portal_b):
-    from introduction.demo import publish_child
+    from demo.introduction import publish_child
     from science.models import ScienceIndexPage
 
     with schema_context(portal_a.schema_name):

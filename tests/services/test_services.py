@@ -429,7 +429,7 @@ def test_online_dossiers_cannot_exceed_dossiers_received():
 def test_demo_content_renders_with_services_for_foreigners(portal_b, kind):
     import copy
 
-    from services.demo import load_demo_content
+    from demo.services import load_demo_content
     from services.models import PublicServicePage
 
     as_kind = copy.copy(portal_b)

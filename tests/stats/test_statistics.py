@@ -13,7 +13,7 @@ from tests.conftest import client_for
 
 
 def test_release_shows_period_decision_and_analysis(portal_b, portal_a):
-    from introduction.demo import publish_child
+    from demo.introduction import publish_child
     from stats.models import StatisticsIndexPage, StatisticsReleasePage
 
     with schema_context(portal_b.schema_name):

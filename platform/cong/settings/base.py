@@ -49,6 +49,8 @@ SHARED_APPS = [
     "search",
     # The platform console (operators, the province board) on its own domain.
     "console",
+    # The demo province (`manage.py load_demo`); no models.
+    "demo",
     "django.contrib.contenttypes",
     "django.contrib.auth",
     "django.contrib.sessions",

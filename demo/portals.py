@@ -3,6 +3,7 @@ content of their own, so each portal visibly serves something different."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django_tenants.utils import schema_context
@@ -12,6 +13,22 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 
+from demo import (
+    budget,
+    contacts,
+    direction,
+    introduction,
+    languages,
+    legaldocs,
+    news,
+    participation,
+    planning,
+    projects,
+    science,
+    services,
+    stats,
+)
+from home.models import HomePage
 from tenants.models import PlatformRole, Portal
 from tenants.provisioning import PortalSpec, create_portal
 
@@ -95,39 +112,33 @@ def _make_user(username: str, full_name: str, password: str):
     return user
 
 
-# Each content app's demo loader, in the order they depend on each other (the direction
-# demo links to the legal documents demo). Apps not installed are skipped.
-DEMO_CONTENT = [
-    "introduction",
-    "news",
-    "legaldocs",
-    "direction",
-    "planning",
-    "projects",
-    "contacts",
-    "science",
-    "stats",
-    "budget",
-    "services",
-    "participation",
+# Each section's demo content (run inside the portal's schema), in the order they depend on
+# each other (the direction demo links to the legal documents demo).
+DEMO_CONTENT: list[Callable[[Portal], None]] = [
+    introduction.load_demo_content,
+    news.load_demo_content,
+    legaldocs.load_demo_content,
+    direction.load_demo_content,
+    planning.load_demo_content,
+    projects.load_demo_content,
+    contacts.load_demo_content,
+    science.load_demo_content,
+    stats.load_demo_content,
+    budget.load_demo_content,
+    services.load_demo_content,
+    participation.load_demo_content,
     # Last: the English versions of what the others created.
-    "languages",
+    languages.load_demo_content,
 ]
 
 
 def _fill_portal(portal: Portal, demo: DemoPortal, password: str) -> None:
-    from django.apps import apps
-    from django.utils.module_loading import import_string
-
-    from home.models import HomePage
-
     with schema_context(portal.schema_name):
         home = HomePage.objects.get(depth=2, locale__language_code=settings.LANGUAGE_CODE)
         home.intro = demo.intro
         home.save_revision().publish()
-        for app in DEMO_CONTENT:
-            if apps.is_installed(app):
-                import_string(f"{app}.demo.load_demo_content")(portal)
+        for load_demo_content in DEMO_CONTENT:
+            load_demo_content(portal)
         for suffix, group_name, full_name in PORTAL_ACCOUNTS:
             user = _make_user(f"{suffix}.{portal.code}", full_name, password)
             user.groups.add(Group.objects.get(name=group_name))

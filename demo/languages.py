@@ -1,6 +1,6 @@
 """English versions of the demo portals' required pages (runs inside the portal's schema).
 
-Every Vietnamese string of the required pages is looked up in `demo_en.ENGLISH` (after
+Every Vietnamese string of the required pages is looked up in `languages_en.ENGLISH` (after
 putting the portal's own names in), the English pages are saved and published. A string
 without English is reported and falls back to the Vietnamese, so the status report shows
 the page as in progress rather than hiding the gap.
@@ -13,9 +13,9 @@ from typing import Any
 
 from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
 
-from .demo_en import agency_names, english_for
-from .required import english_locale, required_pages
-from .sync import publish_latest, save_draft, start_translation, store_string
+from demo.languages_en import agency_names, english_for
+from languages.required import english_locale, required_pages
+from languages.sync import publish_latest, save_draft, start_translation, store_string
 
 log = logging.getLogger(__name__)
 

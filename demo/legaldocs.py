@@ -16,8 +16,8 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 
 from core.text import unaccent
-
-from .models import (
+from demo.pdf import legal_document_pdf, make_pdf
+from legaldocs.models import (
     DocumentType,
     GazetteEntry,
     GazetteIndexPage,
@@ -31,7 +31,6 @@ from .models import (
     RelationKind,
     ValidityStatus,
 )
-from .pdf import legal_document_pdf, make_pdf
 
 T = DocumentType
 S = ValidityStatus

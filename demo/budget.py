@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from introduction.demo import agency_name, publish_child
-
-from .models import BudgetDisclosurePage, BudgetIndexPage, DisclosureKind
+from budget.models import BudgetDisclosurePage, BudgetIndexPage, DisclosureKind
+from demo.introduction import agency_name, publish_child
 
 
 def load_demo_content(portal: Any) -> None:

@@ -1,4 +1,4 @@
-"""English for the demo content of the required sections (see demo.py).
+"""English for the demo content of the required sections (see languages.py).
 
 Exact strings first; then sentences that carry the portal's agency name, which are
 written once with `{agency}` and filled in for each demo portal.
@@ -9,8 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from core.text import unaccent
-
-from .demo_en_services import SERVICES_ENGLISH
+from demo.languages_en_services import SERVICES_ENGLISH
 
 ENGLISH: dict[str, str] = {
     # Home pages and sections (titles and slugs)
@@ -110,7 +109,7 @@ WITH_AGENCY: dict[str, str] = {
 
 def agency_names(portal: Any) -> tuple[str, str]:
     """The agency behind the portal, in Vietnamese and in English."""
-    from introduction.demo import agency_name
+    from demo.introduction import agency_name
 
     if portal.kind == "province":
         place = portal.name.removeprefix("Cổng thông tin điện tử").strip().removeprefix("tỉnh")

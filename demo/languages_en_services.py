@@ -1,4 +1,4 @@
-"""English for the demo's online public services that foreigners can use (see demo_en.py)."""
+"""English for the demo's online public services that foreigners can use (see languages_en.py)."""
 
 from __future__ import annotations
 

@@ -8,7 +8,7 @@ from tests.conftest import client_for
 
 
 def test_demo_content(portal_b):
-    from participation.demo import load_demo_content
+    from demo.participation import load_demo_content
     from participation.models import ConsultationComment, Question
 
     with schema_context(portal_b.schema_name):

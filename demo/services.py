@@ -9,9 +9,8 @@ from typing import Any
 
 from django.conf import settings
 
-from introduction.demo import publish_child
-
-from .models import (
+from demo.introduction import publish_child
+from services.models import (
     NATIONAL_PORTAL_URL,
     PublicServiceIndexPage,
     PublicServicePage,

@@ -9,10 +9,7 @@ import datetime as dt
 
 from django.utils import timezone
 
-from workdays.calendar import add_working_days
-from workdays.models import calendar_for_schema
-
-from .models import (
+from participation.models import (
     ConsultationComment,
     ConsultationIndexPage,
     ConsultationPage,
@@ -21,6 +18,8 @@ from .models import (
     QuestionIndexPage,
     QuestionTopic,
 )
+from workdays.calendar import add_working_days
+from workdays.models import calendar_for_schema
 
 TOPICS = ["Thủ tục hành chính", "Đất đai", "Đầu tư – Kinh doanh", "Chính sách xã hội"]
 

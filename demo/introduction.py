@@ -6,7 +6,7 @@ from typing import Any
 
 from wagtail.models import Locale, Page
 
-from .models import (
+from introduction.models import (
     AdministrativeMapPage,
     AdministrativeUnit,
     HistoryCulturePage,

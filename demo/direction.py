@@ -11,9 +11,7 @@ from django.utils import timezone
 
 from wagtail.rich_text import RichText
 
-from legaldocs.models import LegalDocumentPage
-
-from .models import (
+from direction.models import (
     DirectionIndexPage,
     DirectivePage,
     EnterpriseSanctionPage,
@@ -24,6 +22,7 @@ from .models import (
     ScheduleEntry,
     Week,
 )
+from legaldocs.models import LegalDocumentPage
 
 
 def _document(number: str) -> LegalDocumentPage | None:

@@ -7,15 +7,14 @@ from typing import Any
 
 from wagtail.models import Locale, Site
 
-from introduction.demo import agency_name, publish_child
-
-from .models import (
+from contacts.models import (
     ContactOfficial,
     ContactsPage,
     PortalContactSettings,
     Spokesperson,
     StatementPage,
 )
+from demo.introduction import agency_name, publish_child
 
 ADDRESSES = {
     "province": (

@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from introduction.demo import agency_name, publish_child
-
-from .models import (
+from demo.introduction import agency_name, publish_child
+from projects.models import (
     FundingType,
     ProcurementNotice,
     ProjectField,

@@ -10,7 +10,7 @@ SCHEDULE = "/chi-dao-dieu-hanh/lich-cong-tac/"
 
 
 def test_demo_content_on_a_member_portal_has_its_own_document(portal_a):
-    from legaldocs.demo import load_demo_content
+    from demo.legaldocs import load_demo_content
     from legaldocs.models import LegalDocumentPage
 
     with schema_context(portal_a.schema_name):
@@ -20,10 +20,10 @@ def test_demo_content_on_a_member_portal_has_its_own_document(portal_a):
 
 
 def test_demo_content_loads_and_renders(province):
-    from direction.demo import load_demo_content as load_direction
-    from legaldocs.demo import load_demo_content as load_legaldocs
+    from demo.direction import load_demo_content as load_direction
+    from demo.legaldocs import load_demo_content as load_legaldocs
+    from demo.news import load_demo_content as load_news
     from legaldocs.models import GazetteIssuePage, LegalDocumentPage
-    from news.demo import load_demo_content as load_news
     from news.models import NewsArticlePage
 
     with schema_context(province.schema_name):
@@ -51,7 +51,7 @@ def test_demo_content_loads_and_renders(province):
 
 
 def test_demo_documents_have_real_pdf_files(province):
-    from legaldocs.demo import load_demo_content
+    from demo.legaldocs import load_demo_content
     from legaldocs.models import LegalDocumentPage
 
     with schema_context(province.schema_name):

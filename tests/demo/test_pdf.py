@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from legaldocs.pdf import make_pdf
+from demo.pdf import make_pdf
 
 
 def test_the_cross_reference_table_points_at_each_object():

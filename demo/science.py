@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from introduction.demo import publish_child
-
-from .models import ManagementLevel, ScienceField, ScienceIndexPage, ScienceProgrammePage
+from demo.introduction import publish_child
+from science.models import ManagementLevel, ScienceField, ScienceIndexPage, ScienceProgrammePage
 
 
 def load_demo_content(portal: Any) -> None:

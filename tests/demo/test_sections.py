@@ -5,26 +5,22 @@ from __future__ import annotations
 import pytest
 from django_tenants.utils import schema_context
 
+from demo import budget, contacts, introduction, planning, projects, science, stats
 from tests.conftest import TEST_PORTALS, client_for
 
-LOADERS = [
-    "introduction.demo", "contacts.demo", "planning.demo", "projects.demo", "science.demo",
-    "stats.demo", "budget.demo",
-]
+LOADERS = [introduction, contacts, planning, projects, science, stats, budget]
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("code", list(TEST_PORTALS))
 def test_demo_content_loads_and_renders(code):
-    from importlib import import_module
-
     from tenants.models import Portal
 
     portal = Portal.objects.get(code=code)
     with schema_context(portal.schema_name):
         for loader in LOADERS:
-            import_module(loader).load_demo_content(portal)
-            import_module(loader).load_demo_content(portal)  # a second run adds nothing
+            loader.load_demo_content(portal)
+            loader.load_demo_content(portal)  # a second run adds nothing
     client = client_for(portal)
     home = client.get("/").content.decode()
     assert f"bbt.{code}@laichau.gov.vn" in home  # the footer's contact details

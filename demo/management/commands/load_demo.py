@@ -1,9 +1,9 @@
 from __future__ import annotations
 
-from tenants.demo import DEMO_PASSWORD, PLATFORM_ACCOUNTS, PORTAL_ACCOUNTS, load_demo
+from demo.portals import DEMO_PASSWORD, PLATFORM_ACCOUNTS, PORTAL_ACCOUNTS, load_demo
+from tenants.current import public_schema
+from tenants.management.commands._base import PortalCommand
 from tenants.models import Portal, portal_url
-
-from ._base import PortalCommand
 
 
 class Command(PortalCommand):
@@ -20,7 +20,7 @@ class Command(PortalCommand):
         self.stdout.write(self.style.SUCCESS("Đã nạp dữ liệu mẫu:"))
         for portal in portals:
             self.stdout.write(f"  {portal.url()}  {portal.name}")
-        console = Portal.objects.get(schema_name="public").primary_domain
+        console = Portal.objects.get(schema_name=public_schema()).primary_domain
         self.stdout.write(f"  {portal_url(console)}  Quản trị hệ thống")
         names = ", ".join(u for u, _r, _n in PLATFORM_ACCOUNTS)
         per_portal = ", ".join(f"{s}.<mã cổng>" for s, _g, _n in PORTAL_ACCOUNTS)

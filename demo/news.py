@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from wagtail.rich_text import RichText
 
-from .models import NewsArticlePage, NewsCategory, NewsIndexPage
+from news.models import NewsArticlePage, NewsCategory, NewsIndexPage
 
 CATEGORIES = [
     ("activity", "Tin hoạt động"),

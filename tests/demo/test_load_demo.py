@@ -1,0 +1,77 @@
+"""`manage.py load_demo` (what `make demo` and the first `make run` do): the demo province,
+its member portals and accounts, and content in every section of every portal."""
+
+from __future__ import annotations
+
+from io import StringIO
+
+import pytest
+from django_tenants.utils import schema_context
+
+from django.contrib.auth.models import User
+from django.core.management import call_command
+
+from compliance.completeness import section_completeness
+from core.sections import registered_sections
+from demo.portals import DEMO_PASSWORD, MEMBERS, PLATFORM_ACCOUNTS, PORTAL_ACCOUNTS, PROVINCE
+from home.models import HomePage
+from tenants.models import PlatformRole, Portal
+from tests.conftest import client_for
+
+pytestmark = pytest.mark.slow
+
+DEMO_CODES = [PROVINCE.code, *(member.code for member in MEMBERS)]
+
+
+@pytest.fixture
+def no_province(db, settings):
+    """load_demo does nothing where a province exists: the test province stands aside (in
+    this test's transaction), and the demo province gets a domain of its own."""
+    Portal.objects.filter(kind=Portal.Kind.PROVINCE).update(kind=Portal.Kind.OTHER)
+    settings.CONG_PROVINCE_DOMAIN = "laichau.demo.test"
+
+
+def test_load_demo_fills_every_section_of_every_demo_portal(no_province):
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    printed = out.getvalue()
+    assert "http://laichau.demo.test/" in printed
+    assert "http://quantri.laichau.test/" in printed  # the console
+
+    portals = {p.code: p for p in Portal.objects.filter(code__in=DEMO_CODES).prefetch_related("domains")}
+    assert sorted(portals) == sorted(DEMO_CODES)
+    assert portals["sokhcn"].parent == portals["laichau"]
+    assert "skhcn-laichau.localhost" in {d.domain for d in portals["sokhcn"].domains.all()}
+    for username, role, _name in PLATFORM_ACCOUNTS:
+        assert PlatformRole.objects.get(user__username=username).role == role
+
+    for code, portal in portals.items():
+        with schema_context(portal.schema_name):
+            home = HomePage.objects.get(depth=2, locale__language_code="vi")
+            assert home.intro  # its own introduction on the home page
+            completeness = section_completeness(home, portal.kind)
+            assert [row.section.slug for row in completeness] == [
+                section.slug for section in registered_sections(portal.kind)
+            ]
+            empty = [row.section.slug for row in completeness if not row.ok]
+            assert empty == [], f"{code}: sections without demo content: {empty}"
+            # The English versions of the pages the law wants in English are published.
+            assert HomePage.objects.get(depth=2, locale__language_code="en").live
+            for suffix, group, _name in PORTAL_ACCOUNTS:
+                user = User.objects.get(username=f"{suffix}.{code}")
+                assert user.check_password(DEMO_PASSWORD)
+                assert list(user.groups.values_list("name", flat=True)) == [group]
+
+        browser = client_for(portal)
+        response = browser.get("/")
+        assert response.status_code == 200
+        assert f"<h1>{portal.name}</h1>" in response.content.decode()
+        assert browser.get("/en/introduction/").status_code == 200
+        assert browser.post(
+            "/admin/login/", {"username": f"bientap.{code}", "password": DEMO_PASSWORD}
+        ).status_code == 302
+
+    again = StringIO()
+    call_command("load_demo", stdout=again)
+    assert "bỏ qua" in again.getvalue()  # a province exists now: nothing is loaded twice
+    assert Portal.objects.filter(code__in=DEMO_CODES).count() == len(DEMO_CODES)
