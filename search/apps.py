@@ -8,4 +8,9 @@ class SearchConfig(AppConfig):
     verbose_name = _("Tìm kiếm")
 
     def ready(self) -> None:
+        from django.core import checks
+
         from . import signals  # noqa: F401
+        from .facets import check_declarations
+
+        checks.register(check_declarations)

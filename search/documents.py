@@ -1,16 +1,15 @@
 """What the index holds for a page: built from the page in its own schema.
 
 The words come from the page model's own `search_fields` (the ones Wagtail's admin search
-uses), so every content app is searchable without registering here; only legal documents
-and news add facets. Home pages and the mandated section index pages are navigation, not
-content, and are left out.
+uses) and the facets from its `search_facets` (`search.facets`), so every content app is
+searchable, and faceted, without registering here. Home pages (the roots of each locale)
+and the mandated section index pages are navigation, not content, and are left out.
 """
 
 from __future__ import annotations
 
 import datetime
 import html
-from collections.abc import Callable
 
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
@@ -24,10 +23,9 @@ from wagtail.search import index
 
 from core.text import nfc
 
-from .backends.base import IndexedDocument, number_key
+from .backends.base import IndexedDocument
+from .facets import declared_for
 
-LEGAL_DOCUMENT = "legaldocs.legaldocumentpage"
-NEWS_ARTICLE = "news.newsarticlepage"
 # Longest body text kept per document (a tsvector holds at most 1 MB).
 MAX_BODY_CHARS = 100_000
 # Attributes giving a page's date, first found wins: the date citizens know it by.
@@ -39,10 +37,10 @@ def model_label(model) -> str:
 
 
 def navigation_models() -> set[str]:
-    """Home pages and section index pages: not indexed."""
+    """Section index pages: not indexed (home pages, at depth 2, are not either)."""
     from core.sections import registered_sections
 
-    labels = {"home.homepage", "wagtailcore.page"}
+    labels = {"wagtailcore.page"}
     labels |= {s.page_model.lower() for s in registered_sections()}
     return labels
 
@@ -79,34 +77,6 @@ def page_date(page: Page) -> datetime.datetime | None:
     return page.first_published_at or page.last_published_at
 
 
-def _legal_document_facets(page) -> dict:
-    facets = {
-        "doc_type": page.doc_type,
-        "doc_type_label": str(page.get_doc_type_display()),
-        "status": page.status,
-        "status_label": str(page.get_status_display()),
-        "is_draft": page.is_draft,
-    }
-    if page.number:
-        facets["number"] = page.number
-        facets["number_key"] = number_key(page.number)
-    if page.issuer_id:
-        facets["issuer"] = page.issuer.name
-    if page.legal_field_id:
-        facets["field"] = page.legal_field.name
-    return facets
-
-
-def _news_facets(page) -> dict:
-    return {"category": page.category.name} if page.category_id else {}
-
-
-FACETS: dict[str, Callable[[Page], dict]] = {
-    LEGAL_DOCUMENT: _legal_document_facets,
-    NEWS_ARTICLE: _news_facets,
-}
-
-
 def is_indexable(page: Page) -> bool:
     if not page.live or page.depth <= 2:
         return False
@@ -141,7 +111,7 @@ def document_for_page(page: Page, portal) -> IndexedDocument | None:
     with translation.override(language):  # labels in the page's own language
         type_label = str(page._meta.verbose_name)
         type_label = type_label[:1].upper() + type_label[1:]
-        facets = FACETS[label](page) if label in FACETS else {}
+        facets = declared_for(type(page)).stored(page)
     return IndexedDocument(
         portal=connection.schema_name,
         portal_code=portal.code,

@@ -3,7 +3,9 @@
 
 In-portal search is always restricted to the current portal's documents. The province
 portal also offers the whole province (`pham-vi=tinh`), optionally narrowed to some member
-portals (`cong=<code>`); results link to each portal's own domain.
+portals (`cong=<code>`); results link to each portal's own domain. With a type chosen
+(`loai=<app_label.model>`), the facets and date range that type declares
+(`search.facets`) are offered, each through its own URL parameter.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from core.text import nfc
 
 from .backends import get_backend
 from .backends.base import SearchQuery, SearchResults
-from .documents import LEGAL_DOCUMENT
+from .facets import Declared, declared_for_type
 
 PER_PAGE = 10
 SCOPE_PROVINCE = "tinh"
@@ -68,7 +70,8 @@ def _page_number(request: HttpRequest) -> int:
 
 
 def build_query(request: HttpRequest) -> tuple[SearchQuery, bool]:
-    """The search the request asks for, and whether it is province-wide."""
+    """The search the request asks for, and whether it is province-wide. The facets and
+    date range are those the chosen type declares; other parameters are ignored."""
     portal = getattr(request, "tenant", None)
     params = request.GET
     province_wide = bool(
@@ -82,14 +85,29 @@ def build_query(request: HttpRequest) -> tuple[SearchQuery, bool]:
         # The language of the page searched from: /en/search/ finds the English pages.
         language=get_language() or settings.LANGUAGE_CODE,
     )
-    if query.content_type == LEGAL_DOCUMENT:
-        query.doc_type = params.get("hinh-thuc", "")[:60]
-        query.issuer = nfc(params.get("co-quan", ""))[:255]
-        query.field = nfc(params.get("linh-vuc", ""))[:255]
-        query.status = params.get("hieu-luc", "")[:60]
-        query.date_from = _date(params.get("tu-ngay", ""))
-        query.date_to = _date(params.get("den-ngay", ""))
+    declared = declared_for_type(query.content_type)
+    for facet in declared.filters:
+        value = nfc(params.get(facet.param, "")).strip()[:255]
+        if value:
+            query.filters[facet.key] = value
+    if declared.date_range is not None:
+        query.date_from = _date(params.get(declared.date_range.param_from, ""))
+        query.date_to = _date(params.get(declared.date_range.param_to, ""))
     return query, province_wide
+
+
+def facet_filters(declared: Declared, query: SearchQuery, results: SearchResults) -> list[dict]:
+    """The chosen type's facets as the page offers them: heading, parameter, counted values
+    and the value chosen."""
+    return [
+        {
+            "label": facet.heading(declared.model),
+            "param": facet.param,
+            "values": results.facets.get(facet.key, []),
+            "selected": query.filters.get(facet.key, ""),
+        }
+        for facet in declared.filters
+    ]
 
 
 def search(request: HttpRequest) -> HttpResponse:
@@ -106,6 +124,14 @@ def search(request: HttpRequest) -> HttpResponse:
             query.offset = (number - 1) * PER_PAGE
             results = get_backend().search(query)
     paged = Paginator(_Window(_pageable(results), results.hits), PER_PAGE).get_page(number)
+    for hit in results.hits:
+        hit.details = declared_for_type(hit.content_type).result_details(hit.facets)
+    declared = declared_for_type(query.content_type)
+    number_found_label = ""
+    if results.number_match and results.hits:
+        found = declared_for_type(results.hits[0].content_type)
+        if found.identifier is not None:
+            number_found_label = found.identifier.found_label or found.identifier.heading(found.model)
     portal = getattr(request, "tenant", None)
     return TemplateResponse(
         request,
@@ -123,10 +149,14 @@ def search(request: HttpRequest) -> HttpResponse:
             "facet_sample": results.facet_sample,
             "facets": results.facets,
             "number_match": results.number_match,
+            # What introduces the results of an exact identifier lookup.
+            "number_found_label": number_found_label,
             "province_wide": province_wide,
             "can_search_province": bool(portal is not None and portal.is_province),
             "scope_province": SCOPE_PROVINCE,
-            "legal_document": LEGAL_DOCUMENT,
+            # The chosen type's facets and date range.
+            "facet_filters": facet_filters(declared, query, results),
+            "date_range": declared.date_range,
             "page_query": query_without_page(request),
         },
     )

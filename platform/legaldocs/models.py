@@ -31,6 +31,7 @@ from wagtail.search import index
 from core.listing import FeedItem, feed_title, paginate, query_without_page, rss_response
 from core.text import nfc, unaccent
 from news.mixins import NfcCleanMixin
+from search.facets import ChoiceFacet, DateRangeFilter, IdentifierFacet, RelatedFacet
 
 # Số ký hiệu: number[/year]/symbol, e.g. 43/2020/QĐ-UBND, 1234/UBND-KT, 15/CT-TTg,
 # 59/2020/QH14, 07/2016/TTLT-BTC-BNV; Party documents use a hyphen: 36-NQ/TW.
@@ -264,6 +265,21 @@ class LegalDocumentPage(NfcCleanMixin, Page):
         index.FilterField("doc_type"),
         index.FilterField("status"),
         index.FilterField("issue_date"),
+    ]
+    # The public search page's facets and filters for documents (search.facets).
+    search_facets = [
+        # A number as citizens type it: 43/2020/QĐ-UBND, 1234/UBND-KT, 36-NQ/TW.
+        IdentifierFacet(
+            "number", lookup=r"^\d{1,6}[a-zA-Z]?(?:/\d{4})?[/-][^\s/-][^\s]*$",
+            found_label=_("Văn bản có số ký hiệu"),
+        ),
+        ChoiceFacet("doc_type", param="hinh-thuc"),
+        RelatedFacet("issuer", param="co-quan"),
+        RelatedFacet("legal_field", key="field", param="linh-vuc"),
+        ChoiceFacet("status", param="hieu-luc", in_results=True),
+        DateRangeFilter(
+            "tu-ngay", "den-ngay", label_from=_("Ban hành từ ngày"), label_to=_("đến ngày")
+        ),
     ]
 
     parent_page_types = ["legaldocs.LegalDocumentIndexPage"]

@@ -10,6 +10,10 @@ class NewsConfig(AppConfig):
 
     def ready(self) -> None:
         from core.sections import Section, register_section
+        from search.aggregation import register_member_news
+
+        # The province home page lists the member portals' newest articles.
+        register_member_news("news.NewsArticlePage")
 
         register_section(
             Section(

@@ -18,6 +18,7 @@ from wagtail.search import index
 
 from core.listing import FeedItem, feed_title, paginate, query_without_page, rss_response
 from core.text import nfc, unaccent
+from search.facets import RelatedFacet
 
 from .blocks import BodyBlock
 from .mixins import NfcCleanMixin
@@ -170,6 +171,8 @@ class NewsArticlePage(NfcCleanMixin, RoutablePageMixin, Page):
         index.SearchField("body"),
         index.FilterField("publish_date"),
     ]
+    # Kept in the search index; not offered as a filter on the search page.
+    search_facets = [RelatedFacet("category")]
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types: list[str] = []

@@ -15,6 +15,7 @@ from wagtail.search import index
 from core.listing import FeedItem, FeedPageMixin, choice_filter, page_query, paginate
 from introduction.blocks import RICH_TEXT_FEATURES, AttachmentsBlock
 from introduction.text import NFCTextMixin
+from search.facets import ChoiceFacet
 
 from .money import format_vnd
 
@@ -164,6 +165,12 @@ class ProjectPage(NFCTextMixin, Page):
         index.SearchField("body"),
         index.FilterField("status"),
         index.FilterField("field"),
+    ]
+    # The public search page's facets for projects (search.facets), with the section
+    # listing's parameter names.
+    search_facets = [
+        ChoiceFacet("status", param="trang-thai", in_results=True),
+        ChoiceFacet("field", param="linh-vuc"),
     ]
 
     parent_page_types = ["projects.ProjectIndexPage"]

@@ -33,6 +33,7 @@ from core.listing import FeedItem, FeedPageMixin, page_query, paginate
 from core.text import in_active_language, nfc, unaccent
 from introduction.blocks import RICH_TEXT_FEATURES
 from introduction.text import NFCTextMixin
+from search.facets import ChoiceFacet, RelatedFacet
 
 from .blocks import GuideBlock
 
@@ -453,6 +454,13 @@ class PublicServicePage(NFCTextMixin, Page):
         index.SearchField("guide"),
         index.FilterField("level"),
         index.FilterField("for_foreigners"),
+    ]
+    # The public search page's facets for services (search.facets), with the catalogue's
+    # parameter names.
+    search_facets = [
+        RelatedFacet("sector", param="nganh", value="slug"),
+        RelatedFacet("field", param="linh-vuc", value="slug"),
+        ChoiceFacet("level", param="muc-do", in_results=True),
     ]
 
     # Identifiers stay the same in the English version; the text around them is translated.

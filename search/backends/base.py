@@ -9,7 +9,6 @@ portal (`portal` = its schema) or to every active portal (`portal` = None, the p
 from __future__ import annotations
 
 import datetime
-import re
 from dataclasses import dataclass, field
 
 from django.utils.html import escape
@@ -27,9 +26,6 @@ MARK_END = "\ue001"
 # of 10 at most anyway).
 COUNT_CAP = 1000
 
-# A document number as typed by a citizen: 43/2020/QĐ-UBND, 1234/UBND-KT, 36-NQ/TW.
-NUMBER_QUERY_RE = re.compile(r"^\d{1,6}[a-zA-Z]?(?:/\d{4})?[/-][^\s/-][^\s]*$")
-
 
 def fold(value: str) -> str:
     """`Đà Nẵng` → `da nang`: how titles are compared for autocomplete."""
@@ -37,7 +33,7 @@ def fold(value: str) -> str:
 
 
 def number_key(value: str) -> str:
-    """The form a document number is looked up by: `43/2020/QĐ-UBND` → `43/2020/qd-ubnd`."""
+    """The form an identifier is looked up by: `43/2020/QĐ-UBND` → `43/2020/qd-ubnd`."""
     return "".join(fold(value).split())
 
 
@@ -83,16 +79,6 @@ def document_id(portal: str, content_type: str, object_id: int) -> str:
     return f"{portal}:{content_type}:{object_id}"
 
 
-# Facets of legal documents, in the order the search page shows them: (name, key in
-# `facets`, key of its label).
-DOCUMENT_FACETS = (
-    ("doc_type", "doc_type", "doc_type_label"),
-    ("issuer", "issuer", "issuer"),
-    ("field", "field", "field"),
-    ("status", "status", "status_label"),
-)
-
-
 @dataclass
 class SearchQuery:
     text: str = ""
@@ -100,10 +86,8 @@ class SearchQuery:
     portals: tuple[str, ...] = ()  # portal codes, in the cross-portal scope
     language: str = ""  # the language of the page searched from ("vi", "en"); "" any
     content_type: str = ""
-    doc_type: str = ""
-    issuer: str = ""
-    field: str = ""
-    status: str = ""
+    # Facets chosen: key in `facets` → value (the facets the content type declares).
+    filters: dict[str, str] = field(default_factory=dict)
     date_from: datetime.date | None = None
     date_to: datetime.date | None = None
     offset: int = 0
@@ -114,24 +98,34 @@ class SearchQuery:
 
     @property
     def number_key(self) -> str:
-        return number_key(self.text) if NUMBER_QUERY_RE.match(self.text) else ""
+        """The words as an identifier to look up exactly, when they are shaped like one of
+        the identifiers content types declare (`IdentifierFacet`)."""
+        from ..facets import is_identifier
+
+        return number_key(self.text) if is_identifier(self.text) else ""
 
     @property
-    def document_filters(self) -> dict[str, str]:
-        return {
-            name: value
-            for name, value in (
-                ("doc_type", self.doc_type),
-                ("issuer", self.issuer),
-                ("field", self.field),
-                ("status", self.status),
-            )
-            if value
-        }
+    def counted_facets(self) -> tuple[tuple[str, str], ...]:
+        """(key, label key) of the facets the chosen type declares: counted and filtered on."""
+        from ..facets import declared_for_type
+
+        return declared_for_type(self.content_type).counted
+
+    def chosen_facets(self) -> dict[str, str]:
+        """The filters with a value, keys checked (they are written into queries)."""
+        from ..facets import KEY_RE
+
+        chosen = {}
+        for key, value in self.filters.items():
+            if not KEY_RE.match(key):
+                raise ValueError(f"not a facet key: {key!r}")
+            if value:
+                chosen[key] = value
+        return chosen
 
     @property
     def is_empty(self) -> bool:
-        return not (self.text or self.document_filters or self.date_from or self.date_to)
+        return not (self.text or self.chosen_facets() or self.date_from or self.date_to)
 
 
 @dataclass
@@ -150,6 +144,8 @@ class Hit:
     title_html: SafeString
     snippet_html: SafeString
     score: float = 0.0
+    # What the page shows of the facets its type declares `in_results` (labels).
+    details: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -164,13 +160,13 @@ class SearchResults:
     # Matches; when `capped`, counting stopped at this number and there are more.
     total: int = 0
     hits: list[Hit] = field(default_factory=list)
-    # "type", "portal", and for legal documents "doc_type", "issuer", "field", "status"
+    # "type", "portal", and with a type chosen the keys of the facets it declares
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
-    # True when the query was a document number and that number was found.
+    # True when the query was an identifier (a document's number) and it was found.
     number_match: bool = False
     capped: bool = False
     # How many results, best first, can be paged through (all of them unless `capped`);
-    # the legal document facets count these when `capped`.
+    # the chosen type's facets count these when `capped`.
     reachable: int = 0
     # When not 0: the type and portal counts are over the `facet_sample` newest matches of
     # the words in the scope, not over every match (there were more than COUNT_CAP).

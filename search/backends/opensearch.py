@@ -13,7 +13,6 @@ finds `tìm kiếm`; `.exact` sub-fields keep the diacritics and boost exact mat
 from __future__ import annotations
 
 from .base import (
-    DOCUMENT_FACETS,
     MARK_END,
     MARK_START,
     FacetValue,
@@ -80,11 +79,12 @@ INDEX_BODY = {
             "url": {"type": "keyword", "index": False},
             "language": {"type": "keyword"},
             "date": {"type": "date"},
+            # Declared facets are keywords (the dynamic template); an identifier is searched
+            # with the title and looked up by its key (search.facets.IdentifierFacet).
             "facets": {
                 "properties": {
                     "number": {"type": "text", "analyzer": "folded"},
                     "number_key": {"type": "keyword"},
-                    "is_draft": {"type": "boolean"},
                 },
             },
         },
@@ -237,8 +237,8 @@ class ServerSearchBackend(SearchBackend):
         if query.portals and not query.portal:
             filters.append({"terms": {"portal_code": list(query.portals)}})
         if narrow:
-            for name, value in query.document_filters.items():
-                filters.append({"term": {f"facets.{name}": value}})
+            for key, value in query.chosen_facets().items():
+                filters.append({"term": {f"facets.{key}": value}})
             dates = {}
             if query.date_from:
                 dates["gte"] = query.date_from.isoformat()
@@ -259,8 +259,6 @@ class ServerSearchBackend(SearchBackend):
         return self._search(query)
 
     def _search(self, query: SearchQuery, number_key: str = "") -> SearchResults:
-        from ..documents import LEGAL_DOCUMENT
-
         scope: list[dict] = [self._scope(query.portal)]
         if query.language:
             scope.append({"term": {"language": query.language}})
@@ -297,15 +295,17 @@ class ServerSearchBackend(SearchBackend):
                 "aggs": {"label": {"terms": {"field": "portal_name", "size": 1}}},
             },
         }
-        if query.content_type == LEGAL_DOCUMENT:
-            aggs["documents"] = {
+        counted = query.counted_facets
+        if counted:
+            # The chosen type's facets count everything chosen (the filters included).
+            aggs["chosen"] = {
                 "filter": {"bool": {"filter": narrow or [{"match_all": {}}]}},
                 "aggs": {
-                    name: {
+                    key: {
                         "terms": {"field": f"facets.{key}", "size": 100},
                         "aggs": {"label": {"terms": {"field": f"facets.{label}", "size": 1}}},
                     }
-                    for name, key, label in DOCUMENT_FACETS
+                    for key, label in counted
                 },
             }
         body: dict = {
@@ -350,9 +350,9 @@ class ServerSearchBackend(SearchBackend):
         results.facets = {
             name: _buckets(aggregations[name]) for name in ("type", "portal") if name in aggregations
         }
-        if "documents" in aggregations:
-            for name, _key, _label in DOCUMENT_FACETS:
-                results.facets[name] = _buckets(aggregations["documents"][name])
+        if "chosen" in aggregations:
+            for key, _label in counted:
+                results.facets[key] = _buckets(aggregations["chosen"][key])
         return results
 
     def autocomplete(

@@ -27,7 +27,6 @@ from django.db import connection, transaction
 
 from .base import (
     COUNT_CAP,
-    DOCUMENT_FACETS,
     MARK_END,
     MARK_START,
     FacetValue,
@@ -203,8 +202,8 @@ class PostgresSearchBackend(SearchBackend):
         return scope
 
     def _filters(self, query: SearchQuery, params: dict) -> list[str]:
-        """What narrows the results but not the type and portal facets: type, portals and
-        the document filters."""
+        """What narrows the results but not the type and portal facets: type, portals, the
+        chosen facets and dates."""
         where = []
         if query.content_type:
             params["content_type"] = query.content_type
@@ -212,9 +211,9 @@ class PostgresSearchBackend(SearchBackend):
         if query.portals and not query.portal:
             params["portals"] = list(query.portals)
             where.append("d.portal_code = ANY(%(portals)s)")
-        for name, value in query.document_filters.items():
-            params[f"f_{name}"] = value
-            where.append(f"d.facets->>'{name}' = %(f_{name})s")
+        for key, value in query.chosen_facets().items():
+            params[f"f_{key}"] = value
+            where.append(f"d.facets->>'{key}' = %(f_{key})s")
         if query.date_from:
             params["date_from"] = query.date_from
             where.append("(d.date AT TIME ZONE 'Asia/Ho_Chi_Minh')::date >= %(date_from)s")
@@ -235,22 +234,20 @@ class PostgresSearchBackend(SearchBackend):
         return self._search(query)
 
     def _search(self, query: SearchQuery, number_key: str = "") -> SearchResults:
-        from ..documents import LEGAL_DOCUMENT
-
         text = bool(query.text) and not number_key
         params: dict = {"text": query.text, "body_chars": SNIPPET_SOURCE_CHARS}
-        # Type and portal facets count the words in the scope; the results and the legal
-        # document facets are narrowed by the filters too.
+        # Type and portal facets count the words in the scope; the results and the chosen
+        # type's facets are narrowed by the filters too.
         base = self._scope(query, params)
         if number_key:
             params["number_key"] = number_key
             # `facets ? 'number_key'` lets the partial index on numbers be used.
             base.append("d.facets ? 'number_key' AND d.facets->>'number_key' = %(number_key)s")
         narrow = self._filters(query, params)
-        legal = query.content_type == LEGAL_DOCUMENT
+        counted = query.counted_facets
         results = SearchResults()
         with _planned_for_text_indexes() as cursor:
-            finder = _Finder(cursor, params, text=text, legal=legal)
+            finder = _Finder(cursor, params, text=text, counted=counted)
             if narrow:
                 count, matches, chosen = finder.probe(base + narrow)
                 every = None
@@ -277,7 +274,7 @@ class PostgresSearchBackend(SearchBackend):
             results.reachable = len(chosen)
             page = chosen[query.offset : query.offset + query.limit]
             results.hits = self._hits(cursor, page, params, highlight=text)
-        results.facets = _facets(base_rows, chosen if legal else None)
+        results.facets = _facets(base_rows, chosen, counted)
         return results
 
     def _hits(self, cursor, page: list[_Row], params: dict, highlight: bool) -> list[Hit]:
@@ -466,24 +463,24 @@ class _Row:
     portal_name: str
     date: datetime.datetime | None
     score: float
-    selected: bool  # passes the filters (type, portals, document filters)
-    legal: tuple  # values then labels of DOCUMENT_FACETS, for legal documents
-
-
-# Columns of `legal`: for each document facet its value, then its label.
-LEGAL_COLUMNS = ", ".join(
-    f"d.facets->>'{key}', d.facets->>'{label}'" for _name, key, label in DOCUMENT_FACETS
-)
+    selected: bool  # passes the filters (type, portals, chosen facets)
+    facets: tuple  # value then label of each counted facet of the chosen type
 
 
 class _Finder:
     """The SQL of one search: count, every match, or a pool of candidates."""
 
-    def __init__(self, cursor, params: dict, *, text: bool, legal: bool) -> None:
+    def __init__(
+        self, cursor, params: dict, *, text: bool, counted: tuple[tuple[str, str], ...] = ()
+    ) -> None:
         self.cursor = cursor
         self.params = params
         self.text = text
-        self.legal = legal
+        self.counted = counted
+        # For each counted facet its value, then its label (keys checked by `search.facets`).
+        self.facet_columns = "".join(
+            f", d.facets->>'{key}', d.facets->>'{label}'" for key, label in counted
+        )
         self.words = [f"d.folded @@ {FOLDED_QUERY}"] if text else []
         # Negation or phrases: a title/summary or exact match is not always a match of the
         # whole document, so those candidates are checked against `folded` too.
@@ -493,13 +490,13 @@ class _Finder:
         return (
             "d.id, d.content_type, d.type_label, d.portal_code, d.portal_name, d.date, "
             f"{RANK if self.text and ranked else '0'}, {' AND '.join(selected) or 'true'}"
-            + (f", {LEGAL_COLUMNS}" if self.legal else "")
+            + self.facet_columns
         )
 
     @staticmethod
     def _row(values) -> _Row:
-        id_, ctype, label, code, name, date, score, selected, *legal = values
-        return _Row(id_, ctype, label, code, name, date, float(score), bool(selected), tuple(legal))
+        id_, ctype, label, code, name, date, score, selected, *facets = values
+        return _Row(id_, ctype, label, code, name, date, float(score), bool(selected), tuple(facets))
 
     def _fetch(self, sql: str) -> list[_Row]:
         self.cursor.execute(sql, self.params)
@@ -609,7 +606,7 @@ class _Finder:
     def _fetch_flagged(self, sql: str) -> list[tuple[_Row, bool, bool]]:
         self.cursor.execute(sql, self.params)
         flagged = []
-        width = 8 + (2 * len(DOCUMENT_FACETS) if self.legal else 0)
+        width = 8 + 2 * len(self.counted)
         for values in self.cursor.fetchall():
             id_, ctype, label, code, name, date, score, selected = values[:8]
             row = _Row(
@@ -686,23 +683,24 @@ def _by_date(row: _Row) -> tuple:
     return (row.date is None, -row.date.timestamp() if row.date else 0.0, row.id)
 
 
-def _facets(base: list[_Row], chosen: list[_Row] | None) -> dict[str, list[FacetValue]]:
-    """Type and portal counts over `base` (the words in the scope), legal document facets
-    over `chosen` (everything chosen) when given."""
+def _facets(
+    base: list[_Row], chosen: list[_Row], counted: tuple[tuple[str, str], ...]
+) -> dict[str, list[FacetValue]]:
+    """Type and portal counts over `base` (the words in the scope), the chosen type's
+    `counted` facets over `chosen` (everything chosen)."""
     facets: dict[str, list[FacetValue]] = {}
     for name, key in (
         ("type", lambda r: (r.content_type, r.type_label)),
         ("portal", lambda r: (r.portal_code, r.portal_name)),
     ):
         facets[name] = _sorted_values(Counter(key(row) for row in base))
-    if chosen is not None:
-        for index, (name, _key, _label) in enumerate(DOCUMENT_FACETS):
-            counts = Counter(
-                (row.legal[2 * index], row.legal[2 * index + 1])
-                for row in chosen
-                if row.legal and row.legal[2 * index]
-            )
-            facets[name] = _sorted_values(counts)
+    for index, (key, _label) in enumerate(counted):
+        counts = Counter(
+            (row.facets[2 * index], row.facets[2 * index + 1])
+            for row in chosen
+            if row.facets and row.facets[2 * index]
+        )
+        facets[key] = _sorted_values(counts)
     return facets
 
 

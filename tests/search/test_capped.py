@@ -14,10 +14,12 @@ from django.utils import timezone
 
 from search.backends.base import COUNT_CAP, IndexedDocument
 from search.backends.postgres import PostgresSearchBackend
-from search.documents import LEGAL_DOCUMENT, NEWS_ARTICLE
 from tests.conftest import client_for
 
 pytestmark = pytest.mark.django_db
+
+LEGAL_DOCUMENT = "legaldocs.legaldocumentpage"
+NEWS_ARTICLE = "news.newsarticlepage"
 
 WIDE = {"pham-vi": "tinh"}
 MANY = COUNT_CAP + 200

@@ -152,6 +152,7 @@ def test_document_number_lookup_is_exact(documents, portal_a, number):
     response = search(portal_a, q=number)
     assert [h.facets["number"] for h in response.context["hits"]] == ["43/2020/QĐ-UBND"]
     assert response.context["number_match"] is True
+    assert f"Văn bản có số ký hiệu “{number.strip()}”:" in response.content.decode()
 
 
 def test_document_search_by_summary_words_and_filters(documents, portal_a):
@@ -180,6 +181,21 @@ def test_document_search_by_summary_words_and_filters(documents, portal_a):
     assert numbers(q="dat", **{"hieu-luc": "con-hieu-luc"})[0] == {"43/2020/QĐ-UBND"}
     page = search(portal_a, loai=DOCS, q="dat").content.decode()
     assert "Đất đai (2)" in page
+    # The form: the same parameters and headings as ever, in this order.
+    form = page[page.index('class="search-facet-filter"'):]
+    fields = [
+        ("hinh-thuc", "Hình thức văn bản"), ("co-quan", "Cơ quan ban hành"),
+        ("linh-vuc", "Lĩnh vực"), ("hieu-luc", "Tình trạng hiệu lực"),
+        ("tu-ngay", "Ban hành từ ngày"), ("den-ngay", "đến ngày"),
+    ]
+    positions = [form.index(f'<label for="f-{param}">{label}</label>') for param, label in fields]
+    assert positions == sorted(positions)
+    assert "Lọc kết quả</button>" in form
+    # Each result shows its number and validity.
+    assert "<strong>43/2020/QĐ-UBND</strong>" in page and " · Còn hiệu lực" in page
+    kept = search(portal_a, loai=DOCS, **{"tu-ngay": "01/01/2021", "hieu-luc": "het-hieu-luc"})
+    html = kept.content.decode()
+    assert 'value="2021-01-01"' in html and 'value="het-hieu-luc" selected' in html
 
 
 def test_autocomplete_with_and_without_diacritics(content, portal_a):

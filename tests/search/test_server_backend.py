@@ -15,12 +15,16 @@ from django_tenants.utils import schema_context
 from django.utils import timezone
 
 from search.backends.base import IndexedDocument, SearchQuery
-from search.documents import LEGAL_DOCUMENT, NEWS_ARTICLE
 from search.indexing import rebuild_portal
 from tests.conftest import client_for
 from tests.news.factories import legal_field, make_article, make_document
+from tests.services.factories import make_service, service_field
 
 pytestmark = pytest.mark.django_db
+
+LEGAL_DOCUMENT = "legaldocs.legaldocumentpage"
+NEWS_ARTICLE = "news.newsarticlepage"
+SERVICE = "services.publicservicepage"
 
 
 def doc(portal, pk: int, title: str, **fields) -> IndexedDocument:
@@ -102,7 +106,8 @@ def test_document_facets_filters_and_number_lookup(server_backend, portal_a):
     }
     assert {f.label: f.count for f in results.facets["field"]} == {"Đất đai": 2}
     filtered = server_backend.search(SearchQuery(
-        text="dat", portal="soa", content_type=LEGAL_DOCUMENT, status="con-hieu-luc",
+        text="dat", portal="soa", content_type=LEGAL_DOCUMENT,
+        filters={"status": "con-hieu-luc"},
     ))
     assert [h.facets["number"] for h in filtered.hits] == ["43/2020/QĐ-UBND"]
     dated = server_backend.search(SearchQuery(
@@ -110,6 +115,46 @@ def test_document_facets_filters_and_number_lookup(server_backend, portal_a):
         date_to=date(2021, 12, 31),
     ))
     assert [h.facets["number"] for h in dated.hits] == ["43/2021/QĐ-UBND"]
+    # The public page: the same parameters as ever, the counts of everything chosen.
+    page = client_for(portal_a).get(
+        "/tim-kiem/", {"loai": LEGAL_DOCUMENT, "hinh-thuc": "quyet-dinh", "den-ngay": "31/12/2020"}
+    )
+    assert [h.facets["number"] for h in page.context["hits"]] == ["43/2020/QĐ-UBND"]
+    html = page.content.decode()
+    for param in ("hinh-thuc", "co-quan", "linh-vuc", "hieu-luc", "tu-ngay", "den-ngay"):
+        assert f'name="{param}"' in html
+    assert "Đất đai (1)" in html and "Còn hiệu lực" in html
+
+
+def test_a_second_sections_declared_facets_are_counted_and_filter(server_backend, portal_a):
+    with schema_context(portal_a.schema_name):
+        civil = service_field("Hộ tịch", "Tư pháp")
+        business = service_field("Thành lập doanh nghiệp", "Kế hoạch và Đầu tư")
+        make_service("Đăng ký khai sinh", field=civil, level="toan-trinh")
+        make_service("Đăng ký kết hôn", field=civil, level="mot-phan")
+        make_service("Đăng ký thành lập doanh nghiệp", field=business, level="toan-trinh")
+    rebuild_portal(portal_a)
+    results = server_backend.search(SearchQuery(portal="soa", content_type=SERVICE))
+    assert results.total == 3
+    assert {f.label: f.count for f in results.facets["sector"]} == {
+        "Tư pháp": 2, "Kế hoạch và Đầu tư": 1,
+    }
+    assert {(f.value, f.label): f.count for f in results.facets["level"]} == {
+        ("toan-trinh", "Toàn trình"): 2, ("mot-phan", "Một phần"): 1,
+    }
+    narrowed = server_backend.search(
+        SearchQuery(portal="soa", content_type=SERVICE, filters={"field": "ho-tich"})
+    )
+    assert {h.title for h in narrowed.hits} == {"Đăng ký khai sinh", "Đăng ký kết hôn"}
+    response = client_for(portal_a).get(
+        "/tim-kiem/", {"loai": SERVICE, "q": "dang ky", "muc-do": "toan-trinh"}
+    )
+    assert {h.title for h in response.context["hits"]} == {
+        "Đăng ký khai sinh", "Đăng ký thành lập doanh nghiệp",
+    }
+    html = response.content.decode()
+    assert 'name="nganh"' in html and "Tư pháp (1)" in html
+    assert "Lọc kết quả</button>" in html
 
 
 def test_cross_portal_search_latest_and_suspension(
@@ -131,6 +176,16 @@ def test_cross_portal_search_latest_and_suspension(
     ]
     Portal.objects.filter(pk=portal_b.pk).update(status=Portal.Status.SUSPENDED)
     assert [h.portal_code for h in server_backend.latest(NEWS_ARTICLE, "tinhthu")] == ["soa"]
+
+
+def test_province_home_lists_member_news_from_the_server(server_backend, province, portal_a):
+    server_backend.index_documents([
+        doc(portal_a, 7, "Sở A khai trương bộ phận một cửa"),
+        doc(portal_a, 8, "Thủ tục mới", content_type=SERVICE),
+    ])
+    html = client_for(province).get("/").content.decode()
+    assert f'href="http://{portal_a.primary_domain}/tin-tuc/7/"' in html
+    assert "Thủ tục mới" not in html
 
 
 def test_public_page_on_the_server_backend(server_backend, province, portal_a):

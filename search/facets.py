@@ -1,0 +1,278 @@
+"""What a content model declares for the search page: its facets and filters.
+
+A page model lists them in `search_facets`, as it lists what is searched in Wagtail's
+`search_fields`:
+
+    search_facets = [
+        ChoiceFacet("doc_type", param="hinh-thuc"),
+        RelatedFacet("issuer", param="co-quan"),
+        IdentifierFacet("number", lookup=r"^\\d+/\\d{4}/\\S+$"),
+        DateRangeFilter("tu-ngay", "den-ngay", label_from=_("Từ ngày"), label_to=_("đến ngày")),
+    ]
+
+Each facet's value is stored with the page's document in the index (`facets`, under the
+facet's `key`, and its label under `<key>_label` when the label differs from the value).
+A facet with a `param` is offered on the search page once that type is chosen: counted,
+and filtered on through that URL parameter. `search` reads these declarations from
+whatever model it indexes or is asked about; it names no model.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.apps import apps
+from django.core import checks
+from django.core.exceptions import FieldDoesNotExist, ImproperlyConfigured
+from django.utils.text import capfirst
+
+from .backends.base import number_key
+
+# Keys are written into SQL (`facets->>'key'`) and field names of the search server.
+KEY_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+# The type and portal counts share `SearchResults.facets` with the declared facets.
+RESERVED_KEYS = frozenset({"type", "portal"})
+# The search page's own parameters.
+RESERVED_PARAMS = frozenset({"q", "loai", "trang", "pham-vi", "cong"})
+# Where an identifier is stored: the index's migrations search `number` with the title and
+# look `number_key` up through a partial index.
+IDENTIFIER_KEY = "number"
+IDENTIFIER_LOOKUP_KEY = "number_key"
+
+
+class SearchFacet:
+    """A value of the page kept in its index document, under `key` (default: the field's
+    name). With a `param` the search page offers it, counted, as a filter; `label` heads it
+    there (default: the field's verbose name). `in_results`: its label is shown with each
+    result."""
+
+    def __init__(
+        self, field: str, *, param: str = "", label: str = "", key: str = "", in_results: bool = False
+    ) -> None:
+        self.field = field
+        self.key = key or field
+        if not KEY_RE.match(self.key) or self.key in RESERVED_KEYS:
+            raise ImproperlyConfigured(f"search facet key {self.key!r} not allowed")
+        self.param = param
+        self.label = label
+        self.in_results = in_results
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.field!r}, key={self.key!r}, param={self.param!r})"
+
+    @property
+    def label_key(self) -> str:
+        return f"{self.key}_label"
+
+    def heading(self, model) -> str:
+        if self.label:
+            return str(self.label)
+        try:
+            return capfirst(str(model._meta.get_field(self.field).verbose_name))
+        except FieldDoesNotExist:
+            return self.field
+
+    def stored(self, page) -> dict[str, Any]:
+        """What the index keeps of this facet for `page` (nothing when it has no value)."""
+        raise NotImplementedError
+
+
+class ChoiceFacet(SearchFacet):
+    """A field with choices: its value, labelled by `get_<field>_display()`."""
+
+    def stored(self, page) -> dict[str, Any]:
+        value = getattr(page, self.field)
+        if value in (None, ""):
+            return {}
+        label = getattr(page, f"get_{self.field}_display")()
+        return {self.key: value, self.label_key: str(label)}
+
+
+class RelatedFacet(SearchFacet):
+    """A foreign key to a snippet (a label editors choose from): filtered on the related
+    object's `value` attribute (default its name), labelled by `str()` of it."""
+
+    def __init__(self, field: str, *, value: str = "name", **kwargs) -> None:
+        super().__init__(field, **kwargs)
+        self.value = value
+
+    def stored(self, page) -> dict[str, Any]:
+        related = getattr(page, self.field)
+        if related is None:
+            return {}
+        value = str(getattr(related, self.value))
+        if not value:
+            return {}
+        stored = {self.key: value}
+        label = str(related)
+        if label != value:
+            stored[self.label_key] = label
+        return stored
+
+
+class IdentifierFacet(SearchFacet):
+    """The page's identifier, such as a document's number: searched with the title, shown
+    with each result, and looked up exactly (case, diacritics and spaces aside) when the
+    words typed match `lookup`, before any other search. One per model; never a filter.
+    `found_label` introduces the results of such a lookup."""
+
+    def __init__(self, field: str, *, lookup: str = "", found_label: str = "", **kwargs) -> None:
+        super().__init__(field, key=IDENTIFIER_KEY, **kwargs)
+        self.lookup = re.compile(lookup) if lookup else None
+        self.found_label = found_label
+
+    def stored(self, page) -> dict[str, Any]:
+        value = getattr(page, self.field)
+        if not value:
+            return {}
+        return {IDENTIFIER_KEY: value, IDENTIFIER_LOOKUP_KEY: number_key(value)}
+
+
+class DateRangeFilter:
+    """Results from one date to another through two URL parameters (`YYYY-MM-DD` or
+    `DD/MM/YYYY`), on the date the index keeps for each page (see `documents.page_date`)."""
+
+    def __init__(self, param_from: str, param_to: str, *, label_from: str, label_to: str) -> None:
+        self.param_from = param_from
+        self.param_to = param_to
+        self.label_from = label_from
+        self.label_to = label_to
+
+    def __repr__(self) -> str:
+        return f"DateRangeFilter({self.param_from!r}, {self.param_to!r})"
+
+
+@dataclass(frozen=True)
+class Declared:
+    """What one model declares, sorted out."""
+
+    model: type | None = None
+    facets: tuple[SearchFacet, ...] = ()  # every stored facet, the identifier included
+    filters: tuple[SearchFacet, ...] = ()  # those offered and counted, in declared order
+    identifier: IdentifierFacet | None = None
+    date_range: DateRangeFilter | None = None
+
+    @property
+    def counted(self) -> tuple[tuple[str, str], ...]:
+        """(key, label key) of each filter: what the backends count."""
+        return tuple((facet.key, facet.label_key) for facet in self.filters)
+
+    def stored(self, page) -> dict[str, Any]:
+        values: dict[str, Any] = {}
+        for facet in self.facets:
+            values.update(facet.stored(page))
+        return values
+
+    def result_details(self, facets: dict) -> list[str]:
+        """The labels of the facets shown with a result, from its stored `facets`."""
+        details = []
+        for facet in self.facets:
+            if facet.in_results and facet is not self.identifier:
+                label = facets.get(facet.label_key) or facets.get(facet.key)
+                if label:
+                    details.append(str(label))
+        return details
+
+
+NOTHING = Declared()
+_declared: dict[type, Declared] = {}
+
+
+def declared_for(model: type) -> Declared:
+    """The declarations of `model` (a page class), read once."""
+    if model not in _declared:
+        declarations = tuple(getattr(model, "search_facets", ()) or ())
+        facets = tuple(d for d in declarations if isinstance(d, SearchFacet))
+        identifiers = [f for f in facets if isinstance(f, IdentifierFacet)]
+        ranges = [d for d in declarations if isinstance(d, DateRangeFilter)]
+        _declared[model] = Declared(
+            model=model,
+            facets=facets,
+            filters=tuple(f for f in facets if f.param and not isinstance(f, IdentifierFacet)),
+            identifier=identifiers[0] if identifiers else None,
+            date_range=ranges[0] if ranges else None,
+        )
+    return _declared[model]
+
+
+def declared_for_type(content_type: str) -> Declared:
+    """The declarations of the model labelled `content_type` (`app_label.model`), or none."""
+    if content_type.count(".") != 1:
+        return NOTHING
+    try:
+        model = apps.get_model(content_type)
+    except (LookupError, ValueError):
+        return NOTHING
+    return declared_for(model)
+
+
+def _page_models() -> Iterable[type]:
+    from wagtail.models import get_page_models
+
+    return get_page_models()
+
+
+_lookups: list[re.Pattern] | None = None
+
+
+def identifier_lookups() -> list[re.Pattern]:
+    """The patterns of every declared identifier: words matching one are looked up."""
+    global _lookups
+    if _lookups is None:
+        patterns = {}
+        for model in _page_models():
+            identifier = declared_for(model).identifier
+            if identifier is not None and identifier.lookup is not None:
+                patterns[identifier.lookup.pattern] = identifier.lookup
+        _lookups = list(patterns.values())
+    return _lookups
+
+
+def is_identifier(text: str) -> bool:
+    return any(pattern.match(text) for pattern in identifier_lookups())
+
+
+def check_declarations(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
+    """Declarations that would break the index or the search page, found at start-up."""
+    errors = []
+    for model in _page_models():
+        declarations = list(getattr(model, "search_facets", ()) or ())
+        for message, code in _problems(model, declarations):
+            errors.append(checks.Error(message, obj=model, id=f"portal_search.{code}"))
+    return errors
+
+
+def _problems(model, declarations: list) -> list[tuple[str, str]]:
+    problems = []
+    keys: set[str] = set()
+    params: set[str] = set()
+    for declaration in declarations:
+        if isinstance(declaration, DateRangeFilter):
+            used = [declaration.param_from, declaration.param_to]
+        elif isinstance(declaration, SearchFacet):
+            try:
+                model._meta.get_field(declaration.field)
+            except FieldDoesNotExist:
+                if not hasattr(model, declaration.field):
+                    problems.append((f"{declaration!r}: no field {declaration.field!r}", "E001"))
+            if declaration.key in keys or declaration.label_key in keys:
+                problems.append((f"{declaration!r}: key {declaration.key!r} used twice", "E002"))
+            keys |= {declaration.key, declaration.label_key}
+            if isinstance(declaration, IdentifierFacet):
+                keys.add(IDENTIFIER_LOOKUP_KEY)
+            used = [declaration.param] if declaration.param else []
+        else:
+            problems.append((f"search_facets holds {declaration!r}, not a facet or filter", "E003"))
+            continue
+        for param in used:
+            if param in RESERVED_PARAMS or param in params:
+                problems.append((f"{declaration!r}: parameter {param!r} taken", "E004"))
+            params.add(param)
+    if sum(isinstance(d, IdentifierFacet) for d in declarations) > 1:
+        problems.append(("search_facets: more than one IdentifierFacet", "E005"))
+    if sum(isinstance(d, DateRangeFilter) for d in declarations) > 1:
+        problems.append(("search_facets: more than one DateRangeFilter", "E006"))
+    return problems
