@@ -20,10 +20,10 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from accounts.permissions import BOARD_GROUPS, STAFF_GROUPS, RoleGroupPolicy, in_groups
 from accounts.roles import BOARD_HEAD
 from workdays.calendar import add_working_days
 from workdays.models import calendar_for_schema
-from workdays.permissions import BOARD_GROUPS, STAFF_GROUPS, RoleGroupPolicy, in_groups
 
 from .models import (
     ConsultationComment,

@@ -16,9 +16,9 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.permissions import BOARD_GROUPS, in_groups
 from workdays.calendar import LOCAL_TZ, WORK_END, add_working_days
 from workdays.models import calendar_for_schema
-from workdays.permissions import BOARD_GROUPS, in_groups
 
 from .models import (
     ConsultationComment,

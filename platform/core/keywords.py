@@ -1,11 +1,14 @@
-"""Accent- and case-insensitive keyword matching in the database.
+"""Accent- and case-insensitive keyword matching in the database, for the filter forms of
+listings (legal documents, public services).
 
 `Lai Chau` finds `Lai Châu` and `qd-ubnd` finds `QĐ-UBND`, using PostgreSQL's `unaccent`
-(installed in the public schema by `create_extensions`). Without the extension the
+(installed in the control plane's schema by `create_extensions`). Without the extension the
 match falls back to a plain case-insensitive one.
 """
 
 from __future__ import annotations
+
+from django_tenants.utils import get_public_schema_name
 
 from django.db import connection
 from django.db.models import F, Func, Q, QuerySet, TextField
@@ -17,9 +20,12 @@ _available: dict[str, bool] = {}
 
 
 class Unaccent(Func):
-    # Schema-qualified: a portal's search_path starts with its own schema.
-    function = "public.unaccent"
     output_field = TextField()
+
+    def __init__(self, *expressions, **extra) -> None:
+        # Schema-qualified: a portal's search_path starts with its own schema.
+        schema = connection.ops.quote_name(get_public_schema_name())
+        super().__init__(*expressions, function=f"{schema}.unaccent", **extra)
 
 
 def unaccent_available() -> bool:
@@ -28,7 +34,8 @@ def unaccent_available() -> bool:
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT 1 FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
-                "WHERE n.nspname = 'public' AND p.proname = 'unaccent'"
+                "WHERE n.nspname = %s AND p.proname = 'unaccent'",
+                [get_public_schema_name()],
             )
             _available[key] = cursor.fetchone() is not None
     return _available[key]
