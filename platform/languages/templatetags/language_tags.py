@@ -6,14 +6,15 @@ from dataclasses import dataclass
 
 from django import template
 from django.conf import settings
-from django.db import connection
 from django.http import HttpRequest
 from django.urls import translate_url
 from django.utils.translation import get_language
 
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from core.text import in_active_language
+from tenants.current import is_public
+from themes.site import site_root
 
 register = template.Library()
 
@@ -30,13 +31,6 @@ class LanguageLink:
     exact: bool  # the same page in that language (not its home page)
 
 
-def _site_root(request: HttpRequest | None) -> Page | None:
-    if request is None or connection.schema_name == "public":
-        return None
-    site = Site.find_for_request(request)
-    return site.root_page if site is not None else None
-
-
 def _public_translation(page: Page, language: str) -> Page | None:
     return (
         Page.objects.live().public()
@@ -47,7 +41,7 @@ def _public_translation(page: Page, language: str) -> Page | None:
 
 def home_for(request: HttpRequest | None, language: str | None = None) -> Page | None:
     """The portal's home page in `language` (default: the active one), if it is live."""
-    root = _site_root(request)
+    root = site_root(request)
     if root is None:
         return None
     language = language or get_language() or settings.LANGUAGE_CODE
@@ -70,7 +64,7 @@ def language_links(context) -> list[LanguageLink]:
     """One link per language: the same page in that language, else that language's home
     page; languages with neither (an English tree not yet published) are left out."""
     request = context.get("request")
-    if request is None or connection.schema_name == "public":
+    if request is None or is_public():
         return []
     current = get_language() or settings.LANGUAGE_CODE
     page = context.get("page")
