@@ -16,8 +16,8 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from introduction.blocks import RICH_TEXT_FEATURES, AttachmentsBlock
-from introduction.text import NFCTextMixin
+from core.blocks import RICH_TEXT_FEATURES, AttachmentsBlock
+from core.models import NFCTextMixin
 from themes.models import validate_hex_colour  # noqa: F401  named by migrations
 
 from .fields import EmailAddressField, PhoneField
