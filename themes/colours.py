@@ -1,6 +1,6 @@
 """Colour arithmetic for the per-portal theme: WCAG contrast and a legible brand colour.
 
-A portal's board picks its primary colour (contacts.ThemeSettings). The base theme uses that
+A portal's board picks its primary colour (themes.ThemeSettings). The base theme uses that
 colour behind white text (header, navigation, buttons, current tab) and as text on white
 (kickers, the search button). Both need a contrast of at least 4.5:1 (WCAG 2.x AA, normal
 text). When the chosen colour is too light, `legible_brand` darkens it, keeping its hue,

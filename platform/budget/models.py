@@ -13,9 +13,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from core.listing import FeedItem, FeedPageMixin, choice_filter, page_query, paginate
-from introduction.blocks import AttachmentsBlock
-from introduction.text import NFCTextMixin
+from core.blocks import AttachmentsBlock
+from core.listing import FeedItem, Listing, SectionIndexPage, choice_filter
+from core.models import NFCTextMixin
 
 
 class DisclosureKind(models.TextChoices):
@@ -25,23 +25,18 @@ class DisclosureKind(models.TextChoices):
     FINANCIAL_REPORT = "bao-cao-tai-chinh", _("Báo cáo tài chính")
 
 
-class BudgetIndexPage(NFCTextMixin, FeedPageMixin, Page):
+class BudgetIndexPage(SectionIndexPage):
     """Công khai ngân sách, filtered by year (`?nam=`) and kind (`?loai=`)."""
 
-    intro = models.TextField(_("lời giới thiệu"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["budget.BudgetDisclosurePage"]
-    max_count_per_parent = 1
+    per_page = 20
 
     class Meta:
         verbose_name = _("trang Công khai ngân sách")
         verbose_name_plural = _("trang Công khai ngân sách")
 
-    def filtered_disclosures(self, request) -> dict:
-        """The years on offer, the selected year and kind, and the disclosures listed."""
+    def listing(self, request) -> Listing:
+        """The disclosures of the selected year and kind; the years on offer."""
         disclosures = BudgetDisclosurePage.objects.child_of(self).live().public()
         years = sorted(set(disclosures.values_list("year", flat=True)), reverse=True)
         year = request.GET.get("nam", "")
@@ -51,26 +46,10 @@ class BudgetIndexPage(NFCTextMixin, FeedPageMixin, Page):
             disclosures = disclosures.filter(year=year)
         if kind:
             disclosures = disclosures.filter(disclosure_kind=kind)
-        return {
-            "years": years, "year": year, "kind": kind,
-            "disclosures": disclosures.order_by("-year", "-quarter", "-decision_date"),
-        }
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["page_query"] = page_query(request)
-        selected = self.filtered_disclosures(request)
-        context.update(
-            years=selected["years"],
-            year=selected["year"],
-            kinds=DisclosureKind.choices,
-            kind=selected["kind"],
-            disclosures=paginate(request, selected["disclosures"], 20),
+        return Listing(
+            disclosures.order_by("-year", "-quarter", "-decision_date"),
+            {"years": years, "year": year, "kinds": DisclosureKind.choices, "kind": kind},
         )
-        return context
-
-    def feed_items(self, request):
-        return self.filtered_disclosures(request)["disclosures"]
 
     def feed_item(self, item, request) -> FeedItem:
         return FeedItem(

@@ -1,13 +1,10 @@
 """Sections k and l (Decree 43 art. 10.k–l) and the spokesperson (Lai Châu art. 9.2):
 officials' contacts, the spokesperson and statements, and the portal's own contact
-details and look, edited by each portal's board as site settings.
+details, edited by each portal's board as a site setting.
 """
 
 from __future__ import annotations
 
-import re
-
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -19,8 +16,9 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from introduction.blocks import RICH_TEXT_FEATURES, AttachmentsBlock
-from introduction.text import NFCTextMixin
+from core.blocks import RICH_TEXT_FEATURES, AttachmentsBlock
+from core.models import NFCTextMixin
+from themes.models import validate_hex_colour  # noqa: F401  named by migrations
 
 from .fields import EmailAddressField, PhoneField
 
@@ -207,38 +205,3 @@ class PortalContactSettings(NFCTextMixin, BaseSiteSetting):
     def is_filled(self) -> bool:
         return any([self.agency, self.address, self.phone, self.fax, self.email,
                     self.responsible_person, self.licence])
-
-
-_HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
-
-
-def validate_hex_colour(value: str) -> None:
-    if not _HEX_COLOUR.match(value or ""):
-        raise ValidationError(
-            _("Màu “%(value)s” không hợp lệ; hãy nhập mã màu dạng #RRGGBB, ví dụ #a50e0e."),
-            code="invalid_colour", params={"value": value},
-        )
-
-
-@register_setting(icon="image")
-class ThemeSettings(BaseSiteSetting):
-    """The portal's look: the base theme reads these through the `settings` context."""
-
-    primary_colour = models.CharField(
-        _("màu chủ đạo"), max_length=7, default="#a50e0e", validators=[validate_hex_colour],
-        help_text=_("Mã màu dạng #RRGGBB."),
-    )
-    emblem = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("biểu trưng (quốc huy, logo)"), null=True,
-        blank=True, on_delete=models.SET_NULL, related_name="+",
-    )
-    banner = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("ảnh băng rôn đầu trang"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
-    )
-
-    panels = [FieldPanel("primary_colour"), FieldPanel("emblem"), FieldPanel("banner")]
-
-    class Meta:
-        verbose_name = _("giao diện của Cổng")
-        verbose_name_plural = _("giao diện của Cổng")

@@ -1,23 +1,32 @@
-"""Helpers every listing page uses: pagination by `?trang=`, choice filters and RSS 2.0 feeds.
+"""How a section lists its items: pagination by `?trang=`, choice filters and RSS 2.0 feeds.
 
-`FeedPageMixin` gives a section index page an `rss/` route that lists the same items as the
-page, with the same filters, so every listing has its feed (`<link rel="alternate">` in its
-template points to it).
+`SectionIndexPage` is the index page of a mandated section: it lists what `listing()`
+returns for the request, a page at a time, and the same items, filtered the same way, at
+its `rss/` route (`<link rel="alternate">` in its template points to it).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from typing import Any
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from core.blocks import RICH_TEXT_FEATURES
+from core.models import NFCTextMixin
 
 PAGE_PARAM = "trang"  # the same page parameter as the search page
 FEED_LIMIT = 30
@@ -33,9 +42,6 @@ def query_without_page(request: HttpRequest) -> str:
     params = request.GET.copy()
     params.pop(PAGE_PARAM, None)
     return params.urlencode()
-
-
-page_query = query_without_page
 
 
 def choice_filter(request: HttpRequest, param: str, choices: list[tuple[str, str]]) -> str:
@@ -89,14 +95,14 @@ def rss_response(
 
 
 class FeedPageMixin(RoutablePageMixin):
-    """An `rss/` route for a listing page.
+    """The `rss/` route of a listing page (see SectionIndexPage, which has it).
 
     The page defines `feed_items(request)` (the listed pages, filtered as the listing is,
-    newest first) and `feed_item(item, request)` (one FeedItem). The listing itself stays
-    where it was (`get_context`, or the page's own `""` route).
+    newest first) and `feed_item(item, request)` (one FeedItem).
     """
 
     feed_limit = FEED_LIMIT
+    has_feed = True
 
     def feed_items(self, request: HttpRequest):
         raise NotImplementedError
@@ -110,6 +116,8 @@ class FeedPageMixin(RoutablePageMixin):
 
     @path("rss/")
     def rss(self, request: HttpRequest) -> HttpResponse:
+        if not self.has_feed:
+            raise Http404
         page_url = self.get_full_url(request)
         return rss_response(
             title=feed_title(self, request),
@@ -120,4 +128,53 @@ class FeedPageMixin(RoutablePageMixin):
                 self.feed_item(item, request)
                 for item in self.feed_items(request)[: self.feed_limit]
             ),
+        )
+
+
+@dataclass
+class Listing:
+    """What an index page lists for one request: its items, filtered and in order, and
+    what its template needs to show the filters (choices, the selected values, a form)."""
+
+    items: QuerySet
+    context: dict[str, Any] = field(default_factory=dict)
+
+
+class SectionIndexPage(NFCTextMixin, FeedPageMixin, Page):
+    """The index page of a mandated section, one per home page: an intro, then the items
+    `listing()` returns, `per_page` at a time (`?trang=`), as `items` in the template, with
+    `page_query` for the pagination links; the same items are the `rss/` feed.
+
+    Subclasses define `listing(request)` and `feed_item(item, request)`; their other routes
+    (schedules, forms) render without the listing.
+    """
+
+    intro = RichTextField(_("lời giới thiệu"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    max_count_per_parent = 1
+    per_page = 10
+
+    class Meta:
+        abstract = True
+
+    def listing(self, request: HttpRequest) -> Listing:
+        raise NotImplementedError
+
+    def feed_items(self, request: HttpRequest) -> QuerySet:
+        return self.listing(request).items
+
+    @path("")
+    def index_route(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        request.is_preview = getattr(request, "is_preview", False)  # as Wagtail's own route
+        listing = self.listing(request)
+        return self.render(
+            request,
+            context_overrides={
+                **listing.context,
+                "items": paginate(request, listing.items, self.per_page),
+                "page_query": query_without_page(request),
+            },
         )

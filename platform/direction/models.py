@@ -1,6 +1,6 @@
 """Direction and administration (Decree 43 art. 10 c) and law dissemination (art. 10 d).
 
-Import direction: direction → legaldocs, news.
+Import direction: direction → legaldocs.
 """
 
 from __future__ import annotations
@@ -23,23 +23,15 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     PageChooserPanel,
 )
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import DraftStateMixin, Orderable, Page, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
-from core.listing import (
-    FeedItem,
-    FeedPageMixin,
-    feed_title,
-    paginate,
-    query_without_page,
-    rss_response,
-)
-from core.text import nfc
+from core.blocks import RICH_TEXT_FEATURES, BodyBlock
+from core.listing import FeedItem, Listing, SectionIndexPage
+from core.models import NFCTextMixin
 from legaldocs.models import validate_document_number
-from news.blocks import BodyBlock
-from news.mixins import NfcCleanMixin
 
 WEEK_PARAM = "tuan"
 KIND_PARAM = "loai"
@@ -48,7 +40,7 @@ KIND_PARAM = "loai"
 # --- Schedules ------------------------------------------------------------------------------
 
 
-class ScheduleEntry(WorkflowMixin, DraftStateMixin, RevisionMixin, models.Model):
+class ScheduleEntry(NFCTextMixin, WorkflowMixin, DraftStateMixin, RevisionMixin, models.Model):
     """One dated item of the leaders' work schedule or the citizen-reception schedule.
 
     Citizens read it, so like a page it is a draft until the board approves it (the board's
@@ -102,8 +94,6 @@ class ScheduleEntry(WorkflowMixin, DraftStateMixin, RevisionMixin, models.Model)
         super().save(*args, **kwargs)
 
     def clean(self) -> None:
-        for name in ("leader", "content", "place", "participants"):
-            setattr(self, name, nfc(getattr(self, name)).strip())
         if self.start_time and self.end_time and self.end_time < self.start_time:
             raise ValidationError({"end_time": _("Giờ kết thúc phải sau giờ bắt đầu.")})
 
@@ -177,19 +167,13 @@ def week_schedule(kind: str, week: Week) -> list[dict]:
 # --- Direction and administration -----------------------------------------------------------
 
 
-class DirectionIndexPage(RoutablePageMixin, Page):
+class DirectionIndexPage(SectionIndexPage):
     """Chỉ đạo, điều hành: directives, petition responses, rewards/penalties, schedules."""
 
-    intro = RichTextField(_("giới thiệu"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = [
         "direction.DirectivePage", "direction.PetitionResponsePage",
         "direction.EnterpriseSanctionPage",
     ]
-    max_count_per_parent = 1
     per_page = 15
 
     class Meta:
@@ -204,8 +188,9 @@ class DirectionIndexPage(RoutablePageMixin, Page):
             "khen-thuong-xu-phat": EnterpriseSanctionPage,
         }
 
-    def filtered_items(self, request: HttpRequest):
-        """The selected kind (`?loai=`, or "") and the items listed, newest first."""
+    def listing(self, request: HttpRequest) -> Listing:
+        """The items of the selected kind (`?loai=`, or all), newest first, and this week's
+        work schedule."""
         kinds = self.kinds()
         kind = request.GET.get(KIND_PARAM, "")
         items = self.get_children().live().public().specific()
@@ -213,38 +198,30 @@ class DirectionIndexPage(RoutablePageMixin, Page):
             items = items.type(kinds[kind])
         else:
             kind = ""
-        return kind, items.order_by("-first_published_at", "-pk")
-
-    @path("")
-    def listing(self, request: HttpRequest) -> HttpResponse:
-        kinds = self.kinds()
-        kind, items = self.filtered_items(request)
-        return self.render(
-            request,
-            context_overrides={
-                "items": paginate(request, items, self.per_page),
+        return Listing(
+            items.order_by("-first_published_at", "-pk"),
+            {
                 "kind": kind,
                 "kind_choices": [
                     (key, model._meta.verbose_name_plural) for key, model in kinds.items()
                 ],
                 "kind_param": KIND_PARAM,
-                "page_query": query_without_page(request),
                 "this_week": week_schedule(
                     ScheduleEntry.Kind.WORK, Week.containing(timezone.localdate())
                 ),
             },
         )
 
-    @path("rss/")
-    def rss(self, request: HttpRequest) -> HttpResponse:
-        _kind, items = self.filtered_items(request)
-        page_url = self.get_full_url(request)
-        return rss_response(
-            title=feed_title(self, request),
-            link=page_url,
-            description=self.search_description or self.title,
-            feed_url=page_url + "rss/",
-            items=(_direction_feed_item(item, request) for item in items[:30]),
+    def feed_item(self, item: Page, request: HttpRequest) -> FeedItem:
+        if isinstance(item, EnterpriseSanctionPage):
+            description = f"{item.decision_number}: {item.enterprise} – {item.measure}"
+        elif isinstance(item, PetitionResponsePage):
+            description = item.petition
+        else:
+            description = getattr(item, "summary", "")
+        return FeedItem(
+            title=item.title, link=item.get_full_url(request), description=description,
+            pubdate=item.first_published_at, categories=(str(item._meta.verbose_name),),
         )
 
     def _schedule(self, request: HttpRequest, kind: str) -> HttpResponse:
@@ -269,24 +246,11 @@ class DirectionIndexPage(RoutablePageMixin, Page):
         return self._schedule(request, ScheduleEntry.Kind.RECEPTION)
 
 
-def _direction_feed_item(item: Page, request: HttpRequest) -> FeedItem:
-    if isinstance(item, EnterpriseSanctionPage):
-        description = f"{item.decision_number}: {item.enterprise} – {item.measure}"
-    elif isinstance(item, PetitionResponsePage):
-        description = item.petition
-    else:
-        description = getattr(item, "summary", "")
-    return FeedItem(
-        title=item.title, link=item.get_full_url(request), description=description,
-        pubdate=item.first_published_at, categories=(str(item._meta.verbose_name),),
-    )
-
-
 def _document_panel(name: str) -> PageChooserPanel:
     return PageChooserPanel(name, "legaldocs.LegalDocumentPage")
 
 
-class DirectivePage(NfcCleanMixin, Page):
+class DirectivePage(NFCTextMixin, Page):
     """Văn bản chỉ đạo, điều hành: a directive, linked to the document that carries it."""
 
     date = models.DateField(_("ngày ban hành"), default=datetime.date.today)
@@ -295,7 +259,7 @@ class DirectivePage(NfcCleanMixin, Page):
         "legaldocs.LegalDocumentPage", verbose_name=_("văn bản"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="directives",
     )
-    body = RichTextField(_("nội dung"), blank=True)
+    body = RichTextField(_("nội dung"), blank=True, features=RICH_TEXT_FEATURES)
 
     content_panels = Page.content_panels + [
         FieldPanel("date"), FieldPanel("summary"), _document_panel("document"), FieldPanel("body"),
@@ -304,14 +268,13 @@ class DirectivePage(NfcCleanMixin, Page):
 
     parent_page_types = ["direction.DirectionIndexPage"]
     subpage_types: list[str] = []
-    nfc_fields = ("summary",)
 
     class Meta:
         verbose_name = _("chỉ đạo, điều hành")
         verbose_name_plural = _("văn bản chỉ đạo, điều hành")
 
 
-class PetitionResponsePage(NfcCleanMixin, Page):
+class PetitionResponsePage(NFCTextMixin, Page):
     """Trả lời kiến nghị của tổ chức, công dân."""
 
     petitioner = models.CharField(
@@ -323,7 +286,7 @@ class PetitionResponsePage(NfcCleanMixin, Page):
     petition = models.TextField(_("nội dung kiến nghị"))
     responder = models.CharField(_("cơ quan trả lời"), max_length=255)
     response_date = models.DateField(_("ngày trả lời"), default=datetime.date.today)
-    response = RichTextField(_("nội dung trả lời"))
+    response = RichTextField(_("nội dung trả lời"), features=RICH_TEXT_FEATURES)
     document = models.ForeignKey(
         "legaldocs.LegalDocumentPage", verbose_name=_("văn bản trả lời"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="petition_responses",
@@ -347,7 +310,6 @@ class PetitionResponsePage(NfcCleanMixin, Page):
 
     parent_page_types = ["direction.DirectionIndexPage"]
     subpage_types: list[str] = []
-    nfc_fields = ("petitioner", "petition", "responder")
 
     class Meta:
         verbose_name = _("trả lời kiến nghị")
@@ -361,7 +323,7 @@ class PetitionResponsePage(NfcCleanMixin, Page):
             )
 
 
-class EnterpriseSanctionPage(NfcCleanMixin, Page):
+class EnterpriseSanctionPage(NFCTextMixin, Page):
     """Khen thưởng hoặc xử phạt doanh nghiệp."""
 
     class Kind(models.TextChoices):
@@ -402,7 +364,6 @@ class EnterpriseSanctionPage(NfcCleanMixin, Page):
 
     parent_page_types = ["direction.DirectionIndexPage"]
     subpage_types: list[str] = []
-    nfc_fields = ("enterprise", "tax_code", "address", "decision_number", "measure", "reason")
 
     class Meta:
         verbose_name = _("khen thưởng, xử phạt doanh nghiệp")
@@ -412,41 +373,28 @@ class EnterpriseSanctionPage(NfcCleanMixin, Page):
 # --- Law dissemination ----------------------------------------------------------------------
 
 
-class LawDisseminationIndexPage(FeedPageMixin, Page):
+class LawDisseminationIndexPage(SectionIndexPage):
     """Phổ biến, hướng dẫn thực hiện pháp luật, chế độ, chính sách."""
 
-    intro = RichTextField(_("giới thiệu"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["direction.LawDisseminationPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("chuyên trang phổ biến pháp luật")
         verbose_name_plural = _("chuyên trang phổ biến pháp luật")
 
-    def articles(self):
-        return LawDisseminationPage.objects.child_of(self).live().public().order_by("-date", "-pk")
+    def listing(self, request: HttpRequest) -> Listing:
+        return Listing(
+            LawDisseminationPage.objects.child_of(self).live().public().order_by("-date", "-pk")
+        )
 
-    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
-        context = super().get_context(request, *args, **kwargs)
-        context["articles"] = paginate(request, self.articles(), 10)
-        context["page_query"] = query_without_page(request)
-        return context
-
-    def feed_items(self, request: HttpRequest):
-        return self.articles()
-
-    def feed_item(self, item, request: HttpRequest) -> FeedItem:
+    def feed_item(self, item: LawDisseminationPage, request: HttpRequest) -> FeedItem:
         return FeedItem(
             title=item.title, link=item.get_full_url(request), description=item.summary,
             pubdate=item.first_published_at or item.date,
         )
 
 
-class LawDisseminationPage(NfcCleanMixin, Page):
+class LawDisseminationPage(NFCTextMixin, Page):
     """An article explaining laws and policies, linked to the documents it explains."""
 
     date = models.DateField(_("ngày đăng"), default=datetime.date.today)
@@ -464,7 +412,6 @@ class LawDisseminationPage(NfcCleanMixin, Page):
 
     parent_page_types = ["direction.LawDisseminationIndexPage"]
     subpage_types: list[str] = []
-    nfc_fields = ("summary",)
 
     class Meta:
         verbose_name = _("bài phổ biến pháp luật")

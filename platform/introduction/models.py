@@ -1,9 +1,5 @@
 """Section a (Decree 43 art. 10.a): organisation and functions, administrative map, natural
-conditions, history and culture, leaders.
-
-Import direction: the other content apps import `introduction.blocks` and
-`introduction.text`; this app imports nothing of theirs.
-"""
+conditions, history and culture, leaders."""
 
 from __future__ import annotations
 
@@ -18,8 +14,10 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from .blocks import RICH_TEXT_FEATURES, ContentBlock, HistoryBlock
-from .text import NFCTextMixin
+from core.blocks import RICH_TEXT_FEATURES, BodyBlock
+from core.models import NFCTextMixin
+
+from .blocks import HistoryBlock
 
 INDEX = "introduction.IntroductionIndexPage"
 
@@ -55,7 +53,7 @@ class IntroductionPage(NFCTextMixin, Page):
     """What every introduction page has: a summary and a structured body."""
 
     summary = models.TextField(_("tóm tắt"), blank=True)
-    body = StreamField(ContentBlock(), verbose_name=_("nội dung"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("nội dung"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("body")]
     search_fields = Page.search_fields + [

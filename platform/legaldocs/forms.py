@@ -6,8 +6,9 @@ from django import forms
 from django.db.models import F, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from core.keywords import keyword_filter
+
 from .models import DocumentType, IssuingAuthority, LegalField, ValidityStatus
-from .search import keyword_filter
 
 # Drafts have no issue date: keep them after the issued documents either way.
 SORTS = {

@@ -1,6 +1,6 @@
 """Legal documents database (Decree 43 art. 10 e) and the official gazette (art. 10 g).
 
-Import direction: direction → legaldocs → news (helpers only).
+Import direction: direction → legaldocs.
 """
 
 from __future__ import annotations
@@ -10,9 +10,8 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -23,14 +22,13 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     PageChooserPanel,
 )
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from core.listing import FeedItem, feed_title, paginate, query_without_page, rss_response
-from core.text import nfc, unaccent
-from news.mixins import NfcCleanMixin
+from core.blocks import RICH_TEXT_FEATURES
+from core.listing import FeedItem, Listing, SectionIndexPage
+from core.models import Label, NFCTextMixin
 from search.facets import ChoiceFacet, DateRangeFilter, IdentifierFacet, RelatedFacet
 
 # Số ký hiệu: number[/year]/symbol, e.g. 43/2020/QĐ-UBND, 1234/UBND-KT, 15/CT-TTg,
@@ -80,32 +78,7 @@ class RelationKind(models.TextChoices):
     REPEALS = "bai-bo", _("Bãi bỏ")
 
 
-class _NamedSnippet(models.Model):
-    name = models.CharField(_("tên"), max_length=255, unique=True)
-    slug = models.SlugField(
-        _("đường dẫn"), max_length=255, unique=True, blank=True,
-        help_text=_("Chữ không dấu; để trống để tạo tự động từ tên."),
-    )
-    sort_order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
-
-    class Meta:
-        abstract = True
-        ordering = ["sort_order", "name"]
-
-    def __str__(self) -> str:
-        return self.name
-
-    def save(self, *args, **kwargs) -> None:
-        self.clean()
-        super().save(*args, **kwargs)
-
-    def clean(self) -> None:
-        self.name = nfc(self.name).strip()
-        if not self.slug:
-            self.slug = slugify(unaccent(self.name))[:255]
-
-
-class IssuingAuthority(_NamedSnippet):
+class IssuingAuthority(Label):
     """Cơ quan ban hành (thẩm quyền ban hành), e.g. “UBND tỉnh Lai Châu”, “Chính phủ”."""
 
     short_name = models.CharField(_("tên viết tắt"), max_length=60, blank=True)
@@ -113,17 +86,15 @@ class IssuingAuthority(_NamedSnippet):
     panels = [FieldPanel("name"), FieldPanel("short_name"), FieldPanel("slug"),
               FieldPanel("sort_order")]
 
-    class Meta(_NamedSnippet.Meta):
+    class Meta(Label.Meta):
         verbose_name = _("cơ quan ban hành")
         verbose_name_plural = _("cơ quan ban hành")
 
 
-class LegalField(_NamedSnippet):
+class LegalField(Label):
     """Lĩnh vực, e.g. “Đất đai”, “Giáo dục – Đào tạo”."""
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
-
-    class Meta(_NamedSnippet.Meta):
+    class Meta(Label.Meta):
         verbose_name = _("lĩnh vực")
         verbose_name_plural = _("lĩnh vực")
 
@@ -131,16 +102,10 @@ class LegalField(_NamedSnippet):
 # --- Documents ------------------------------------------------------------------------------
 
 
-class LegalDocumentIndexPage(RoutablePageMixin, Page):
+class LegalDocumentIndexPage(SectionIndexPage):
     """Văn bản: the searchable documents database of the portal."""
 
-    intro = RichTextField(_("giới thiệu"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["legaldocs.LegalDocumentPage"]
-    max_count_per_parent = 1
     per_page = 20
 
     class Meta:
@@ -153,52 +118,25 @@ class LegalDocumentIndexPage(RoutablePageMixin, Page):
             .select_related("issuer", "legal_field")
         )
 
-    def filtered(self, request: HttpRequest):
+    def listing(self, request: HttpRequest) -> Listing:
         from .forms import LegalDocumentFilterForm
 
         form = LegalDocumentFilterForm(request.GET or None, documents=self.documents())
-        return form, form.apply(self.documents())
+        return Listing(form.apply(self.documents()), {"form": form, "filtering": form.is_bound})
 
-    @path("")
-    def listing(self, request: HttpRequest) -> HttpResponse:
-        form, documents = self.filtered(request)
-        return self.render(
-            request,
-            context_overrides={
-                "form": form,
-                "documents": paginate(request, documents, self.per_page),
-                "page_query": query_without_page(request),
-                "filtering": form.is_bound,
-            },
-        )
-
-    @path("rss/")
-    def rss(self, request: HttpRequest) -> HttpResponse:
-        _form, documents = self.filtered(request)
-        items = (
-            FeedItem(
-                title=f"{doc.number} – {doc.title}" if doc.number else doc.title,
-                link=doc.get_full_url(request),
-                description=doc.summary,
-                pubdate=doc.first_published_at or doc.issue_date,
-                categories=tuple(
-                    c
-                    for c in (doc.get_doc_type_display(), doc.legal_field and doc.legal_field.name)
-                    if c
-                ),
-            )
-            for doc in documents[:30]
-        )
-        return rss_response(
-            title=feed_title(self, request),
-            link=self.get_full_url(request),
-            description=self.search_description or self.title,
-            feed_url=self.get_full_url(request) + "rss/",
-            items=items,
+    def feed_item(self, item: LegalDocumentPage, request: HttpRequest) -> FeedItem:
+        return FeedItem(
+            title=f"{item.number} – {item.title}" if item.number else item.title,
+            link=item.get_full_url(request),
+            description=item.summary,
+            pubdate=item.first_published_at or item.issue_date,
+            categories=(
+                item.get_doc_type_display(), item.legal_field.name if item.legal_field else "",
+            ),
         )
 
 
-class LegalDocumentPage(NfcCleanMixin, Page):
+class LegalDocumentPage(NFCTextMixin, Page):
     """Một văn bản: metadata as Decree 43 art. 10 e lists it, its files and relations."""
 
     doc_type = models.CharField(
@@ -226,7 +164,7 @@ class LegalDocumentPage(NfcCleanMixin, Page):
     )
     signer = models.CharField(_("người ký"), max_length=255, blank=True)
     signer_title = models.CharField(_("chức vụ người ký"), max_length=255, blank=True)
-    body = RichTextField(_("ghi chú / nội dung tóm tắt"), blank=True)
+    body = RichTextField(_("ghi chú / nội dung tóm tắt"), blank=True, features=RICH_TEXT_FEATURES)
 
     is_draft = models.BooleanField(
         _("dự thảo lấy ý kiến"), default=False,
@@ -284,7 +222,6 @@ class LegalDocumentPage(NfcCleanMixin, Page):
 
     parent_page_types = ["legaldocs.LegalDocumentIndexPage"]
     subpage_types: list[str] = []
-    nfc_fields = ("number", "summary", "signer", "signer_title")
 
     class Meta:
         verbose_name = _("văn bản")
@@ -350,7 +287,7 @@ class LegalDocumentPage(NfcCleanMixin, Page):
         return result
 
 
-class LegalDocumentAttachment(Orderable):
+class LegalDocumentAttachment(NFCTextMixin, Orderable):
     page = ParentalKey(LegalDocumentPage, on_delete=models.CASCADE, related_name="attachments")
     document = models.ForeignKey(
         "wagtaildocs.Document", verbose_name=_("tệp"), on_delete=models.CASCADE, related_name="+"
@@ -368,9 +305,6 @@ class LegalDocumentAttachment(Orderable):
 
     def __str__(self) -> str:
         return self.label or self.document.title
-
-    def clean(self) -> None:
-        self.label = nfc(self.label).strip()
 
     @property
     def extension(self) -> str:
@@ -395,37 +329,32 @@ class LegalDocumentRelation(Orderable):
 # --- Official gazette -----------------------------------------------------------------------
 
 
-class GazetteIndexPage(Page):
+class GazetteIndexPage(SectionIndexPage):
     """Công báo (province portal only): the issues, newest first."""
 
-    intro = RichTextField(_("giới thiệu"), blank=True, features=["bold", "italic", "link"])
     external_url = models.URLField(
         _("trang Công báo của tỉnh"), blank=True,
         help_text=_("Nếu Công báo được đăng ở trang riêng, ghi địa chỉ để liên kết tới."),
     )
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("external_url")]
+    content_panels = SectionIndexPage.content_panels + [FieldPanel("external_url")]
 
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["legaldocs.GazetteIssuePage"]
-    max_count_per_parent = 1
+    per_page = 20
+    has_feed = False  # the gazette is read as issues (PDF), not followed item by item
 
     class Meta:
         verbose_name = _("chuyên trang công báo")
         verbose_name_plural = _("chuyên trang công báo")
 
-    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
-        context = super().get_context(request, *args, **kwargs)
-        issues = (
+    def listing(self, request: HttpRequest) -> Listing:
+        return Listing(
             GazetteIssuePage.objects.child_of(self).live().public()
             .order_by("-issue_date", "-pk")
         )
-        context["issues"] = paginate(request, issues, 20)
-        context["page_query"] = query_without_page(request)
-        return context
 
 
-class GazetteIssuePage(NfcCleanMixin, Page):
+class GazetteIssuePage(NFCTextMixin, Page):
     """Một số Công báo: number, date and the documents it carries, each with a summary."""
 
     number = models.CharField(_("số Công báo"), max_length=40, help_text=_("Ví dụ: 05"))
@@ -443,14 +372,13 @@ class GazetteIssuePage(NfcCleanMixin, Page):
 
     parent_page_types = ["legaldocs.GazetteIndexPage"]
     subpage_types: list[str] = []
-    nfc_fields = ("number",)
 
     class Meta:
         verbose_name = _("số Công báo")
         verbose_name_plural = _("số Công báo")
 
 
-class GazetteEntry(Orderable):
+class GazetteEntry(NFCTextMixin, Orderable):
     page = ParentalKey(GazetteIssuePage, on_delete=models.CASCADE, related_name="entries")
     document = models.ForeignKey(
         LegalDocumentPage, verbose_name=_("văn bản trên Cổng"), null=True, blank=True,
@@ -473,8 +401,6 @@ class GazetteEntry(Orderable):
         verbose_name_plural = _("văn bản trong số Công báo")
 
     def clean(self) -> None:
-        self.title = nfc(self.title).strip()
-        self.summary = nfc(self.summary).strip()
         if not self.document_id and not self.title:
             raise ValidationError(
                 {"title": _("Chọn một văn bản trên Cổng hoặc ghi số ký hiệu và tên văn bản.")}

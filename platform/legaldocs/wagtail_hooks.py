@@ -3,12 +3,14 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
+
+from core.viewsets import LabelViewSet
 
 from .models import IssuingAuthority, LegalField
 
 
-class IssuingAuthorityViewSet(SnippetViewSet):
+class IssuingAuthorityViewSet(LabelViewSet):
     model = IssuingAuthority
     icon = "group"
     menu_label = _("Cơ quan ban hành")
@@ -16,12 +18,9 @@ class IssuingAuthorityViewSet(SnippetViewSet):
     search_fields = ["name", "short_name"]
 
 
-class LegalFieldViewSet(SnippetViewSet):
+class LegalFieldViewSet(LabelViewSet):
     model = LegalField
-    icon = "tag"
     menu_label = _("Lĩnh vực")
-    list_display = ["name", "sort_order"]
-    search_fields = ["name"]
 
 
 class LegalDocsGroup(SnippetViewSetGroup):

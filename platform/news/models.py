@@ -7,66 +7,35 @@ from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from core.listing import FeedItem, feed_title, paginate, query_without_page, rss_response
-from core.text import nfc, unaccent
+from core.blocks import BodyBlock
+from core.listing import FeedItem, Listing, SectionIndexPage
+from core.models import Label, NFCTextMixin
 from search.facets import RelatedFacet
-
-from .blocks import BodyBlock
-from .mixins import NfcCleanMixin
 
 CATEGORY_PARAM = "chuyen-muc"
 
 
-class NewsCategory(models.Model):
+class NewsCategory(Label):
     """Chuyên mục tin: each portal keeps its own list."""
 
-    name = models.CharField(_("tên chuyên mục"), max_length=120, unique=True)
-    slug = models.SlugField(
-        _("đường dẫn"), max_length=120, unique=True, blank=True,
-        help_text=_("Chữ không dấu; để trống để tạo tự động từ tên."),
-    )
-    sort_order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
-
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
-
-    class Meta:
-        ordering = ["sort_order", "name"]
+    class Meta(Label.Meta):
         verbose_name = _("chuyên mục tin")
         verbose_name_plural = _("chuyên mục tin")
 
-    def __str__(self) -> str:
-        return self.name
 
-    def save(self, *args, **kwargs) -> None:
-        self.clean()
-        super().save(*args, **kwargs)
+class NewsIndexPage(SectionIndexPage):
+    """Tin tức – Sự kiện: the section page listing its articles, newest first, by category
+    (`?chuyen-muc=`; an unknown category is a 404)."""
 
-    def clean(self) -> None:
-        self.name = nfc(self.name).strip()
-        if not self.slug:
-            self.slug = slugify(unaccent(self.name))[:120]
-
-
-class NewsIndexPage(RoutablePageMixin, Page):
-    """Tin tức – Sự kiện: the section page listing its articles, newest first."""
-
-    intro = RichTextField(_("giới thiệu"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsArticlePage"]
-    max_count_per_parent = 1
-    per_page = 10
 
     class Meta:
         verbose_name = _("chuyên trang tin tức – sự kiện")
@@ -85,49 +54,31 @@ class NewsIndexPage(RoutablePageMixin, Page):
             return None
         return get_object_or_404(NewsCategory, slug=slug)
 
-    @path("")
-    def listing(self, request: HttpRequest) -> HttpResponse:
+    def listing(self, request: HttpRequest) -> Listing:
         category = self._selected_category(request)
         articles = self.articles()
         if category is not None:
             articles = articles.filter(category=category)
-        return self.render(
-            request,
-            context_overrides={
-                "articles": paginate(request, articles, self.per_page),
+        return Listing(
+            articles,
+            {
                 "categories": NewsCategory.objects.all(),
                 "category": category,
                 "category_param": CATEGORY_PARAM,
-                "page_query": query_without_page(request),
             },
         )
 
-    @path("rss/")
-    def rss(self, request: HttpRequest) -> HttpResponse:
-        category = self._selected_category(request)
-        articles = self.articles()
-        if category is not None:
-            articles = articles.filter(category=category)
-        items = (
-            FeedItem(
-                title=article.title,
-                link=article.get_full_url(request),
-                description=article.summary,
-                pubdate=article.publish_date,
-                categories=(article.category.name,) if article.category else (),
-            )
-            for article in articles[:30]
-        )
-        return rss_response(
-            title=feed_title(self, request),
-            link=self.get_full_url(request),
-            description=self.search_description or self.title,
-            feed_url=self.get_full_url(request) + "rss/",
-            items=items,
+    def feed_item(self, item: NewsArticlePage, request: HttpRequest) -> FeedItem:
+        return FeedItem(
+            title=item.title,
+            link=item.get_full_url(request),
+            description=item.summary,
+            pubdate=item.publish_date,
+            categories=(item.category.name,) if item.category else (),
         )
 
 
-class NewsArticlePage(NfcCleanMixin, RoutablePageMixin, Page):
+class NewsArticlePage(NFCTextMixin, RoutablePageMixin, Page):
     """Một tin bài. Reused content must cite its source (Lai Châu art. 5.3)."""
 
     category = models.ForeignKey(
@@ -176,7 +127,6 @@ class NewsArticlePage(NfcCleanMixin, RoutablePageMixin, Page):
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types: list[str] = []
-    nfc_fields = ("summary", "source_name", "source_author")
 
     SOURCE_FIELDS = ("source_name", "source_author", "source_date", "source_url")
 

@@ -18,12 +18,12 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
+from accounts.permissions import BOARD_GROUPS, STAFF_GROUPS, RoleGroupPolicy, in_groups
 from accounts.roles import BOARD_HEAD
+from core.viewsets import LabelViewSet
 from workdays.calendar import add_working_days
 from workdays.models import calendar_for_schema
-from workdays.permissions import BOARD_GROUPS, STAFF_GROUPS, RoleGroupPolicy, in_groups
 
 from .models import (
     ConsultationComment,
@@ -216,13 +216,9 @@ def register_participation_viewsets():
     return ParticipationGroup()
 
 
-class QuestionTopicViewSet(SnippetViewSet):
+class QuestionTopicViewSet(LabelViewSet):
     model = QuestionTopic
-    icon = "tag"
     menu_label = _("Lĩnh vực hỏi đáp")
-    list_display = ["name", "sort_order"]
-    search_fields = ["name"]
-    copy_view_enabled = False
 
 
 register_snippet(QuestionTopicViewSet)

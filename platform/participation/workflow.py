@@ -16,10 +16,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.permissions import BOARD_GROUPS, in_groups
 from tenants.current import current_portal
 from workdays.calendar import LOCAL_TZ, WORK_END, add_working_days
 from workdays.models import calendar_for_schema
-from workdays.permissions import BOARD_GROUPS, in_groups
 
 from .models import (
     ConsultationComment,

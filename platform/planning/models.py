@@ -10,9 +10,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from core.listing import FeedItem, FeedPageMixin, choice_filter, page_query, paginate
-from introduction.blocks import RICH_TEXT_FEATURES, AttachmentsBlock
-from introduction.text import NFCTextMixin
+from core.blocks import RICH_TEXT_FEATURES, AttachmentsBlock
+from core.listing import FeedItem, Listing, SectionIndexPage, choice_filter
+from core.models import NFCTextMixin
 
 
 class PlanningKind(models.TextChoices):
@@ -28,40 +28,25 @@ class PlanningKind(models.TextChoices):
     STRATEGY = "chien-luoc-ke-hoach", _("Chiến lược, định hướng, kế hoạch phát triển")
 
 
-class PlanningIndexPage(NFCTextMixin, FeedPageMixin, Page):
+class PlanningIndexPage(SectionIndexPage):
     """Chiến lược – Quy hoạch – Kế hoạch, listed by kind (`?loai=`)."""
 
-    intro = RichTextField(_("lời giới thiệu"), blank=True, features=RICH_TEXT_FEATURES)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["planning.PlanningItemPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("trang Chiến lược – Quy hoạch – Kế hoạch")
         verbose_name_plural = _("trang Chiến lược – Quy hoạch – Kế hoạch")
 
-    def filtered_items(self, request) -> tuple[str, models.QuerySet]:
-        """The selected kind (`?loai=`, or "") and the items listed, newest first."""
+    def listing(self, request) -> Listing:
+        """The items of the selected kind (`?loai=`, or all), newest first."""
         items = PlanningItemPage.objects.child_of(self).live().public()
         kind = choice_filter(request, "loai", PlanningKind.choices)
         if kind:
             items = items.filter(kind=kind)
-        return kind, items.order_by("-approval_date", "-first_published_at")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["page_query"] = page_query(request)
-        kind, items = self.filtered_items(request)
-        context["kinds"] = PlanningKind.choices
-        context["kind"] = kind
-        context["items"] = paginate(request, items)
-        return context
-
-    def feed_items(self, request):
-        return self.filtered_items(request)[1]
+        return Listing(
+            items.order_by("-approval_date", "-first_published_at"),
+            {"kinds": PlanningKind.choices, "kind": kind},
+        )
 
     def feed_item(self, item, request) -> FeedItem:
         return FeedItem(

@@ -12,14 +12,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from core.listing import FeedItem, FeedPageMixin, choice_filter, page_query, paginate
-from introduction.blocks import RICH_TEXT_FEATURES, AttachmentsBlock
-from introduction.text import NFCTextMixin
+from core.blocks import RICH_TEXT_FEATURES, AttachmentsBlock
+from core.listing import FeedItem, Listing, SectionIndexPage, choice_filter
+from core.models import NFCTextMixin
 from search.facets import ChoiceFacet
 
 from .money import format_vnd
-
-PROJECTS_PER_PAGE = 10
 
 
 class ProjectStatus(models.TextChoices):
@@ -60,23 +58,17 @@ class FundingType(models.TextChoices):
     MIXED = "hon-hop", _("Nhiều nguồn vốn")
 
 
-class ProjectIndexPage(NFCTextMixin, FeedPageMixin, Page):
+class ProjectIndexPage(SectionIndexPage):
     """Dự án – Đấu thầu – Mua sắm công, filtered by `?trang-thai=` and `?linh-vuc=`."""
 
-    intro = RichTextField(_("lời giới thiệu"), blank=True, features=RICH_TEXT_FEATURES)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["projects.ProjectPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("trang Dự án – Đấu thầu – Mua sắm công")
         verbose_name_plural = _("trang Dự án – Đấu thầu – Mua sắm công")
 
-    def filtered_projects(self, request) -> tuple[str, str, models.QuerySet]:
-        """The selected status and field ("" when not filtered) and the projects listed."""
+    def listing(self, request) -> Listing:
+        """The projects of the selected status and field ("" when not filtered)."""
         projects = ProjectPage.objects.child_of(self).live().public()
         status = choice_filter(request, "trang-thai", ProjectStatus.choices)
         field = choice_filter(request, "linh-vuc", ProjectField.choices)
@@ -84,23 +76,13 @@ class ProjectIndexPage(NFCTextMixin, FeedPageMixin, Page):
             projects = projects.filter(status=status)
         if field:
             projects = projects.filter(field=field)
-        return status, field, projects.order_by("-approval_date", "title")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["page_query"] = page_query(request)
-        status, field, projects = self.filtered_projects(request)
-        context.update(
-            statuses=ProjectStatus.choices,
-            fields=ProjectField.choices,
-            status=status,
-            field=field,
-            projects=paginate(request, projects, PROJECTS_PER_PAGE),
+        return Listing(
+            projects.order_by("-approval_date", "title"),
+            {
+                "statuses": ProjectStatus.choices, "fields": ProjectField.choices,
+                "status": status, "field": field,
+            },
         )
-        return context
-
-    def feed_items(self, request):
-        return self.filtered_projects(request)[2]
 
     def feed_item(self, item, request) -> FeedItem:
         return FeedItem(

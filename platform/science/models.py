@@ -11,9 +11,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from core.listing import FeedItem, FeedPageMixin, choice_filter, page_query, paginate
-from introduction.blocks import RICH_TEXT_FEATURES, AttachmentsBlock
-from introduction.text import NFCTextMixin
+from core.blocks import RICH_TEXT_FEATURES, AttachmentsBlock
+from core.listing import FeedItem, Listing, SectionIndexPage, choice_filter
+from core.models import NFCTextMixin
 
 
 class ManagementLevel(models.TextChoices):
@@ -34,42 +34,25 @@ class ScienceField(models.TextChoices):
     HUMANITIES = "nhan-van", _("Khoa học nhân văn")
 
 
-class ScienceIndexPage(NFCTextMixin, FeedPageMixin, Page):
+class ScienceIndexPage(SectionIndexPage):
     """Khoa học – Công nghệ, filtered by management level (`?cap=`)."""
 
-    intro = RichTextField(_("lời giới thiệu"), blank=True, features=RICH_TEXT_FEATURES)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["science.ScienceProgrammePage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("trang Khoa học – Công nghệ")
         verbose_name_plural = _("trang Khoa học – Công nghệ")
 
-    def filtered_programmes(self, request) -> tuple[str, models.QuerySet]:
-        """The selected management level ("" when not filtered) and the programmes listed."""
+    def listing(self, request) -> Listing:
+        """The programmes of the selected management level (`?cap=`, or all)."""
         programmes = ScienceProgrammePage.objects.child_of(self).live().public()
         level = choice_filter(request, "cap", ManagementLevel.choices)
         if level:
             programmes = programmes.filter(management_level=level)
-        return level, programmes.order_by("-approval_date", "code")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["page_query"] = page_query(request)
-        level, programmes = self.filtered_programmes(request)
-        context.update(
-            levels=ManagementLevel.choices,
-            level=level,
-            programmes=paginate(request, programmes),
+        return Listing(
+            programmes.order_by("-approval_date", "code"),
+            {"levels": ManagementLevel.choices, "level": level},
         )
-        return context
-
-    def feed_items(self, request):
-        return self.filtered_programmes(request)[1]
 
     def feed_item(self, item, request) -> FeedItem:
         title = f"{item.code} – {item.title}" if item.code else item.title

@@ -7,18 +7,12 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 
-from introduction.blocks import RICH_TEXT_FEATURES
-
-TEMPLATES = "services/blocks/"
+from core.blocks import TEMPLATES, ParagraphBlock
 
 
-class GuideSectionBlock(blocks.RichTextBlock):
+class GuideSectionBlock(ParagraphBlock):
     """Rich text shown under a heading that is the block's label ("Trình tự thực hiện"),
     so editors pick the part instead of typing its heading."""
-
-    def __init__(self, **kwargs) -> None:
-        kwargs.setdefault("features", RICH_TEXT_FEATURES)
-        super().__init__(**kwargs)
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
@@ -28,16 +22,19 @@ class GuideSectionBlock(blocks.RichTextBlock):
     class Meta:
         icon = "list-ol"
         template = TEMPLATES + "guide_section.html"
+        description = _("Một phần của hướng dẫn thực hiện thủ tục")
 
 
 class OtherSectionBlock(blocks.StructBlock):
     heading = blocks.CharBlock(label=_("tiêu đề mục"))
-    body = blocks.RichTextBlock(label=_("nội dung"), features=RICH_TEXT_FEATURES)
+    body = ParagraphBlock(label=_("nội dung"))
 
     class Meta:
         icon = "doc-full"
         template = TEMPLATES + "other_section.html"
         label = _("Mục khác")
+        description = _("Một mục hướng dẫn có tiêu đề do biên tập viên đặt")
+        preview_value = {"heading": "Lưu ý", "body": "<p>Mang theo bản chính để đối chiếu.</p>"}
 
 
 class GuideBlock(blocks.StreamBlock):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from legaldocs.search import keyword_filter
+from core.keywords import keyword_filter
 
 from .models import LEVEL_CHOICES, PublicServiceQuerySet, ServiceField, ServiceSector
 

@@ -11,34 +11,27 @@ Services foreigners can use must also be in English (Decree 43 art. 13): they ca
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import F
 from django.http import HttpRequest
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from core.listing import FeedItem, FeedPageMixin, page_query, paginate
-from core.text import in_active_language, nfc, unaccent
-from introduction.blocks import RICH_TEXT_FEATURES
-from introduction.text import NFCTextMixin
+from core.listing import FeedItem, Listing, SectionIndexPage
+from core.models import Label, NFCTextMixin
+from core.text import in_active_language
 from search.facets import ChoiceFacet, RelatedFacet
 
 from .blocks import GuideBlock
-
-if TYPE_CHECKING:
-    from .forms import PublicServiceFilterForm
 
 NATIONAL_PORTAL_URL = "https://dichvucong.gov.vn"
 
@@ -126,38 +119,19 @@ PERIOD_SPANS = {
 # --- Labels --------------------------------------------------------------------------------
 
 
-class _Label(models.Model):
-    """A label editors choose from. Live once saved, so only the board creates them
-    (editorial.permissions)."""
+class _Label(Label):
+    """A label with its English name: the services foreigners can use are required in
+    English, and show their sector and field there."""
 
-    name = models.CharField(_("tên"), max_length=255, unique=True)
-    # Shown on the English pages (the services foreigners can use are required in English).
     name_en = models.CharField(_("tên tiếng Anh"), max_length=255, blank=True)
-    slug = models.SlugField(
-        _("đường dẫn"),
-        max_length=255,
-        unique=True,
-        blank=True,
-        help_text=_("Chữ không dấu; để trống để tạo tự động từ tên."),
-    )
-    sort_order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
 
-    class Meta:
+    panels = [FieldPanel("name"), FieldPanel("name_en"), FieldPanel("slug"), FieldPanel("sort_order")]
+
+    class Meta(Label.Meta):
         abstract = True
-        ordering = ["sort_order", "name"]
 
     def __str__(self) -> str:
         return self.display_name
-
-    def save(self, *args, **kwargs) -> None:
-        self.clean()
-        super().save(*args, **kwargs)
-
-    def clean(self) -> None:
-        self.name = nfc(self.name).strip()
-        self.name_en = nfc(self.name_en).strip()
-        if not self.slug:
-            self.slug = slugify(unaccent(self.name))[:255]
 
     @property
     def display_name(self) -> str:
@@ -167,8 +141,6 @@ class _Label(models.Model):
 
 class ServiceSector(_Label):
     """Ngành, e.g. “Tư pháp”, “Công an”, “Khoa học và Công nghệ”."""
-
-    panels = [FieldPanel("name"), FieldPanel("name_en"), FieldPanel("slug"), FieldPanel("sort_order")]
 
     class Meta(_Label.Meta):
         verbose_name = _("ngành")
@@ -200,11 +172,10 @@ class ServiceField(_Label):
 # --- The catalogue -------------------------------------------------------------------------
 
 
-class PublicServiceIndexPage(NFCTextMixin, FeedPageMixin, Page):
+class PublicServiceIndexPage(SectionIndexPage):
     """Dịch vụ công trực tuyến: the catalogue, filtered by sector, field, level and name, with
     the links to where services are done and the yearly roadmap."""
 
-    intro = RichTextField(_("lời giới thiệu"), blank=True, features=RICH_TEXT_FEATURES)
     province_portal_name = models.CharField(
         _("tên cổng dịch vụ công của tỉnh"),
         max_length=255,
@@ -218,8 +189,7 @@ class PublicServiceIndexPage(NFCTextMixin, FeedPageMixin, Page):
         help_text=_("Để trống nếu tỉnh không có cổng riêng; Cổng Dịch vụ công quốc gia luôn được liên kết."),
     )
 
-    content_panels = Page.content_panels + [
-        FieldPanel("intro"),
+    content_panels = SectionIndexPage.content_panels + [
         MultiFieldPanel(
             [FieldPanel("province_portal_name"), FieldPanel("province_portal_url")],
             heading=_("Cổng dịch vụ công của tỉnh"),
@@ -229,9 +199,7 @@ class PublicServiceIndexPage(NFCTextMixin, FeedPageMixin, Page):
         ),
     ]
 
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["services.PublicServicePage"]
-    max_count_per_parent = 1
     per_page = 20
 
     class Meta:
@@ -261,29 +229,22 @@ class PublicServiceIndexPage(NFCTextMixin, FeedPageMixin, Page):
     def roadmap_by_year(self) -> list[ServiceRoadmap]:
         return sorted(self.roadmap.all(), key=lambda item: item.year, reverse=True)
 
-    def filtered_services(
-        self, request: HttpRequest
-    ) -> tuple[PublicServiceFilterForm, PublicServiceQuerySet]:
+    def listing(self, request: HttpRequest) -> Listing:
         from .forms import PublicServiceFilterForm
 
         form = PublicServiceFilterForm(request.GET or None)
-        return form, form.apply(self.services())
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        form, services = self.filtered_services(request)
-        context.update(
-            form=form,
-            filtering=form.has_filters(),
-            services=paginate(request, services, self.per_page),
-            page_query=page_query(request),
-            national_portal_url=NATIONAL_PORTAL_URL,
+        return Listing(
+            form.apply(self.services()),
+            {
+                "form": form,
+                "filtering": form.has_filters(),
+                "national_portal_url": NATIONAL_PORTAL_URL,
+            },
         )
-        return context
 
-    def feed_items(self, request):
+    def feed_items(self, request: HttpRequest) -> PublicServiceQuerySet:
         # Newest changes first: a feed reader should see a service whose guide changed.
-        return self.filtered_services(request)[1].order_by("-last_published_at", "-pk")
+        return super().feed_items(request).order_by("-last_published_at", "-pk")
 
     def feed_item(self, item, request) -> FeedItem:
         return FeedItem(

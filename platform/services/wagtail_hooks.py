@@ -3,26 +3,24 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
+
+from core.viewsets import LabelViewSet
 
 from .models import ServiceField, ServiceSector
 
 
-class ServiceSectorViewSet(SnippetViewSet):
+class ServiceSectorViewSet(LabelViewSet):
     model = ServiceSector
     icon = "group"
     menu_label = _("Ngành")
-    list_display = ["name", "sort_order"]
-    search_fields = ["name"]
 
 
-class ServiceFieldViewSet(SnippetViewSet):
+class ServiceFieldViewSet(LabelViewSet):
     model = ServiceField
-    icon = "tag"
     menu_label = _("Lĩnh vực thủ tục")
     list_display = ["name", "sector", "sort_order"]
     list_filter = ["sector"]
-    search_fields = ["name"]
 
 
 class ServicesGroup(SnippetViewSetGroup):

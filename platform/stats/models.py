@@ -12,40 +12,25 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from core.listing import FeedItem, FeedPageMixin, page_query, paginate
-from introduction.blocks import RICH_TEXT_FEATURES, AttachmentsBlock
-from introduction.text import NFCTextMixin
+from core.blocks import RICH_TEXT_FEATURES, AttachmentsBlock
+from core.listing import FeedItem, Listing, SectionIndexPage
+from core.models import NFCTextMixin
 
 
-class StatisticsIndexPage(NFCTextMixin, FeedPageMixin, Page):
+class StatisticsIndexPage(SectionIndexPage):
     """Thống kê: releases, newest publication decision first."""
 
-    intro = RichTextField(_("lời giới thiệu"), blank=True, features=RICH_TEXT_FEATURES)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["portal_statistics.StatisticsReleasePage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("trang Thống kê")
         verbose_name_plural = _("trang Thống kê")
 
-    def releases(self):
-        return (
+    def listing(self, request) -> Listing:
+        return Listing(
             StatisticsReleasePage.objects.child_of(self).live().public()
             .order_by("-publication_decision_date", "-first_published_at")
         )
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["page_query"] = page_query(request)
-        context["releases"] = paginate(request, self.releases())
-        return context
-
-    def feed_items(self, request):
-        return self.releases()
 
     def feed_item(self, item, request) -> FeedItem:
         return FeedItem(

@@ -6,8 +6,9 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from accounts.permissions import BOARD_GROUPS, STAFF_GROUPS, RoleGroupPolicy
+
 from .models import CalendarException
-from .permissions import BOARD_GROUPS, STAFF_GROUPS, RoleGroupPolicy
 
 register_permission_policy(
     CalendarException,

@@ -1,4 +1,4 @@
-"""The portal's own look (contacts.ThemeSettings) in the base theme, and its fallbacks."""
+"""The portal's own look (themes.ThemeSettings) in the base theme, and its fallbacks."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ def _site():
 
 
 def _theme(portal, **values):
-    from contacts.models import ThemeSettings
+    from themes.models import ThemeSettings
 
     with schema_context(portal.schema_name):
         theme = ThemeSettings.for_site(_site())
@@ -42,7 +42,8 @@ def _brand_css(html: str) -> dict[str, str]:
 
 
 def test_a_portal_with_no_theme_settings_saved_gets_the_default_look(portal_b):
-    from contacts.models import PortalContactSettings, ThemeSettings
+    from contacts.models import PortalContactSettings
+    from themes.models import ThemeSettings
 
     with schema_context(portal_b.schema_name):
         ThemeSettings.objects.all().delete()
@@ -78,7 +79,7 @@ def test_dark_enough_colours_are_used_as_chosen():
 
 @pytest.mark.parametrize("stored", ["red", "#12345", "};</b>x", "#a50e0", ""])
 def test_a_colour_that_is_not_rrggbb_never_reaches_the_page(portal_a, stored):
-    from contacts.models import ThemeSettings
+    from themes.models import ThemeSettings
 
     _theme(portal_a)
     with schema_context(portal_a.schema_name):  # as if written around the form's validation

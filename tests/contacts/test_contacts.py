@@ -1,4 +1,4 @@
-"""Sections k and l: officials, spokesperson, the portal's own contact details and theme."""
+"""Sections k and l: officials, spokesperson and the portal's own contact details."""
 
 from __future__ import annotations
 
@@ -152,29 +152,3 @@ def test_contacts_page_lists_officials_and_spokesperson_of_its_own_portal(portal
     other = client_for(portal_b).get("/lien-he/").content.decode()
     assert "Lò Văn Sáng" not in other and "Trần Quốc Khánh" not in other
     assert client_for(portal_b).get("/lien-he/dich-ta-lon/").status_code == 404
-
-
-def test_theme_settings_are_per_portal_and_validate_the_colour(portal_a, portal_b):
-    from django.template import engines
-    from django.test import RequestFactory
-
-    from wagtail.models import Site
-
-    from contacts.models import ThemeSettings
-
-    with schema_context(portal_a.schema_name):
-        theme = ThemeSettings.for_site(Site.objects.get(is_default_site=True))
-        theme.primary_colour = "đỏ"
-        with pytest.raises(ValidationError) as exc:
-            theme.full_clean()
-        assert "#RRGGBB" in exc.value.message_dict["primary_colour"][0]
-        theme.primary_colour = "#0b4f9c"
-        theme.save()
-
-    template = engines["django"].from_string(
-        "{{ settings.contacts.ThemeSettings.primary_colour }}"
-    )
-    for portal, colour in [(portal_a, "#0b4f9c"), (portal_b, "#a50e0e")]:
-        with schema_context(portal.schema_name):
-            request = RequestFactory().get("/", HTTP_HOST=portal.primary_domain)
-            assert template.render({}, request) == colour

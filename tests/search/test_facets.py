@@ -94,7 +94,7 @@ def test_a_services_facets_are_offered_counted_and_filter(services, portal_a):
 
 
 def test_a_projects_status_facet_filters_with_the_sections_own_parameter(portal_a):
-    from introduction.demo import publish_child
+    from demo.introduction import publish_child
     from projects.models import ProjectIndexPage, ProjectPage
 
     with schema_context(portal_a.schema_name):

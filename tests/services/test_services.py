@@ -189,7 +189,7 @@ def test_index_lists_services_grouped_by_sector(portal_a, catalogue):
 )
 def test_index_filters(portal_a, catalogue, query, expected):
     response = client_for(portal_a).get(f"/dich-vu-cong/?{query}")
-    listed = {page.pk for page in response.context["services"]}
+    listed = {page.pk for page in response.context["items"]}
     assert listed == {catalogue[key].pk for key in expected}, query
 
 
@@ -205,7 +205,7 @@ def test_index_paginates(portal_a):
     with schema_context(portal_a.schema_name):
         for number in range(23):
             make_service(f"Thủ tục thử số {number:02d}", code=f"2.{number:06d}")
-    first = client_for(portal_a).get("/dich-vu-cong/").context["services"]
+    first = client_for(portal_a).get("/dich-vu-cong/").context["items"]
     assert len(first) == 20 and first.paginator.num_pages == 2
     html = html_of(portal_a, "/dich-vu-cong/?q=thu+tuc&trang=2")
     assert "Thủ tục thử số 22" in html

@@ -1,4 +1,4 @@
-"""The portal's own look (contacts.ThemeSettings) for the base theme.
+"""The portal's own look (themes.ThemeSettings) for the base theme.
 
 `{% portal_theme as theme %}` gives the base template the portal's colours, emblem and banner,
 or None outside a portal (the platform console's 404 page has no Site and no settings).
@@ -15,6 +15,7 @@ from django.utils.safestring import SafeString
 
 from tenants.current import is_public
 from themes.colours import BrandColours, brand_colours
+from themes.models import ThemeSettings
 
 register = template.Library()
 
@@ -31,8 +32,6 @@ def portal_theme(context) -> PortalTheme | None:
     request = context.get("request")
     if request is None or context.get("portal") is None or is_public():
         return None
-    from contacts.models import ThemeSettings
-
     # Cached on the request by Wagtail; created with the defaults on first use.
     settings = ThemeSettings.for_request(request)
     return PortalTheme(

@@ -44,7 +44,6 @@ SHARED_APPS = [
     "django_tenants",
     "tenants",
     "core",
-    "themes",
     # The shared search index (public.search_document) every portal writes to.
     "search",
     # The platform console (operators, the province board) on its own domain.
@@ -67,6 +66,8 @@ TENANT_APPS = [
     "django.contrib.sitemaps",
     "accounts",
     "editorial",
+    # The base theme's tags, and each portal's look (a site setting: needs the portal's Site).
+    "themes",
     "home",
     "news",
     "legaldocs",

@@ -10,10 +10,11 @@ from django.http import HttpRequest
 from django.urls import translate_url
 from django.utils.translation import get_language
 
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from core.text import in_active_language
 from tenants.current import is_public
+from themes.site import site_root
 
 register = template.Library()
 
@@ -30,13 +31,6 @@ class LanguageLink:
     exact: bool  # the same page in that language (not its home page)
 
 
-def _site_root(request: HttpRequest | None) -> Page | None:
-    if request is None or is_public():
-        return None
-    site = Site.find_for_request(request)
-    return site.root_page if site is not None else None
-
-
 def _public_translation(page: Page, language: str) -> Page | None:
     return (
         Page.objects.live().public()
@@ -47,7 +41,7 @@ def _public_translation(page: Page, language: str) -> Page | None:
 
 def home_for(request: HttpRequest | None, language: str | None = None) -> Page | None:
     """The portal's home page in `language` (default: the active one), if it is live."""
-    root = _site_root(request)
+    root = site_root(request)
     if root is None:
         return None
     language = language or get_language() or settings.LANGUAGE_CODE

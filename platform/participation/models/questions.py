@@ -10,7 +10,6 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
@@ -19,7 +18,8 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from core.text import nfc, unaccent
+from core.models import Label
+from core.text import nfc
 from core.views import PRIVATE_MEDIA_PREFIX
 
 # Unambiguous characters only (no 0/O, 1/I/L): citizens copy the code by hand.
@@ -77,28 +77,12 @@ class ParticipationSettings(BaseSiteSetting):
         verbose_name = _("thiết lập Hỏi – Đáp")
 
 
-class QuestionTopic(models.Model):
+class QuestionTopic(Label):
     """Lĩnh vực hỏi đáp, e.g. “Đất đai”, “Thủ tục hành chính”, “Đầu tư”."""
 
-    name = models.CharField(_("tên lĩnh vực"), max_length=255, unique=True)
-    slug = models.SlugField(_("đường dẫn"), max_length=255, unique=True, blank=True)
-    sort_order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
-
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
-
-    class Meta:
+    class Meta(Label.Meta):
         verbose_name = _("lĩnh vực hỏi đáp")
         verbose_name_plural = _("lĩnh vực hỏi đáp")
-        ordering = ["sort_order", "name"]
-
-    def __str__(self) -> str:
-        return self.name
-
-    def save(self, *args, **kwargs) -> None:
-        self.name = nfc(self.name).strip()
-        if not self.slug:
-            self.slug = slugify(unaccent(self.name))[:255]
-        super().save(*args, **kwargs)
 
 
 class QuestionIndexPage(RoutablePageMixin, Page):

@@ -18,8 +18,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from accounts.permissions import BOARD_GROUPS, STAFF_GROUPS, in_groups
 from accounts.roles import BOARD_HEAD, EDITOR
-from workdays.permissions import BOARD_GROUPS, STAFF_GROUPS, in_groups
 
 from .. import workflow
 from ..forms import (

@@ -1,28 +1,31 @@
-"""Accent- and case-insensitive keyword matching in the database.
+"""Accent- and case-insensitive keyword matching in the database, for the filter forms of
+listings (legal documents, public services).
 
 `Lai Chau` finds `Lai Châu` and `qd-ubnd` finds `QĐ-UBND`, using PostgreSQL's `unaccent`
-(installed in the public schema by `create_extensions`). Without the extension the
+(installed in the control plane's schema by `create_extensions`). Without the extension the
 match falls back to a plain case-insensitive one.
 """
 
 from __future__ import annotations
+
+from django_tenants.utils import get_public_schema_name
 
 from django.db import connection
 from django.db.models import F, Func, Q, QuerySet, TextField
 from django.db.models.functions import Lower
 
 from core.text import nfc, unaccent
-from tenants.current import public_schema
 
 _available: dict[str, bool] = {}
 
 
 class Unaccent(Func):
-    # Schema-qualified: a portal's search_path starts with its own schema.
     output_field = TextField()
 
     def __init__(self, *expressions, **extra) -> None:
-        super().__init__(*expressions, function=f"{public_schema()}.unaccent", **extra)
+        # Schema-qualified: a portal's search_path starts with its own schema.
+        schema = connection.ops.quote_name(get_public_schema_name())
+        super().__init__(*expressions, function=f"{schema}.unaccent", **extra)
 
 
 def unaccent_available() -> bool:
@@ -32,7 +35,7 @@ def unaccent_available() -> bool:
             cursor.execute(
                 "SELECT 1 FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
                 "WHERE n.nspname = %s AND p.proname = 'unaccent'",
-                [public_schema()],
+                [get_public_schema_name()],
             )
             _available[key] = cursor.fetchone() is not None
     return _available[key]

@@ -15,7 +15,7 @@ from django.db.models import Q, QuerySet
 
 from wagtail.permission_policies.base import BasePermissionPolicy
 
-from accounts.roles import APPROVER, BOARD_HEAD, CONTRIBUTOR, EDITOR
+from .roles import APPROVER, BOARD_HEAD, CONTRIBUTOR, EDITOR
 
 STAFF_GROUPS = frozenset({CONTRIBUTOR, EDITOR, APPROVER, BOARD_HEAD})
 BOARD_GROUPS = frozenset({APPROVER, BOARD_HEAD})
