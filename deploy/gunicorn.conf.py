@@ -10,7 +10,10 @@ threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))
 accesslog = "-"
 errorlog = "-"
-forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+# The same proxies Django trusts for X-Forwarded-For and -Proto (CONG_TRUSTED_PROXIES).
+forwarded_allow_ips = os.environ.get(
+    "FORWARDED_ALLOW_IPS", os.environ.get("CONG_TRUSTED_PROXIES", "127.0.0.1,::1")
+)
 # The runtime control socket (gunicorn ≥ 23) lives with the checkout, so two checkouts
 # can serve side by side.
 control_socket = os.environ.get("GUNICORN_CONTROL_SOCKET", os.path.abspath("var/gunicorn.ctl"))

@@ -75,6 +75,19 @@ prepare_dirs() {
   as_owner mkdir -p "$run"
 }
 
+# Durability: a committed citizen question must survive a crash, so fsync,
+# synchronous_commit and full_page_writes stay on (PostgreSQL's defaults). Clusters created
+# before this script said so had them off: take those lines out, and reload a running
+# cluster. The test suite turns synchronous_commit off for its own connections only
+# (cong/settings/test.py): disposable data, where speed matters more.
+durable_config() {
+  local conf="$data/postgresql.conf"
+  if as_owner grep -Eq '^(fsync|synchronous_commit|full_page_writes) = off' "$conf"; then
+    as_owner sed -i -E '/^(fsync|synchronous_commit|full_page_writes) = off$/d' "$conf"
+    if running; then as_owner "$(find_bin pg_ctl)" -D "$data" reload >/dev/null; fi
+  fi
+}
+
 running() {
   [ -f "$data/postmaster.pid" ] && as_owner "$(find_bin pg_ctl)" -D "$data" status >/dev/null 2>&1
 }
@@ -91,11 +104,9 @@ listen_addresses = ''
 unix_socket_directories = '$run'
 unix_socket_permissions = 0770
 max_connections = 100
-fsync = off
-synchronous_commit = off
-full_page_writes = off
 CONF
   fi
+  durable_config
   if ! running; then
     as_owner "$(find_bin pg_ctl)" -D "$data" -l "$log" -w -t 60 start >/dev/null
   fi

@@ -10,6 +10,7 @@ just enough to reach that ratio; the colour as chosen is still used where it car
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 
@@ -79,6 +80,11 @@ class BrandColours:
             f":root{{--brand:{self.brand};--brand-dark:{self.brand_dark};"
             f"--brand-accent:{self.chosen}}}"
         )
+
+    @property
+    def digest(self) -> str:
+        """Changes whenever the colours do: names the version of the portal's stylesheet."""
+        return hashlib.sha256(self.css().encode()).hexdigest()[:12]
 
 
 def brand_colours(chosen: object) -> BrandColours:

@@ -6,14 +6,13 @@ handlers deep in Wagtail or Django can name the actor and the IP address.
 
 from __future__ import annotations
 
-import ipaddress
 import logging
 from contextvars import ContextVar, Token
 
-from django.conf import settings
 from django.http import HttpRequest
 
 from accounts.models import AuditEvent
+from core.clientip import client_ip
 from tenants.current import is_public
 
 log = logging.getLogger(__name__)
@@ -33,32 +32,6 @@ def unbind_request(token: Token) -> None:
 
 def current_request() -> HttpRequest | None:
     return _current_request.get()
-
-
-def _valid_ip(value: str) -> str | None:
-    try:
-        return str(ipaddress.ip_address(value.strip()))
-    except ValueError:
-        return None
-
-
-def client_ip(request: HttpRequest | None) -> str | None:
-    """The client's address. Behind a trusted proxy (nginx on the same host by default,
-    CONG_TRUSTED_PROXIES) the right-most untrusted address of X-Forwarded-For is used;
-    otherwise REMOTE_ADDR, so a client cannot choose its own address."""
-    if request is None:
-        return None
-    remote = _valid_ip(request.META.get("REMOTE_ADDR") or "")
-    trusted = set(getattr(settings, "CONG_TRUSTED_PROXIES", ()))
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if remote in trusted and forwarded:
-        for hop in reversed(forwarded.split(",")):
-            address = _valid_ip(hop)
-            if address is None:
-                break
-            if address not in trusted:
-                return address
-    return remote
 
 
 def in_portal() -> bool:

@@ -20,7 +20,10 @@ class LoginForm(WagtailLoginForm):
     """Wagtail's sign-in form, telling a locked-out user until when."""
 
     def _locked_error(self) -> ValidationError | None:
-        locks = lockout.active_lockouts(self.data.get("username"), client_ip(self.request))
+        username = self.data.get("username") or ""
+        if "\x00" in username:  # the name field reports it; no account can be named so
+            return None
+        locks = lockout.active_lockouts(username, client_ip(self.request))
         if not locks:
             return None
         return ValidationError(lockout.lockout_message(locks[0]), code="locked")

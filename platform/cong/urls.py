@@ -14,14 +14,19 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core.securitytxt import security_txt
 from core.seo import robots_txt, sitemap
 from tenants.views import serve_media
+from themes.views import theme_css
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path(".well-known/security.txt", security_txt, name="security_txt"),
+    # The portal's brand colours (no inline style on public pages).
+    path("giao-dien.css", theme_css, name="portal_theme_css"),
     re_path(r"^media/(?P<schema>[a-z0-9_]+)/(?P<path>.+)$", serve_media, name="media"),
 ]
 
@@ -34,3 +39,5 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
+
+handler500 = "core.errors.server_error"

@@ -10,6 +10,12 @@ class ContactsConfig(AppConfig):
 
     def ready(self) -> None:
         from core.sections import Section, register_section
+        from core.securitytxt import register_contact_source
+
+        from .security import security_contacts
+
+        # /.well-known/security.txt names the portal's own contacts.
+        register_contact_source(security_contacts)
 
         # One section holds k (officials) and the spokesperson; l lives in site settings.
         register_section(

@@ -24,38 +24,57 @@ class ErrorLink:
     message: str
 
 
-class CitizenFormMixin:
-    """Honeypot, arithmetic challenge, NFC text and an error summary for public forms."""
+# Shown for a NUL byte in any text field: it cannot be typed, so it came from a paste or a
+# robot; the form says so instead of failing (PostgreSQL refuses to store it).
+NUL_MESSAGE = _("Nội dung có ký tự không hợp lệ (ký tự NUL) và đã được bỏ đi; vui lòng kiểm tra lại.")
+BODY_MAX_LENGTH_MESSAGE = _(
+    "Nội dung quá dài: tối đa %(limit_value)d ký tự (bạn đã nhập %(show_value)d ký tự)."
+)
 
+
+class CitizenFormMixin:
+    """Form token, honeypot, NFC text and an error summary for public forms.
+
+    Every error re-renders the form with what the citizen typed (minus any NUL byte) and a
+    message in Vietnamese; the token is renewed only when it can no longer be used.
+    """
+
+    token_purpose = ""  # which form a token is good for ("question", "comment")
     honeypot_error = _("Không gửi được nội dung. Vui lòng thử lại.")
+    token_messages = {
+        spam.TokenState.INVALID: _("Không gửi được nội dung. Vui lòng bấm “Gửi” lại."),
+        spam.TokenState.TOO_FAST: _(
+            "Biểu mẫu được gửi quá nhanh. Vui lòng kiểm tra lại nội dung rồi bấm “Gửi”."
+        ),
+        spam.TokenState.EXPIRED: _(
+            "Biểu mẫu đã mở quá 2 giờ. Nội dung bạn nhập vẫn được giữ nguyên; vui lòng bấm "
+            "“Gửi” lại."
+        ),
+        spam.TokenState.USED: _(
+            "Nội dung này đã được gửi trước đó: mỗi lần mở biểu mẫu chỉ gửi được một lần. "
+            "Nếu bạn muốn gửi thêm, hãy bấm “Gửi” lại."
+        ),
+    }
 
     def add_spam_fields(self) -> None:
-        self.challenge = spam.issue_challenge()
         self.fields[spam.HONEYPOT_FIELD] = forms.CharField(
             label=_("Để trống ô này"),
             required=False,
             widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
         )
-        self.fields["challenge_token"] = forms.CharField(
-            widget=forms.HiddenInput, initial=self.challenge.token
-        )
-        self.fields["challenge_answer"] = forms.CharField(
-            label=_("Kết quả phép tính %(q)s") % {"q": self.challenge.question},
-            max_length=4,
-            help_text=_("Nhập kết quả bằng chữ số, để chứng tỏ bạn không phải máy gửi tự động."),
-            widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
-            error_messages={"required": _("Vui lòng nhập kết quả phép tính.")},
+        self.fields[spam.TOKEN_FIELD] = forms.CharField(
+            widget=forms.HiddenInput, required=False, initial=spam.issue_token(self.token_purpose)
         )
         self.is_spam = False
+        for field in self.fields.values():
+            if isinstance(field, forms.CharField):
+                field.error_messages["null_characters_not_allowed"] = NUL_MESSAGE
 
-    def renew_challenge(self) -> None:
-        """A fresh question for the next attempt; everything else the citizen typed stays."""
-        self.challenge = spam.issue_challenge()
-        self.fields["challenge_answer"].label = _("Kết quả phép tính %(q)s") % {"q": self.challenge.question}
+    def renew_token(self) -> None:
+        """A fresh token for the next attempt; everything else the citizen typed stays."""
         if self.is_bound:
             data = self.data.copy()
-            data["challenge_token"] = self.challenge.token
-            data["challenge_answer"] = ""
+            data[spam.TOKEN_FIELD] = spam.issue_token(self.token_purpose)
             data[spam.HONEYPOT_FIELD] = ""
             self.data = data
 
@@ -63,9 +82,37 @@ class CitizenFormMixin:
         if cleaned.get(spam.HONEYPOT_FIELD):
             self.is_spam = True
             raise ValidationError(self.honeypot_error, code="spam")
-        answer = cleaned.get("challenge_answer")
-        if answer and not spam.check_challenge(cleaned.get("challenge_token", ""), answer):
-            self.add_error("challenge_answer", _("Kết quả phép tính chưa đúng, vui lòng tính lại."))
+        state = spam.check_token(self.data.get(spam.TOKEN_FIELD), self.token_purpose)
+        if state is spam.TokenState.VALID:
+            return
+        self.is_spam = state is spam.TokenState.INVALID
+        self.add_error(None, ValidationError(self.token_messages[state], code=f"token_{state.value}"))
+        if state is not spam.TokenState.TOO_FAST:  # waiting a moment is all that one needs
+            self.renew_token()
+
+    def full_clean(self) -> None:
+        super().full_clean()
+        if self.is_bound and self._errors:
+            self._drop_nul_bytes()
+
+    def claim_token(self) -> bool:
+        """Use the form's token up, once the form is valid and about to be saved. False (with
+        an error for the form) when another request with the same token got there first,
+        e.g. a double click."""
+        if spam.consume_token(self.data.get(spam.TOKEN_FIELD)):
+            return True
+        self.add_error(None, ValidationError(self.token_messages[spam.TokenState.USED], code="token_used"))
+        self.renew_token()
+        return False
+
+    def _drop_nul_bytes(self) -> None:
+        """What is shown again must be what can be sent again."""
+        if not any("\x00" in value for _name, values in self.data.lists() for value in values):
+            return
+        data = self.data.copy()
+        for name, values in list(data.lists()):
+            data.setlist(name, [value.replace("\x00", "") for value in values])
+        self.data = data
 
     def normalise(self, cleaned: dict) -> None:
         for name, value in cleaned.items():
@@ -78,13 +125,14 @@ class CitizenFormMixin:
             if name == forms.forms.NON_FIELD_ERRORS or name not in self.fields:
                 continue
             bound = self[name]
-            anchor = bound.auto_id if bound.field.widget.input_type != "radio" else f"{bound.auto_id}_0"
+            # A group of radio buttons is reached through its first button.
+            anchor = f"{bound.auto_id}_0" if bound.widget_type == "radioselect" else bound.auto_id
             for error in errors:
                 links.append(ErrorLink(anchor, str(bound.label), str(error)))
         return links
 
     def visible_public_fields(self):
-        hidden = {spam.HONEYPOT_FIELD, "challenge_token", "challenge_answer", "consent"}
+        hidden = {spam.HONEYPOT_FIELD, spam.TOKEN_FIELD, "consent"}
         return [self[name] for name in self.fields if name not in hidden]
 
 
@@ -141,10 +189,12 @@ class QuestionForm(CitizenFormMixin, forms.ModelForm):
         }
         error_messages = {
             "title": {"required": _("Vui lòng nhập tiêu đề.")},
-            "body": {"required": _("Vui lòng nhập nội dung.")},
+            "body": {"required": _("Vui lòng nhập nội dung."), "max_length": BODY_MAX_LENGTH_MESSAGE},
             "email": {"invalid": _("Địa chỉ thư điện tử không hợp lệ (ví dụ: ten@example.vn).")},
             "asker_type": {"required": _("Vui lòng chọn người hỏi là cá nhân hay tổ chức.")},
         }
+
+    token_purpose = "question"
 
     def __init__(self, *args, kind: str = Question.Kind.QUESTION, **kwargs):
         super().__init__(*args, **kwargs)
@@ -242,9 +292,11 @@ class CommentForm(CitizenFormMixin, forms.ModelForm):
             "email": _("Ghi thư điện tử hoặc số điện thoại để cơ quan soạn thảo liên hệ khi cần."),
         }
         error_messages = {
-            "body": {"required": _("Vui lòng nhập nội dung góp ý.")},
+            "body": {"required": _("Vui lòng nhập nội dung góp ý."), "max_length": BODY_MAX_LENGTH_MESSAGE},
             "email": {"invalid": _("Địa chỉ thư điện tử không hợp lệ (ví dụ: ten@example.vn).")},
         }
+
+    token_purpose = "comment"
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

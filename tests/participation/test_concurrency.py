@@ -47,7 +47,7 @@ def _post_question(base: str, number: int, results: dict, barrier: threading.Bar
     try:
         form = request("/hoi-dap/gui-cau-hoi/")
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
-        data = question_data(email="", title=f"{TITLE} {number}", csrfmiddlewaretoken=token)
+        data = question_data("xab", email="", title=f"{TITLE} {number}", csrfmiddlewaretoken=token)
         barrier.wait(timeout=60)  # everyone sends at once
         page = request("/hoi-dap/gui-cau-hoi/", data)
         code = re.search(r'class="tracking-code"[^>]*>\s*([A-Z0-9]+)', page)

@@ -12,7 +12,7 @@ from django.utils import timezone
 from accounts.roles import APPROVER, CONTRIBUTOR
 from tests.conftest import client_for
 
-from .conftest import admin_client, assert_refused, challenge_fields
+from .conftest import admin_client, assert_refused, spam_fields
 
 
 def make_consultation(portal, slug: str, opens: dt.timedelta, closes: dt.timedelta):
@@ -36,7 +36,7 @@ def make_consultation(portal, slug: str, opens: dt.timedelta, closes: dt.timedel
         return page
 
 
-def comment_data(**overrides) -> dict:
+def comment_data(portal="soa", **overrides) -> dict:
     return {
         "commenter_type": "individual",
         "full_name": "Phạm Góp Ý",
@@ -45,7 +45,7 @@ def comment_data(**overrides) -> dict:
         "section": "Điều 1",
         "body": "Đề nghị làm rõ phạm vi điều chỉnh của dự thảo.",
         "consent": "on",
-        **challenge_fields(),
+        **spam_fields(portal, "comment"),
         **overrides,
     }
 

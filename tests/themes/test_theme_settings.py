@@ -18,8 +18,12 @@ BEFORE_THE_MOVE = [LAST_BEFORE_THE_MOVE, ("themes", None)]
 
 
 def _brand(portal) -> str:
-    html = client_for(portal).get("/").content.decode()
-    return re.search(r"--brand:(#[0-9a-f]{6})", html).group(1)
+    """The brand colour of the portal's stylesheet, which every page links to."""
+    client = client_for(portal)
+    html = client.get("/").content.decode()
+    link = re.search(r'<link rel="stylesheet" href="(/giao-dien\.css\?v=[0-9a-f]+)">', html)
+    assert link, "no link to the portal's colours in the page"
+    return re.search(r"--brand:(#[0-9a-f]{6})", client.get(link.group(1)).content.decode()).group(1)
 
 
 def test_theme_settings_are_per_portal_and_validate_the_colour(portal_a, portal_b):

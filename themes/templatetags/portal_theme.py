@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django import template
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
@@ -43,8 +44,11 @@ def portal_theme(context) -> PortalTheme | None:
 
 @register.simple_tag
 def theme_style(theme: PortalTheme | None) -> SafeString:
-    """The portal's colours as CSS custom properties. Every value was checked to be #RRGGBB
-    (brand_colours falls back to the default otherwise), so nothing else reaches the CSS."""
+    """A link to the portal's colours (themes.views.theme_css), never an inline <style>: the
+    Content-Security-Policy of public pages allows no inline style. The address names the
+    colours' digest, so a browser or cache keeps the file until the board changes them."""
     if theme is None:
         return SafeString("")
-    return format_html("<style>{}</style>", theme.colours.css())
+    return format_html(
+        '<link rel="stylesheet" href="{}?v={}">', reverse("portal_theme_css"), theme.colours.digest
+    )

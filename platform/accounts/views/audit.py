@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 
 from django.core.exceptions import PermissionDenied
@@ -15,6 +14,7 @@ from django.utils.translation import gettext as _
 from accounts import security
 from accounts.forms import AuditFilterForm
 from accounts.models import AuditEvent
+from core.exports import csv_response
 
 PAGE_SIZE = 50
 
@@ -62,32 +62,21 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     )
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
 def export_csv(events) -> HttpResponse:
-    """UTF-8 with a byte-order mark, so that Excel shows Vietnamese correctly."""
-    buffer: list[str] = []
-    writer = csv.writer(_Echo())
-    buffer.append("\ufeff")
-    buffer.append(writer.writerow([_("Thời điểm"), _("Người thực hiện"), _("Hành động"), _("Đối tượng"),
-                                   _("Địa chỉ IP"), _("Chi tiết")]))
-    for event in events.iterator():
-        buffer.append(
-            writer.writerow(
-                [
-                    timezone.localtime(event.at).strftime("%d/%m/%Y %H:%M:%S"),
-                    event.actor,
-                    event.get_action_display(),
-                    event.target,
-                    event.ip_address or "",
-                    event.detail,
-                ]
-            )
-        )
-    response = HttpResponse("".join(buffer).encode("utf-8"), content_type="text/csv; charset=utf-8")
+    """Every event of the filtered trail; text cells made formula-safe (core.exports), since
+    actor names come from whatever was typed at a failed sign-in."""
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-    response["Content-Disposition"] = f'attachment; filename="nhat-ky-he-thong-{stamp}.csv"'
-    return response
+    header = [_("Thời điểm"), _("Người thực hiện"), _("Hành động"), _("Đối tượng"), _("Địa chỉ IP"),
+              _("Chi tiết")]
+    rows = (
+        [
+            timezone.localtime(event.at).strftime("%d/%m/%Y %H:%M:%S"),
+            event.actor,
+            event.get_action_display(),
+            event.target,
+            event.ip_address or "",
+            event.detail,
+        ]
+        for event in events.iterator()
+    )
+    return csv_response(f"nhat-ky-he-thong-{stamp}.csv", header, rows)

@@ -136,10 +136,19 @@ DATABASE_URL = os.environ.get("DATABASE_URL", "")
 DATABASES = {"default": database_config(DATABASE_URL)} if DATABASE_URL else {}
 
 MIDDLEWARE = [
+    # Outside the portal routing, so that every response carries them, the plain 404 for an
+    # unknown host included. First: a peer that is not our proxy does not get to say the
+    # request came over HTTPS (core.clientip).
+    "core.clientip.ProxyHeadersMiddleware",
+    "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy and Permissions-Policy.
+    "core.security.SecurityHeadersMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # 400 for an address with a NUL byte, before anything queries the database with it.
+    "core.errors.RequestGuardMiddleware",
     # Static files are the same for every portal: served before any portal lookup.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "tenants.middleware.PortalMiddleware",
-    "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -148,7 +157,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # Idle timeout, second sign-in step, forced password change, mandatory two-factor.
     "accounts.middleware.AccountSecurityMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "tenants.middleware.PortalRedirectMiddleware",
 ]
 
@@ -232,6 +240,9 @@ STORAGES = {
 MEDIA_ACCEL_REDIRECT_PREFIX = os.environ.get("MEDIA_ACCEL_REDIRECT_PREFIX", "")
 
 # --- Cache: keys carry the schema, or Wagtail's cached site roots leak between portals ------
+# Rate limits and used form tokens live here too: in production it must be shared by every
+# worker and node (Redis: DJANGO_CACHE_BACKEND=django.core.cache.backends.redis.RedisCache,
+# the default in production.py); `check --deploy` warns about a per-process cache.
 CACHES = {
     "default": {
         "BACKEND": os.environ.get(
@@ -249,15 +260,65 @@ SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", True)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SESSION_COOKIE_AGE = 8 * 60 * 60
-X_FRAME_OPTIONS = "SAMEORIGIN"
-# Proxies whose X-Forwarded-For is believed when recording and locking out client addresses
-# (nginx on the same host by default); any other peer's own address is used.
-CONG_TRUSTED_PROXIES = env_list("CONG_TRUSTED_PROXIES", "127.0.0.1,::1")
+# No page of ours is shown in a frame, except Wagtail's preview inside its own admin
+# (its preview views answer SAMEORIGIN themselves).
+X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# Our own proxies (nginx): addresses or networks, comma-separated. Only a request whose peer
+# is one of them has its X-Forwarded-For read (from the right, skipping these proxies) for
+# the client's address, which every rate limit, lockout and audit record counts
+# (core.clientip). Only nginx on the same host by default; any other peer's own address is
+# used, so a client cannot choose its address.
+CONG_TRUSTED_PROXIES = env_list("CONG_TRUSTED_PROXIES", "127.0.0.1,::1")
+# DJANGO_BEHIND_TLS_PROXY: requests reach Django through a proxy in CONG_TRUSTED_PROXIES that
+# terminates TLS and sets X-Forwarded-Proto (deploy/nginx.conf): believe that header (from
+# those proxies only) for request.is_secure(). It has nothing to do with client addresses.
+# On by default in production (production.py).
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool(
     "DJANGO_BEHIND_TLS_PROXY"
 ) else None
+
+# Content-Security-Policy (core.security). Public pages and the console: nothing inline, no
+# other origin but embedded videos and maps an editor placed in a page (frame-src).
+CONG_CSP = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "media-src": ["'self'"],
+    "frame-src": ["'self'", "https:"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+# The Wagtail admin still needs inline scripts and styles (inline panels, date pickers,
+# style attributes); images of embeds come from their providers. No 'unsafe-eval': the
+# browser tests open the page editor, its preview and its content checks under this policy.
+CONG_CSP_ADMIN = {
+    **CONG_CSP,
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:", "https:"],
+    "font-src": ["'self'", "data:"],
+    "media-src": ["'self'", "blob:"],
+    "worker-src": ["'self'", "blob:"],
+    # Wagtail's preview shows the page in a frame of the admin itself.
+    "frame-ancestors": ["'self'"],
+}
+# Browser features no page of ours uses: refused to our pages and to anything they embed.
+CONG_PERMISSIONS_POLICY_DENY = [
+    "accelerometer", "camera", "display-capture", "geolocation", "gyroscope", "magnetometer",
+    "microphone", "midi", "payment", "usb",
+]
+# Who to tell about a vulnerability in the platform (comma-separated URIs, e.g.
+# "mailto:antt@laichau.gov.vn"), listed after each portal's own contacts in
+# /.well-known/security.txt.
+CONG_SECURITY_CONTACT = env_list("CONG_SECURITY_CONTACT")
 
 EMAIL_BACKEND = os.environ.get("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
@@ -282,6 +343,9 @@ WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
+# No avatars from gravatar.com: editors' e-mail hashes stay here, and the admin loads nothing
+# from other origins.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # --- The platform ---------------------------------------------------------------------------
 # Domain of the province portal; member portals default to <code>.<CONG_PROVINCE_DOMAIN>.

@@ -1,14 +1,31 @@
-"""Production: base settings, and refuse to start without the secrets."""
+"""Production: base settings, refuse to start without the secrets, HTTPS only."""
+
+import os
 
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import DATABASES, SECRET_KEY
+from .base import CACHES, DATABASES, SECRET_KEY, env_bool
 
 if not SECRET_KEY:
     raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set in production.")
 if not DATABASES:
     raise ImproperlyConfigured("DATABASE_URL must be set in production.")
 
+# Behind nginx, which terminates TLS (deploy/nginx.conf): X-Forwarded-Proto from our trusted
+# proxies tells Django the request came over HTTPS. DJANGO_BEHIND_TLS_PROXY=0 when Django
+# itself is reached over HTTPS without a proxy.
+if env_bool("DJANGO_BEHIND_TLS_PROXY", True):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = True
 SECURE_HSTS_SECONDS = 31536000
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+# Ready for the browsers' preload list (hstspreload.org): every subdomain of the province
+# domain is then HTTPS-only, forever in practice. Submitting the domain is a separate step.
+SECURE_HSTS_PRELOAD = True
+
+# Rate limits, lockout counters and used form tokens must be shared by every worker and node:
+# Redis unless another cache is configured.
+if "DJANGO_CACHE_BACKEND" not in os.environ:
+    CACHES["default"]["BACKEND"] = "django.core.cache.backends.redis.RedisCache"
+    CACHES["default"]["LOCATION"] = os.environ.get("DJANGO_CACHE_LOCATION", "redis://127.0.0.1:6379/0")

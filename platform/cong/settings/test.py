@@ -22,3 +22,9 @@ ALLOWED_HOSTS = ["*"]
 _suffix = os.environ.get("CONG_TEST_DB_SUFFIX", "")
 if _suffix:
     DATABASES["default"]["TEST"] = {"NAME": f"test_cong_{_suffix}"}  # noqa: F405
+
+# Test data is thrown away: the tests' own connections do not wait for each commit to reach
+# the disk. The cluster keeps fsync on and every other database (the development one
+# included) keeps synchronous_commit on (deploy/localpg.sh).
+_options = DATABASES["default"].setdefault("OPTIONS", {})  # noqa: F405
+_options["options"] = (_options.get("options", "") + " -c synchronous_commit=off").strip()

@@ -3,7 +3,6 @@ comment moderation, the consultation summary export and the personal-data reques
 
 from __future__ import annotations
 
-import csv
 import json
 
 from django.contrib import messages
@@ -20,6 +19,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.permissions import BOARD_GROUPS, STAFF_GROUPS, in_groups
 from accounts.roles import BOARD_HEAD, EDITOR
+from core.exports import csv_response
 
 from .. import workflow
 from ..forms import (
@@ -208,40 +208,35 @@ def consultation_summary_csv(request: HttpRequest, page_id: int) -> HttpResponse
     if not page.is_closed:
         messages.error(request, _("Chỉ xuất tổng hợp sau khi hết thời hạn lấy ý kiến."))
         return HttpResponseRedirect(reverse("participation_comment:index"))
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="tong-hop-y-kien-{page.slug}.csv"'
-    response.write("\ufeff")  # Excel needs the BOM to read UTF-8 Vietnamese
-    writer = csv.writer(response)
-    writer.writerow(
+    header = [
+        _("STT"),
+        _("Thời điểm gửi"),
+        _("Người góp ý"),
+        _("Loại"),
+        _("Tổ chức"),
+        _("Thư điện tử"),
+        _("Điện thoại"),
+        _("Góp ý cho phần"),
+        _("Nội dung góp ý"),
+        _("Trạng thái"),
+    ]
+    rows = (
         [
-            _("STT"),
-            _("Thời điểm gửi"),
-            _("Người góp ý"),
-            _("Loại"),
-            _("Tổ chức"),
-            _("Thư điện tử"),
-            _("Điện thoại"),
-            _("Góp ý cho phần"),
-            _("Nội dung góp ý"),
-            _("Trạng thái"),
+            number,
+            timezone.localtime(c.submitted_at).strftime("%d/%m/%Y %H:%M"),
+            c.full_name,
+            c.get_commenter_type_display(),
+            c.organisation_name,
+            c.email,
+            c.phone,
+            c.section,
+            c.body,
+            c.get_status_display(),
         ]
+        for number, c in enumerate(page.comments.order_by("submitted_at", "pk"), start=1)
     )
-    for number, c in enumerate(page.comments.order_by("submitted_at", "pk"), start=1):
-        writer.writerow(
-            [
-                number,
-                timezone.localtime(c.submitted_at).strftime("%d/%m/%Y %H:%M"),
-                c.full_name,
-                c.get_commenter_type_display(),
-                c.organisation_name,
-                c.email,
-                c.phone,
-                c.section,
-                c.body,
-                c.get_status_display(),
-            ]
-        )
-    return response
+    # Citizens typed every one of these cells: csv_response makes them formula-safe.
+    return csv_response(f"tong-hop-y-kien-{page.slug}.csv", header, rows)
 
 
 # --- Personal data requests -----------------------------------------------------------------
@@ -261,18 +256,15 @@ def personal_data(request: HttpRequest) -> HttpResponse:
         if operation in {"csv", "json"}:
             rows = workflow.personal_data_rows(questions, comments)
             workflow.record_export(questions, request.user)
-            if operation == "json":
-                response = HttpResponse(
-                    json.dumps(rows, ensure_ascii=False, indent=2),
-                    content_type="application/json; charset=utf-8",
+            if operation == "csv":
+                header = list(rows[0]) if rows else []
+                return csv_response(
+                    "du-lieu-ca-nhan.csv", header, ([row.get(key, "") for key in header] for row in rows)
                 )
-            else:
-                response = HttpResponse(content_type="text/csv; charset=utf-8")
-                response.write("\ufeff")
-                if rows:
-                    writer = csv.DictWriter(response, fieldnames=list(rows[0]))
-                    writer.writeheader()
-                    writer.writerows(rows)
+            response = HttpResponse(
+                json.dumps(rows, ensure_ascii=False, indent=2),
+                content_type="application/json; charset=utf-8",
+            )
             response["Content-Disposition"] = f'attachment; filename="du-lieu-ca-nhan.{operation}"'
             return response
         if operation == "erase":

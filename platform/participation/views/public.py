@@ -6,7 +6,9 @@ from __future__ import annotations
 from django.db import transaction
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 
+from core.clientip import client_ip
 from core.listing import paginate, query_without_page
 
 from .. import spam, workflow
@@ -14,6 +16,14 @@ from ..forms import CommentForm, LookupForm, QuestionFilterForm, QuestionForm
 from ..models import ConsultationPage, Question, QuestionEvent, QuestionIndexPage
 
 LOOKUPS_PER_HOUR = 30
+
+
+def _private(response: HttpResponse) -> HttpResponse:
+    """A page carrying a single-use form token is one visitor's: no shared cache may keep it
+    and hand the same token to the next visitor."""
+    add_never_cache_headers(response)
+    patch_cache_control(response, private=True)
+    return response
 
 
 def _settings(request: HttpRequest):
@@ -57,32 +67,33 @@ def question_form(page: QuestionIndexPage, request: HttpRequest, kind: str) -> H
     scope = "question"
     template = "participation/question_form.html"
     context = {"kind": kind, "is_petition": kind == Question.Kind.PETITION}
-    if request.method != "POST":
-        return page.render(
-            request, template=template, context_overrides={**context, "form": QuestionForm(kind=kind)}
+
+    def render(form: QuestionForm, status: int = 200, **extra) -> HttpResponse:
+        response = page.render(
+            request, template=template, context_overrides={**context, "form": form, **extra}
         )
+        response.status_code = status
+        return _private(response)
+
+    if request.method != "POST":
+        return render(QuestionForm(kind=kind))
     form = QuestionForm(request.POST, request.FILES, kind=kind)
     if spam.rate_limited(request, scope, settings.submissions_per_hour):
-        form.renew_challenge()
-        response = page.render(
-            request,
-            template=template,
-            context_overrides={**context, "form": form, "rate_limited": True},
-        )
-        response.status_code = 429
-        return response
+        return render(form, 429, rate_limited=True)
     if not form.is_valid():
         if form.is_spam:
-            spam.record_submission(request, scope)
-        form.renew_challenge()
-        response = page.render(request, template=template, context_overrides={**context, "form": form})
-        response.status_code = 400 if form.is_spam else 200
-        return response
+            spam.take_submission(request, scope, settings.submissions_per_hour)
+        return render(form, 400 if form.is_spam else 200)
+    if not form.claim_token():
+        return render(form)
+    # Counted atomically: of two simultaneous last submissions only one gets through.
+    if not spam.take_submission(request, scope, settings.submissions_per_hour):
+        form.renew_token()
+        return render(form, 429, rate_limited=True)
     with transaction.atomic():
         question = form.save(commit=False)
-        question.submitter_ip = spam.client_ip(request) or None
+        question.submitter_ip = client_ip(request)
         workflow.receive(question)
-    spam.record_submission(request, scope)
     return page.render(
         request,
         template="participation/question_received.html",
@@ -95,10 +106,9 @@ def question_lookup(page: QuestionIndexPage, request: HttpRequest) -> HttpRespon
     question = None
     not_found = limited = False
     if form.is_bound and form.is_valid():
-        if spam.rate_limited(request, "lookup", LOOKUPS_PER_HOUR):
+        if not spam.take_submission(request, "lookup", LOOKUPS_PER_HOUR):
             limited = True
         else:
-            spam.record_submission(request, "lookup")
             question = Question.objects.filter(tracking_code=form.cleaned_data["ma"]).first()
             not_found = question is None
     notices = question.events.filter(action=QuestionEvent.Action.PROGRESS) if question else []
@@ -144,23 +154,28 @@ def consultation(page: ConsultationPage, request: HttpRequest) -> HttpResponse:
             response.status_code = 403
             return response
         form = CommentForm(request.POST)
-        settings = _settings(request)
-        if spam.rate_limited(request, "comment", settings.submissions_per_hour):
-            form.renew_challenge()
-            response = page.render(request, context_overrides={**context, "form": form, "rate_limited": True})
-            response.status_code = 429
-            return response
-        if form.is_valid():
-            comment = form.save(commit=False)
-            comment.page = page
-            comment.submitter_ip = spam.client_ip(request) or None
-            comment.save()
-            spam.record_submission(request, "comment")
-            return HttpResponseRedirect(page.url + "?da-gui=1#gop-y")
-        if form.is_spam:
-            spam.record_submission(request, "comment")
-        form.renew_challenge()
-        response = page.render(request, context_overrides={**context, "form": form})
-        response.status_code = 400 if form.is_spam else 200
-        return response
-    return page.render(request, context_overrides={**context, "form": CommentForm() if is_open else None})
+        per_hour = _settings(request).submissions_per_hour
+
+        def render(status: int = 200, **extra) -> HttpResponse:
+            response = page.render(request, context_overrides={**context, "form": form, **extra})
+            response.status_code = status
+            return _private(response)
+
+        if spam.rate_limited(request, "comment", per_hour):
+            return render(429, rate_limited=True)
+        if not form.is_valid():
+            if form.is_spam:
+                spam.take_submission(request, "comment", per_hour)
+            return render(400 if form.is_spam else 200)
+        if not form.claim_token():
+            return render()
+        if not spam.take_submission(request, "comment", per_hour):
+            form.renew_token()
+            return render(429, rate_limited=True)
+        comment = form.save(commit=False)
+        comment.page = page
+        comment.submitter_ip = client_ip(request)
+        comment.save()
+        return HttpResponseRedirect(page.url + "?da-gui=1#gop-y")
+    response = page.render(request, context_overrides={**context, "form": CommentForm() if is_open else None})
+    return _private(response) if is_open else response

@@ -11,3 +11,12 @@
   if (wide.addEventListener) { wide.addEventListener("change", apply); }
   else if (wide.addListener) { wide.addListener(apply); }
 })();
+
+/* Buttons marked data-print print the page (the printable article). */
+(function () {
+  "use strict";
+  var buttons = document.querySelectorAll("[data-print]");
+  for (var i = 0; i < buttons.length; i++) {
+    buttons[i].addEventListener("click", function () { window.print(); });
+  }
+})();

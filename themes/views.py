@@ -1,0 +1,25 @@
+"""The portal's own colours as a stylesheet, so that pages carry no inline style."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.cache import patch_cache_control
+
+from themes.templatetags.portal_theme import portal_theme
+
+# Linked with ?v=<digest of the colours>: a new choice of colour is a new address.
+VERSIONED_MAX_AGE = 365 * 24 * 60 * 60
+UNVERSIONED_MAX_AGE = 5 * 60
+
+
+def theme_css(request: HttpRequest) -> HttpResponse:
+    # The template tag's own answer, so the page and its stylesheet always agree.
+    theme = portal_theme({"request": request, "portal": getattr(request, "tenant", None)})
+    if theme is None:
+        raise Http404
+    response = HttpResponse(theme.colours.css() + "\n", content_type="text/css; charset=utf-8")
+    if request.GET.get("v") == theme.colours.digest:
+        patch_cache_control(response, public=True, max_age=VERSIONED_MAX_AGE, immutable=True)
+    else:
+        patch_cache_control(response, public=True, max_age=UNVERSIONED_MAX_AGE)
+    return response
