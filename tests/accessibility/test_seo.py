@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.conftest import client_for
+from tests.support.portals import client_for
 
 
 @pytest.mark.parametrize("code", ["tinhthu", "soa", "xab"])

@@ -7,7 +7,7 @@ import re
 import pytest
 from django_tenants.utils import schema_context
 
-from tests.conftest import client_for
+from tests.support.portals import client_for
 from themes.colours import WHITE, brand_colours, contrast_ratio
 
 

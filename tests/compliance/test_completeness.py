@@ -6,7 +6,7 @@ import datetime
 
 from django_tenants.utils import schema_context
 
-from tests.conftest import client_for
+from tests.support.portals import client_for
 
 
 def _home():
@@ -127,7 +127,7 @@ def test_questions_and_answers_count_published_answers_not_child_pages(portal_b)
 
     from compliance.completeness import Status, section_completeness
     from participation.models import Question
-    from tests.participation.conftest import make_question
+    from tests.support.participation import make_question
 
     with schema_context(portal_b.schema_name):
         assert _by_slug(section_completeness(_home()))["hoi-dap"].status == Status.EMPTY

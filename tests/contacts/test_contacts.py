@@ -9,7 +9,7 @@ from django_tenants.utils import schema_context
 
 from django.core.exceptions import ValidationError
 
-from tests.conftest import client_for
+from tests.support.portals import client_for
 
 
 def _contacts_page():

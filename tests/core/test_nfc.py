@@ -7,7 +7,7 @@ import unicodedata
 
 from django_tenants.utils import schema_context
 
-from tests.adminflow import (
+from tests.support.admin import (
     admin_client,
     inline_formset,
     publish_in_admin,
@@ -105,10 +105,10 @@ def test_inline_children_are_nfc_in_the_revision_and_in_their_table(portal_a):
         )
 
 
-def test_text_typed_in_the_admin_is_stored_nfc(portal_a, make_local_user):
+def test_text_typed_in_the_admin_is_stored_nfc(portal_a):
     from news.models import NewsArticlePage
 
-    client = admin_client(portal_a, make_local_user)
+    client = admin_client(portal_a)
     publish_in_admin(client, "news", "newsarticlepage", section_id(portal_a, "tin-tuc"), {
         "title": nfd("Hội nghị tổng kết công tác năm"), "slug": "hoi-nghi-tong-ket",
         "publish_date": "02/03/2026 08:00", "summary": nfd("Đánh giá kết quả đạt được"),
@@ -127,10 +127,10 @@ def test_text_typed_in_the_admin_is_stored_nfc(portal_a, make_local_user):
     assert nfc("Vùng chè Tam Đường") in str(article.body)
 
 
-def test_inline_rows_typed_in_the_admin_are_stored_nfc(province, make_local_user):
+def test_inline_rows_typed_in_the_admin_are_stored_nfc(province):
     from legaldocs.models import GazetteEntry
 
-    client = admin_client(province, make_local_user)
+    client = admin_client(province)
     publish_in_admin(client, "legaldocs", "gazetteissuepage", section_id(province, "cong-bao"), {
         "title": "Công báo số 05", "slug": "so-05", "number": nfd("05"),
         "issue_date": "02/03/2026", "file": "",

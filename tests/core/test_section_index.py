@@ -11,8 +11,7 @@ from django_tenants.utils import schema_context
 
 from django.apps import apps
 
-from tests.adminflow import feed_titles
-from tests.conftest import client_for
+from tests.support.portals import client_for, feed_titles
 
 LISTING_SECTIONS = {
     "news.NewsIndexPage": "/tin-tuc/",

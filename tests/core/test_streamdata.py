@@ -12,8 +12,8 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 from core.streamdata import BlockRename, rename_blocks
-from tests.conftest import client_for
 from tests.news.factories import make_article, make_wagtail_document
+from tests.support.portals import client_for
 
 RENAME = BlockRename("document", "attachment", {"title": "label"})
 

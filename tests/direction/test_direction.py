@@ -7,8 +7,8 @@ from datetime import date, time
 import pytest
 from django_tenants.utils import schema_context
 
-from tests.conftest import client_for
 from tests.news.factories import make_document
+from tests.support.portals import client_for
 
 WORK = "/chi-dao-dieu-hanh/lich-cong-tac/"
 

@@ -6,7 +6,7 @@ import unicodedata
 
 from django_tenants.utils import schema_context
 
-from tests.conftest import client_for
+from tests.support.portals import client_for
 
 
 def _index():

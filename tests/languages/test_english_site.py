@@ -9,7 +9,7 @@ from django_tenants.utils import schema_context
 
 from wagtail.models import Locale, Page
 
-from tests.conftest import client_for
+from tests.support.portals import client_for
 
 pytestmark = pytest.mark.django_db
 

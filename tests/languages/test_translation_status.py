@@ -15,7 +15,7 @@ from wagtail.models import Locale, Page, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from accounts import roles
-from tests.conftest import client_for
+from tests.support.portals import client_for
 
 pytestmark = pytest.mark.django_db
 REPORT = "/admin/ban-tieng-anh/"
@@ -173,7 +173,7 @@ def test_province_board_sees_every_member_portals_english_state(
     from demo.introduction import publish_child
     from introduction.models import LeadersPage
     from tenants.models import PlatformRole
-    from tests.conftest import PASSWORD
+    from tests.support.accounts import PASSWORD
 
     with schema_context(portal_b.schema_name):
         index = Page.objects.get(slug="gioi-thieu", locale__language_code="vi")

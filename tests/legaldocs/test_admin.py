@@ -6,8 +6,8 @@ from django_tenants.utils import schema_context
 
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from tests.conftest import client_for
 from tests.news.factories import documents_index, issuer, legal_field, make_wagtail_document
+from tests.support.portals import client_for
 
 
 def test_superuser_creates_a_legal_document_in_the_admin(portal_a, make_local_user):

@@ -13,13 +13,13 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils import translation
 
-from tests.conftest import client_for
 from tests.news.factories import (
     issuer,
     legal_field,
     make_document,
     make_wagtail_document,
 )
+from tests.support.portals import client_for
 
 
 def numbers_in(html: str) -> set[str]:

@@ -7,8 +7,8 @@ from django_tenants.utils import schema_context
 
 from django.core.exceptions import ValidationError
 
-from tests.conftest import client_for
 from tests.news.factories import make_document
+from tests.support.portals import client_for
 
 
 def test_gazette_issue_lists_documents_with_summaries(province):

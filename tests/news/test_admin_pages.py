@@ -9,8 +9,8 @@ from django_tenants.utils import schema_context
 
 from django.core.files.images import ImageFile
 
-from tests.conftest import client_for
 from tests.news.factories import make_article
+from tests.support.portals import client_for
 
 PAGE_TYPES = [
     ("tin-tuc", "news", "newsarticlepage"),

@@ -11,8 +11,8 @@ from django_tenants.utils import schema_context
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from tests.conftest import client_for
 from tests.news.factories import make_article
+from tests.support.portals import client_for
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import client_for
+from tests.support.portals import client_for
 
 SECTIONS_EVERYWHERE = ["/tin-tuc/", "/chi-dao-dieu-hanh/", "/pho-bien-phap-luat/", "/van-ban/"]
 

@@ -12,9 +12,9 @@ from django.core import mail
 from django.utils import timezone
 
 from accounts.roles import APPROVER, BOARD_HEAD, CONTRIBUTOR, EDITOR
-from tests.conftest import client_for
-
-from .conftest import action_url, admin_client, assert_refused, make_question, process_url, refused
+from tests.support.admin import assert_refused, refused, signed_in
+from tests.support.participation import action_url, make_question, process_url
+from tests.support.portals import client_for
 
 PRIVATE = ("Trần Văn Kín", "Bản Riêng, xã Bí", "0987 654 321", "kin@example.vn")
 
@@ -57,8 +57,8 @@ def test_full_life_cycle_with_leader_approval(portal_a, make_local_user, django_
     question = make_question(portal_a, email="kin@example.vn")
     topic = _topic(portal_a)
     doc = _legal_document(portal_a)
-    contributor = admin_client(portal_a, make_local_user(portal_a, "ctv.hoidap", CONTRIBUTOR))
-    approver = admin_client(portal_a, make_local_user(portal_a, "bbt.hoidap", APPROVER))
+    contributor = signed_in(portal_a, make_local_user(portal_a, "ctv.hoidap", CONTRIBUTOR))
+    approver = signed_in(portal_a, make_local_user(portal_a, "bbt.hoidap", APPROVER))
 
     listing = contributor.get("/admin/hoi-dap/")
     assert listing.status_code == 200 and question.tracking_code in listing.content.decode()
@@ -139,7 +139,7 @@ def test_refusal_of_a_complaint_notifies_the_asker(
     portal_a, make_local_user, django_capture_on_commit_callbacks
 ):
     question = make_question(portal_a, email="kin@example.vn", title="Khiếu nại quyết định thu hồi đất")
-    editor = admin_client(portal_a, make_local_user(portal_a, "btv.tuchoi", EDITOR))
+    editor = signed_in(portal_a, make_local_user(portal_a, "btv.tuchoi", EDITOR))
     r = editor.post(action_url(question, "refuse"), {"reason": "other"})
     assert r.status_code == 200 and "Vui lòng ghi rõ lý do từ chối." in r.content.decode()
     with django_capture_on_commit_callbacks(execute=True):
@@ -156,7 +156,7 @@ def test_refusal_of_a_complaint_notifies_the_asker(
 
 def test_progress_notice_sets_a_new_date(portal_a, make_local_user, django_capture_on_commit_callbacks):
     question = make_question(portal_a, email="kin@example.vn")
-    client = admin_client(portal_a, make_local_user(portal_a, "ctv.tiendo", CONTRIBUTOR))
+    client = signed_in(portal_a, make_local_user(portal_a, "ctv.tiendo", CONTRIBUTOR))
     new_day = timezone.localdate() + dt.timedelta(days=30)
     with django_capture_on_commit_callbacks(execute=True):
         r = client.post(
@@ -178,7 +178,7 @@ def test_overdue_and_due_soon_filters(portal_a, make_local_user):
     done = make_question(
         portal_a, title="Câu hỏi đã xong", deadline=now - dt.timedelta(days=1), status="published"
     )
-    client = admin_client(portal_a, make_local_user(portal_a, "bbt.han", APPROVER))
+    client = signed_in(portal_a, make_local_user(portal_a, "bbt.han", APPROVER))
     overdue = client.get("/admin/hoi-dap/?han=overdue").content.decode()
     assert late.title in overdue and "quá hạn" in overdue
     assert soon.title not in overdue and later.title not in overdue and done.title not in overdue
@@ -188,7 +188,7 @@ def test_overdue_and_due_soon_filters(portal_a, make_local_user):
 
 def test_people_outside_the_board_groups_see_nothing(portal_a, make_local_user):
     question = make_question(portal_a)
-    nobody = admin_client(portal_a, make_local_user(portal_a, "khach", None, is_staff=False))
+    nobody = signed_in(portal_a, make_local_user(portal_a, "khach", None, is_staff=False))
     assert nobody.get(process_url(question)).status_code in (302, 403)
     assert nobody.get("/admin/hoi-dap/").status_code in (302, 403)
 
@@ -206,7 +206,7 @@ def test_forwarding_from_province_to_member_and_answer_coming_back(
             "participation.models", fromlist=["QuestionTopic"]
         ).QuestionTopic.objects.get(name="Giáo dục")
         question.save()
-    province_board = admin_client(province, make_local_user(province, "bbt.tinh", APPROVER))
+    province_board = signed_in(province, make_local_user(province, "bbt.tinh", APPROVER))
     page = province_board.get(process_url(question)).content.decode()
     assert "Chuyển cổng thành viên" in page and "Sở A" in page
 
@@ -222,8 +222,8 @@ def test_forwarding_from_province_to_member_and_answer_coming_back(
     with schema_context(province.schema_name):
         assert Question.objects.get(pk=question.pk).forwarded_id == copy.pk
 
-    member_editor = admin_client(portal_a, make_local_user(portal_a, "btv.soa", EDITOR))
-    member_head = admin_client(portal_a, make_local_user(portal_a, "tbbt.soa", BOARD_HEAD))
+    member_editor = signed_in(portal_a, make_local_user(portal_a, "btv.soa", EDITOR))
+    member_head = signed_in(portal_a, make_local_user(portal_a, "tbbt.soa", BOARD_HEAD))
     assert "Chuyển cổng thành viên" not in member_head.get(process_url(copy)).content.decode()
     member_editor.post(
         action_url(copy, "answer"),
@@ -257,11 +257,11 @@ def test_forwarding_from_province_to_member_and_answer_coming_back(
 
 def test_member_portal_cannot_forward_and_contributor_cannot_forward(province, portal_a, make_local_user):
     question = make_question(province)
-    contributor = admin_client(province, make_local_user(province, "ctv.tinh", CONTRIBUTOR))
+    contributor = signed_in(province, make_local_user(province, "ctv.tinh", CONTRIBUTOR))
     r = contributor.post(action_url(question, "forward"), {"portal": portal_a.schema_name})
     assert refused(r) and _status(province, question) == "received"
     member_question = make_question(portal_a)
-    member_board = admin_client(portal_a, make_local_user(portal_a, "bbt.soa2", APPROVER))
+    member_board = signed_in(portal_a, make_local_user(portal_a, "bbt.soa2", APPROVER))
     r = member_board.post(action_url(member_question, "forward"), {"portal": "xab"})
     assert r.status_code == 200  # the choice is not offered: the form refuses it
     assert _status(portal_a, member_question) == "received"

@@ -6,7 +6,7 @@ import datetime
 
 from django_tenants.utils import schema_context
 
-from tests.conftest import client_for
+from tests.support.portals import client_for
 
 
 def _add_item(title: str, slug: str, kind: str, **fields):

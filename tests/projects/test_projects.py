@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from django_tenants.utils import schema_context
 
-from tests.conftest import client_for
+from tests.support.portals import client_for
 
 
 def _index():

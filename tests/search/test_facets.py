@@ -16,9 +16,9 @@ from django.core.exceptions import ImproperlyConfigured
 
 from search.facets import ChoiceFacet, DateRangeFilter, IdentifierFacet, RelatedFacet, _problems
 from search.models import SearchDocument
-from tests.conftest import client_for
 from tests.news.factories import make_article, make_document
 from tests.services.factories import make_service, service_field
+from tests.support.portals import client_for
 
 pytestmark = pytest.mark.django_db
 

@@ -15,8 +15,8 @@ from django.utils import timezone
 from search.models import SearchDocument
 from tenants.models import Portal
 from tenants.provisioning import change_status
-from tests.conftest import client_for
 from tests.news.factories import issuer, legal_field, make_article, make_document
+from tests.support.portals import client_for
 
 pytestmark = pytest.mark.django_db
 

@@ -16,9 +16,9 @@ from django.utils import timezone
 
 from search.backends.base import IndexedDocument, SearchQuery
 from search.indexing import rebuild_portal
-from tests.conftest import client_for
 from tests.news.factories import legal_field, make_article, make_document
 from tests.services.factories import make_service, service_field
+from tests.support.portals import client_for
 
 pytestmark = pytest.mark.django_db
 

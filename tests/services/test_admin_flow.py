@@ -10,9 +10,9 @@ from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page, WorkflowState
 
 from accounts import roles
-from tests.adminflow import (
+from tests.services.factories import service_field
+from tests.support.admin import (
     admin_client,
-    feed_titles,
     inline_formset,
     nested_form_data,
     publish_in_admin,
@@ -20,8 +20,7 @@ from tests.adminflow import (
     section_id,
     streamfield,
 )
-from tests.conftest import client_for
-from tests.services.factories import service_field
+from tests.support.portals import client_for, feed_titles
 
 TITLE = "Cấp giấy phép lao động cho người lao động nước ngoài làm việc tại Việt Nam"
 
@@ -78,10 +77,10 @@ def signed_in(portal, make_local_user, username: str, group: str):
     return browser
 
 
-def test_service_published_in_the_admin_is_listed_filtered_and_fed(portal_a, portal_b, make_local_user):
+def test_service_published_in_the_admin_is_listed_filtered_and_fed(portal_a, portal_b):
     with schema_context(portal_a.schema_name):
         labour = service_field("Việc làm", "Nội vụ")
-    client = admin_client(portal_a, make_local_user)
+    client = admin_client(portal_a)
     publish_in_admin(
         client,
         "services",
@@ -106,11 +105,11 @@ def test_service_published_in_the_admin_is_listed_filtered_and_fed(portal_a, por
     assert not feed_titles(portal_b, "/dich-vu-cong/rss/")
 
 
-def test_the_admin_refuses_two_figures_for_one_period(portal_a, make_local_user):
+def test_the_admin_refuses_two_figures_for_one_period(portal_a):
     with schema_context(portal_a.schema_name):
         labour = service_field("Việc làm", "Nội vụ")
         parent = section_id(portal_a, "dich-vu-cong")
-    client = admin_client(portal_a, make_local_user)
+    client = admin_client(portal_a)
     url = f"/admin/pages/add/services/publicservicepage/{parent}/"
     data = service_form(labour.pk, statistics=statistics_rows((2026, "quy-1"), (2026, "quy-1")))
     response = client.post(
@@ -189,9 +188,9 @@ def test_sectors_and_fields_are_created_by_the_board_only(portal_a, make_local_u
         assert not User.objects.get(username="btv2.dvc").has_perm("services.add_servicefield")
 
 
-def test_the_catalogue_page_carries_the_province_portal_and_the_roadmap(portal_a, make_local_user):
+def test_the_catalogue_page_carries_the_province_portal_and_the_roadmap(portal_a):
     index_id = section_id(portal_a, "dich-vu-cong")
-    client = admin_client(portal_a, make_local_user)
+    client = admin_client(portal_a)
     url = f"/admin/pages/{index_id}/edit/"
     assert client.get(url).status_code == 200
     response = client.post(

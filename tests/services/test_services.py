@@ -12,8 +12,8 @@ from django_tenants.utils import schema_context
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from tests.conftest import TEST_PORTALS, client_for
 from tests.services.factories import make_service, sector, service_field, services_index, statistic
+from tests.support.portals import TEST_PORTALS, client_for
 
 GUIDE = [
     {"type": "steps", "value": "<p>Nộp tờ khai trên Cổng Dịch vụ công quốc gia.</p>"},

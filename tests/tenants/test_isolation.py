@@ -14,7 +14,8 @@ from wagtail.models import Page
 
 from home.models import HomePage
 from tenants.current import is_public
-from tests.conftest import PASSWORD, client_for
+from tests.support.accounts import PASSWORD
+from tests.support.portals import client_for
 
 
 def _add_page(portal, slug: str, title: str) -> Page:
