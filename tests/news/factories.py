@@ -1,10 +1,34 @@
-"""Small helpers creating content inside the current portal schema."""
+"""News (news): categories and articles."""
 
 from __future__ import annotations
 
 from datetime import date
 
+import factory
+
 from django.core.files.base import ContentFile
+
+from news.models import NewsArticlePage, NewsCategory, NewsIndexPage
+from tests.support.factories import LabelFactory, SectionPageFactory, under
+
+
+class NewsCategoryFactory(LabelFactory):
+    name = factory.Sequence(lambda n: f"Chuyên mục {n}")
+
+    class Meta:
+        model = NewsCategory
+
+
+class NewsArticlePageFactory(SectionPageFactory):
+    title = factory.Sequence(lambda n: f"Tin bài số {n}")
+    parent = under(NewsIndexPage)
+    summary = factory.LazyAttribute(lambda page: f"Tóm tắt: {page.title}")
+
+    class Meta:
+        model = NewsArticlePage
+
+
+# --- The helpers these factories replace, until the tests using them are converted ---
 
 
 def news_index():

@@ -1,0 +1,20 @@
+"""Strategies, planning and plans (planning)."""
+
+from __future__ import annotations
+
+import datetime
+
+import factory
+
+from planning.models import PlanningIndexPage, PlanningItemPage, PlanningKind
+from tests.support.factories import SectionPageFactory, under
+
+
+class PlanningItemPageFactory(SectionPageFactory):
+    parent = under(PlanningIndexPage)
+    title = factory.Sequence(lambda n: f"Kế hoạch phát triển số {n}")
+    kind = PlanningKind.STRATEGY
+    approval_date = datetime.date(2026, 2, 12)
+
+    class Meta:
+        model = PlanningItemPage
