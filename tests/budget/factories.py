@@ -6,14 +6,13 @@ import datetime
 
 import factory
 
-from budget.models import BudgetDisclosurePage, BudgetIndexPage, DisclosureKind
-from tests.support.factories import SectionPageFactory, under
+from budget.models import BudgetDisclosurePage, DisclosureKind
+from tests.support.factories import SectionPageFactory
 
 
 class BudgetDisclosurePageFactory(SectionPageFactory):
     """A budget estimate (a quarterly report needs `quarter=`)."""
 
-    parent = under(BudgetIndexPage)
     year = 2026
     disclosure_kind = DisclosureKind.ESTIMATE
     title = factory.Sequence(lambda n: f"Công khai ngân sách số {n}")

@@ -9,12 +9,11 @@ import factory
 
 from contacts.models import (
     ContactOfficial,
-    ContactsPage,
     PortalContactSettings,
     Spokesperson,
     StatementPage,
 )
-from tests.support.factories import ModelFactory, SectionPageFactory, SiteSettingFactory, under
+from tests.support.factories import ModelFactory, SectionPageFactory, SiteSettingFactory
 
 
 class ContactOfficialFactory(ModelFactory):
@@ -40,7 +39,6 @@ class SpokespersonFactory(ModelFactory):
 class StatementPageFactory(SectionPageFactory):
     """A spokesperson's statement, under the contacts page."""
 
-    parent = under(ContactsPage)
     title = factory.Sequence(lambda n: f"Thông tin cho báo chí số {n}")
     statement_date = datetime.date(2026, 3, 2)
 

@@ -8,16 +8,14 @@ import datetime
 import factory
 
 from direction.models import (
-    DirectionIndexPage,
     DirectivePage,
     EnterpriseSanctionPage,
     LawDisseminationDocument,
-    LawDisseminationIndexPage,
     LawDisseminationPage,
     PetitionResponsePage,
     ScheduleEntry,
 )
-from tests.support.factories import ModelFactory, SectionPageFactory, under
+from tests.support.factories import ModelFactory, SectionPageFactory
 
 
 class ScheduleEntryFactory(ModelFactory):
@@ -32,7 +30,6 @@ class ScheduleEntryFactory(ModelFactory):
 
 
 class DirectivePageFactory(SectionPageFactory):
-    parent = under(DirectionIndexPage)
     title = factory.Sequence(lambda n: f"Chỉ thị số {n}")
     summary = factory.LazyAttribute(lambda page: f"Trích yếu: {page.title}")
 
@@ -41,7 +38,6 @@ class DirectivePageFactory(SectionPageFactory):
 
 
 class PetitionResponsePageFactory(SectionPageFactory):
-    parent = under(DirectionIndexPage)
     title = factory.Sequence(lambda n: f"Trả lời kiến nghị số {n}")
     petition = "Đề nghị sửa đường liên bản."
     responder = "Ủy ban nhân dân tỉnh"
@@ -54,7 +50,6 @@ class PetitionResponsePageFactory(SectionPageFactory):
 class EnterpriseSanctionPageFactory(SectionPageFactory):
     """A reward unless `kind=EnterpriseSanctionPage.Kind.PENALTY`."""
 
-    parent = under(DirectionIndexPage)
     kind = EnterpriseSanctionPage.Kind.REWARD
     enterprise = factory.Sequence(lambda n: f"Công ty Cổ phần số {n}")
     title = factory.LazyAttribute(lambda page: f"Khen thưởng {page.enterprise}")
@@ -68,7 +63,6 @@ class EnterpriseSanctionPageFactory(SectionPageFactory):
 
 
 class LawDisseminationPageFactory(SectionPageFactory):
-    parent = under(LawDisseminationIndexPage)
     title = factory.Sequence(lambda n: f"Bài phổ biến pháp luật số {n}")
     summary = factory.LazyAttribute(lambda page: f"Tóm tắt: {page.title}")
 

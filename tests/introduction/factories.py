@@ -9,30 +9,22 @@ from introduction.models import (
     AdministrativeMapPage,
     AdministrativeUnit,
     HistoryCulturePage,
-    IntroductionIndexPage,
     Leader,
     LeadersPage,
     NaturalConditionsPage,
     OrganisationPage,
 )
-from tests.support.factories import ModelFactory, SectionPageFactory, under
+from tests.support.factories import ModelFactory, SectionPageFactory
 
 
-class IntroductionPageFactory(SectionPageFactory):
-    parent = under(IntroductionIndexPage)
-
-    class Meta:
-        abstract = True
-
-
-class OrganisationPageFactory(IntroductionPageFactory):
+class OrganisationPageFactory(SectionPageFactory):
     title = "Cơ cấu tổ chức, chức năng, nhiệm vụ"
 
     class Meta:
         model = OrganisationPage
 
 
-class AdministrativeMapPageFactory(IntroductionPageFactory):
+class AdministrativeMapPageFactory(SectionPageFactory):
     """`units=[AdministrativeUnitFactory.build(...), ...]`."""
 
     title = "Bản đồ hành chính"
@@ -49,21 +41,21 @@ class AdministrativeUnitFactory(ModelFactory):
         model = AdministrativeUnit
 
 
-class NaturalConditionsPageFactory(IntroductionPageFactory):
+class NaturalConditionsPageFactory(SectionPageFactory):
     title = "Điều kiện tự nhiên"
 
     class Meta:
         model = NaturalConditionsPage
 
 
-class HistoryCulturePageFactory(IntroductionPageFactory):
+class HistoryCulturePageFactory(SectionPageFactory):
     title = "Lịch sử, văn hóa, di tích, danh thắng"
 
     class Meta:
         model = HistoryCulturePage
 
 
-class LeadersPageFactory(IntroductionPageFactory):
+class LeadersPageFactory(SectionPageFactory):
     """`leaders=[LeaderFactory.build(...), ...]`."""
 
     title = "Lãnh đạo"

@@ -10,11 +10,9 @@ import factory
 from legaldocs.models import (
     DocumentType,
     GazetteEntry,
-    GazetteIndexPage,
     GazetteIssuePage,
     IssuingAuthority,
     LegalDocumentAttachment,
-    LegalDocumentIndexPage,
     LegalDocumentPage,
     LegalDocumentRelation,
     LegalField,
@@ -25,7 +23,6 @@ from tests.support.factories import (
     LabelFactory,
     ModelFactory,
     SectionPageFactory,
-    under,
 )
 
 PROVINCE_PEOPLES_COMMITTEE = "Ủy ban nhân dân tỉnh Thử"
@@ -49,7 +46,6 @@ class LegalDocumentPageFactory(SectionPageFactory):
     """An issued decision of the province's People's Committee unless told otherwise; the
     title is the number and the summary, as editors write it."""
 
-    parent = under(LegalDocumentIndexPage)
     number = factory.Sequence(lambda n: f"{n + 1}/2024/QĐ-UBND")
     summary = factory.Sequence(lambda n: f"Quy định số {n + 1} của tỉnh")
     title = factory.LazyAttribute(lambda page: f"{page.number} {page.summary}"[:200])
@@ -83,7 +79,6 @@ class LegalDocumentRelationFactory(ModelFactory):
 class GazetteIssuePageFactory(SectionPageFactory):
     """An issue of the official gazette (the province portal has the gazette)."""
 
-    parent = under(GazetteIndexPage)
     number = factory.Sequence(lambda n: f"{n + 1:02d}/2024")
     title = factory.LazyAttribute(lambda page: f"Công báo số {page.number}")
     issue_date = datetime.date(2024, 3, 29)

@@ -9,7 +9,7 @@ import factory
 from django.core.files.base import ContentFile
 
 from news.models import NewsArticlePage, NewsCategory, NewsIndexPage
-from tests.support.factories import LabelFactory, SectionPageFactory, under
+from tests.support.factories import LabelFactory, SectionPageFactory
 
 
 class NewsCategoryFactory(LabelFactory):
@@ -21,7 +21,6 @@ class NewsCategoryFactory(LabelFactory):
 
 class NewsArticlePageFactory(SectionPageFactory):
     title = factory.Sequence(lambda n: f"Tin bài số {n}")
-    parent = under(NewsIndexPage)
     summary = factory.LazyAttribute(lambda page: f"Tóm tắt: {page.title}")
 
     class Meta:
@@ -32,7 +31,6 @@ class NewsArticlePageFactory(SectionPageFactory):
 
 
 def news_index():
-    from news.models import NewsIndexPage
 
     return NewsIndexPage.objects.get(slug="tin-tuc")
 

@@ -12,7 +12,6 @@ from django.utils import timezone
 from participation.models import (
     ConsultationComment,
     ConsultationFile,
-    ConsultationIndexPage,
     ConsultationPage,
     ParticipationSettings,
     Question,
@@ -25,7 +24,6 @@ from tests.support.factories import (
     ModelFactory,
     SectionPageFactory,
     SiteSettingFactory,
-    under,
 )
 
 
@@ -56,7 +54,6 @@ class QuestionFactory(ModelFactory):
 class ConsultationPageFactory(SectionPageFactory):
     """A draft open for comments from yesterday for ten days."""
 
-    parent = under(ConsultationIndexPage)
     title = factory.Sequence(lambda n: f"Dự thảo quy định số {n}")
     summary = "Lấy ý kiến về dự thảo quy định."
     body = "<p>Điều 1. Phạm vi điều chỉnh.</p>"

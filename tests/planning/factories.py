@@ -6,12 +6,11 @@ import datetime
 
 import factory
 
-from planning.models import PlanningIndexPage, PlanningItemPage, PlanningKind
-from tests.support.factories import SectionPageFactory, under
+from planning.models import PlanningItemPage, PlanningKind
+from tests.support.factories import SectionPageFactory
 
 
 class PlanningItemPageFactory(SectionPageFactory):
-    parent = under(PlanningIndexPage)
     title = factory.Sequence(lambda n: f"Kế hoạch phát triển số {n}")
     kind = PlanningKind.STRATEGY
     approval_date = datetime.date(2026, 2, 12)

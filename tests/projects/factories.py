@@ -9,17 +9,15 @@ import factory
 from projects.models import (
     ProcurementNotice,
     ProjectField,
-    ProjectIndexPage,
     ProjectPage,
     ProjectStatus,
 )
-from tests.support.factories import ModelFactory, SectionPageFactory, under
+from tests.support.factories import ModelFactory, SectionPageFactory
 
 
 class ProjectPageFactory(SectionPageFactory):
     """A transport project in preparation; `procurement_notices=[ProcurementNoticeFactory.build(...)]`."""
 
-    parent = under(ProjectIndexPage)
     title = factory.Sequence(lambda n: f"Dự án đầu tư số {n}")
     objective = "Mục tiêu"
     field = ProjectField.TRANSPORT

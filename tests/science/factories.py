@@ -6,14 +6,13 @@ import datetime
 
 import factory
 
-from science.models import ManagementLevel, ScienceField, ScienceIndexPage, ScienceProgrammePage
-from tests.support.factories import SectionPageFactory, under
+from science.models import ManagementLevel, ScienceField, ScienceProgrammePage
+from tests.support.factories import SectionPageFactory
 
 
 class ScienceProgrammePageFactory(SectionPageFactory):
     """A provincial agricultural project."""
 
-    parent = under(ScienceIndexPage)
     title = factory.Sequence(lambda n: f"Đề tài khoa học số {n}")
     management_level = ManagementLevel.PROVINCE
     field = ScienceField.AGRICULTURAL

@@ -17,7 +17,7 @@ from services.models import (
     ServiceSector,
     ServiceStatistic,
 )
-from tests.support.factories import LabelFactory, ModelFactory, SectionPageFactory, under
+from tests.support.factories import LabelFactory, ModelFactory, SectionPageFactory
 
 
 class ServiceSectorFactory(LabelFactory):
@@ -41,7 +41,6 @@ class PublicServicePageFactory(SectionPageFactory):
     """A fully online civil-status service of the commune, published on 12/09/2025;
     `statistics=[ServiceStatisticFactory.build(...), ...]`."""
 
-    parent = under(PublicServiceIndexPage)
     title = factory.Sequence(lambda n: f"Thủ tục hành chính số {n}")
     field = factory.SubFactory(ServiceFieldFactory, name="Hộ tịch", sector__name="Tư pháp")
     sector = factory.LazyAttribute(lambda page: page.field.sector if page.field else None)
@@ -84,7 +83,6 @@ class ServiceRoadmapFactory(ModelFactory):
 
 
 def services_index():
-    from services.models import PublicServiceIndexPage
 
     return PublicServiceIndexPage.objects.get(slug="dich-vu-cong")
 

@@ -6,12 +6,11 @@ import datetime
 
 import factory
 
-from stats.models import StatisticsIndexPage, StatisticsReleasePage
-from tests.support.factories import SectionPageFactory, under
+from stats.models import StatisticsReleasePage
+from tests.support.factories import SectionPageFactory
 
 
 class StatisticsReleasePageFactory(SectionPageFactory):
-    parent = under(StatisticsIndexPage)
     title = factory.Sequence(lambda n: f"Kết quả điều tra số {n}")
     period_start = datetime.date(2025, 9, 1)
     period_end = datetime.date(2025, 11, 30)

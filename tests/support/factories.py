@@ -45,19 +45,17 @@ class InPortal:
             return super().create(**kwargs)
 
 
-def section_index(model: type[Page]) -> Page:
-    """The index page of `model`'s section in the current schema's Vietnamese tree."""
-    return model.objects.get(depth=3, locale__language_code=settings.LANGUAGE_CODE)
-
-
-def under(model: type[Page]) -> factory.LazyFunction:
-    """A factory's `parent`: the index page of that section, looked up when the page is made."""
-    return factory.LazyFunction(lambda: section_index(model))
+def section_index(index_model: type[Page]) -> Page:
+    """The section's index page of this type in the current schema's Vietnamese tree."""
+    return index_model.objects.get(depth=3, locale__language_code=settings.LANGUAGE_CODE)
 
 
 class SectionPageFactory(InPortal, wagtail_factories.PageFactory):
     """A live page under its section's index page (see the module's docstring)."""
 
+    # The one page type the model allows above it (`parent_page_types`), found when the
+    # page is made, so that `.build()` touches no database.
+    parent = None
     slug = ""  # made from the title by the page model, as in the admin
     live = True
     first_published_at = factory.LazyAttribute(lambda page: timezone.now() if page.live else None)
@@ -66,6 +64,13 @@ class SectionPageFactory(InPortal, wagtail_factories.PageFactory):
     class Meta:
         abstract = True
         skip_postgeneration_save = True
+
+    @classmethod
+    def _create(cls, model_class: type[Page], *args: Any, **kwargs: Any) -> Page:
+        if kwargs.get("parent") is None:
+            (index_model,) = model_class.allowed_parent_page_models()
+            kwargs["parent"] = section_index(index_model)
+        return super()._create(model_class, *args, **kwargs)
 
     @factory.post_generation
     def publish(page, create: bool, extracted: bool | None, **kwargs: Any) -> None:
