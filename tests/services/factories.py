@@ -38,12 +38,12 @@ class ServiceFieldFactory(LabelFactory):
 
 
 class PublicServicePageFactory(SectionPageFactory):
-    """A fully online civil-status service of the commune, published on 12/09/2025;
+    """A fully online civil-status service of the commune, published on 12/09/2025; its
+    sector is the field's (the page's own rule, on saving);
     `statistics=[ServiceStatisticFactory.build(...), ...]`."""
 
     title = factory.Sequence(lambda n: f"Thủ tục hành chính số {n}")
     field = factory.SubFactory(ServiceFieldFactory, name="Hộ tịch", sector__name="Tư pháp")
-    sector = factory.LazyAttribute(lambda page: page.field.sector if page.field else None)
     agency = "Ủy ban nhân dân cấp xã"
     level = ServiceLevel.FULL
     decision_date = datetime.date(2025, 9, 12)

@@ -10,7 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page, WorkflowState
 
 from accounts import roles
-from tests.services.factories import service_field
+from tests.services.factories import ServiceFieldFactory
 from tests.support.admin import (
     admin_client,
     inline_formset,
@@ -18,6 +18,7 @@ from tests.support.admin import (
     publish_in_admin,
     rich_text,
     section_id,
+    signed_in,
     streamfield,
 )
 from tests.support.portals import client_for, feed_titles
@@ -69,17 +70,8 @@ def service_form(field_pk: int, **extra) -> dict:
     }
 
 
-def signed_in(portal, make_local_user, username: str, group: str):
-    user = make_local_user(portal, username, group)
-    browser = client_for(portal)
-    with schema_context(portal.schema_name):
-        browser.force_login(user)
-    return browser
-
-
 def test_service_published_in_the_admin_is_listed_filtered_and_fed(portal_a, portal_b):
-    with schema_context(portal_a.schema_name):
-        labour = service_field("Việc làm", "Nội vụ")
+    labour = ServiceFieldFactory(portal=portal_a, name="Việc làm", sector__name="Nội vụ")
     client = admin_client(portal_a)
     publish_in_admin(
         client,
@@ -106,9 +98,8 @@ def test_service_published_in_the_admin_is_listed_filtered_and_fed(portal_a, por
 
 
 def test_the_admin_refuses_two_figures_for_one_period(portal_a):
-    with schema_context(portal_a.schema_name):
-        labour = service_field("Việc làm", "Nội vụ")
-        parent = section_id(portal_a, "dich-vu-cong")
+    labour = ServiceFieldFactory(portal=portal_a, name="Việc làm", sector__name="Nội vụ")
+    parent = section_id(portal_a, "dich-vu-cong")
     client = admin_client(portal_a)
     url = f"/admin/pages/add/services/publicservicepage/{parent}/"
     data = service_form(labour.pk, statistics=statistics_rows((2026, "quy-1"), (2026, "quy-1")))
@@ -125,11 +116,10 @@ def test_the_admin_refuses_two_figures_for_one_period(portal_a):
 def test_an_editor_submits_a_service_and_only_the_board_publishes_it(portal_a, make_local_user):
     from services.models import PublicServicePage
 
-    with schema_context(portal_a.schema_name):
-        labour = service_field("Việc làm", "Nội vụ")
-        parent = section_id(portal_a, "dich-vu-cong")
-    editor = signed_in(portal_a, make_local_user, "btv.dvc", roles.EDITOR)
-    approver = signed_in(portal_a, make_local_user, "duyet.dvc", roles.APPROVER)
+    labour = ServiceFieldFactory(portal=portal_a, name="Việc làm", sector__name="Nội vụ")
+    parent = section_id(portal_a, "dich-vu-cong")
+    editor = signed_in(portal_a, make_local_user(portal_a, "btv.dvc", roles.EDITOR))
+    approver = signed_in(portal_a, make_local_user(portal_a, "duyet.dvc", roles.APPROVER))
 
     response = editor.post(
         f"/admin/pages/add/services/publicservicepage/{parent}/",
@@ -165,8 +155,8 @@ def test_an_editor_submits_a_service_and_only_the_board_publishes_it(portal_a, m
 def test_sectors_and_fields_are_created_by_the_board_only(portal_a, make_local_user):
     from services.models import ServiceSector
 
-    editor = signed_in(portal_a, make_local_user, "btv2.dvc", roles.EDITOR)
-    approver = signed_in(portal_a, make_local_user, "duyet2.dvc", roles.APPROVER)
+    editor = signed_in(portal_a, make_local_user(portal_a, "btv2.dvc", roles.EDITOR))
+    approver = signed_in(portal_a, make_local_user(portal_a, "duyet2.dvc", roles.APPROVER))
     url = "/admin/snippets/services/servicesector/add/"
     refused = editor.get(url, follow=True)
     assert not refused.request["PATH_INFO"].startswith(url)
