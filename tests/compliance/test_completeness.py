@@ -127,16 +127,16 @@ def test_questions_and_answers_count_published_answers_not_child_pages(portal_b)
 
     from compliance.completeness import Status, section_completeness
     from participation.models import Question
-    from tests.support.participation import make_question
+    from tests.participation.factories import QuestionFactory
 
     with schema_context(portal_b.schema_name):
         assert _by_slug(section_completeness(_home()))["hoi-dap"].status == Status.EMPTY
-    make_question(portal_b, title="Chưa trả lời")
+    QuestionFactory(portal=portal_b, title="Chưa trả lời")
     with schema_context(portal_b.schema_name):
         assert _by_slug(section_completeness(_home()))["hoi-dap"].status == Status.EMPTY
     published_at = timezone.now()
-    make_question(
-        portal_b, title="Đã đăng", status=Question.Status.PUBLISHED, is_public=True,
+    QuestionFactory(
+        portal=portal_b, title="Đã đăng", status=Question.Status.PUBLISHED, is_public=True,
         published_at=published_at,
     )
     with schema_context(portal_b.schema_name):

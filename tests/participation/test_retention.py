@@ -9,18 +9,18 @@ from django_tenants.utils import schema_context
 from django.urls import reverse
 
 from accounts.roles import APPROVER, BOARD_HEAD
+from tests.participation.factories import QuestionFactory
 from tests.support.admin import assert_refused, signed_in
-from tests.support.participation import make_question
 from tests.support.portals import client_for
 
 
 def test_board_head_exports_and_erases_personal_data(portal_a, make_local_user):
     from participation.models import Question
 
-    question = make_question(
-        portal_a, email="kin@example.vn", status="published", is_public=True, answer="Trả lời."
+    question = QuestionFactory(
+        portal=portal_a, email="kin@example.vn", status="published", is_public=True, answer="Trả lời."
     )
-    other = make_question(portal_a, email="khac@example.vn")
+    other = QuestionFactory(portal=portal_a, email="khac@example.vn")
     url = reverse("participation_question:personal_data")
     head = signed_in(portal_a, make_local_user(portal_a, "tbbt.dulieu", BOARD_HEAD))
     page = head.get(url, {"email": "KIN@example.vn"}).content.decode()

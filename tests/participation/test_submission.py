@@ -242,9 +242,9 @@ def test_petition_route(portal_a):
 
 
 def test_lookup_by_tracking_code(portal_a):
-    from tests.support.participation import make_question
+    from tests.participation.factories import QuestionFactory
 
-    question = make_question(portal_a)
+    question = QuestionFactory(portal=portal_a)
     client = client_for(portal_a)
     html = client.get(f"/hoi-dap/tra-cuu/?ma={question.tracking_code.lower()}").content.decode()
     assert "Mới tiếp nhận" in html and "Câu hỏi mẫu" in html

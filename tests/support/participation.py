@@ -57,28 +57,3 @@ def process_url(question) -> str:
 def action_url(question, action: str) -> str:
     return reverse("participation_question:action", args=(question.pk, action))
 
-
-def make_question(portal: Portal, **fields):
-    """A question as the public form would have stored it (without e-mail)."""
-    import datetime as dt
-
-    from django_tenants.utils import schema_context
-
-    from participation.models import Question
-    from participation.workflow import deadline_for
-
-    with schema_context(portal.schema_name):
-        values = {
-            "full_name": "Trần Văn Kín",
-            "address": "Bản Riêng, xã Bí",
-            "phone": "0987 654 321",
-            "email": "",
-            "title": "Câu hỏi mẫu",
-            "body": "Nội dung câu hỏi mẫu đủ dài để hợp lệ.",
-            **fields,
-        }
-        question = Question(**values)
-        question.received_at = question.received_at or dt.datetime.now(dt.UTC)
-        question.deadline = question.deadline or deadline_for(question.received_at)
-        question.save()
-        return question
