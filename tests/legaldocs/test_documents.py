@@ -42,12 +42,14 @@ def documents(portal_a):
         LegalDocumentPageFactory(
             number="43/2020/QĐ-UBND",
             summary="Ban hành Quy chế hoạt động của Cổng thông tin điện tử tỉnh",
-            issue_date=date(2020, 10, 15), issuer=province, legal_field=education,
+            doc_type=DocumentType.QUYET_DINH, issue_date=date(2020, 10, 15), issuer=province,
+            legal_field=education,
             status=ValidityStatus.PARTLY_EXPIRED,
         )
         LegalDocumentPageFactory(
             number="12/2024/QĐ-UBND", summary="Quy định bảng giá đất trên địa bàn tỉnh",
-            issue_date=date(2024, 3, 18), issuer=province, legal_field=land,
+            doc_type=DocumentType.QUYET_DINH, issue_date=date(2024, 3, 18), issuer=province,
+            legal_field=land,
         )
         LegalDocumentPageFactory(
             number="42/2022/NĐ-CP", summary="Cung cấp thông tin và dịch vụ công trực tuyến",

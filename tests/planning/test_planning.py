@@ -11,7 +11,7 @@ from tests.support.portals import client_for
 def test_listing_is_filtered_by_kind(province, portal_b):
     PlanningItemPageFactory(
         portal=province, title="Kế hoạch sử dụng đất năm 2026", kind="quy-hoach-su-dung-dat",
-        decision_number="185/QĐ-UBND",
+        decision_number="185/QĐ-UBND", approval_date=datetime.date(2026, 2, 12),
     )
     PlanningItemPageFactory(
         portal=province, title="Danh mục cơ sở gây ô nhiễm nghiêm trọng", kind="moi-truong"

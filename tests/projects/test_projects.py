@@ -33,9 +33,9 @@ def test_vnd_uses_dots_between_thousands(amount, expected):
 
 def test_status_and_field_filters_actually_filter(portal_a):
     with schema_context(portal_a.schema_name):
-        ProjectPageFactory(title="Đường tỉnh 128", status="dang-thuc-hien")
+        ProjectPageFactory(title="Đường tỉnh 128", status="dang-thuc-hien", field="giao-thong")
         ProjectPageFactory(title="Trường mầm non Hoa Ban", status="hoan-thanh", field="giao-duc")
-        ProjectPageFactory(title="Cầu treo Bản Lang", status="hoan-thanh")
+        ProjectPageFactory(title="Cầu treo Bản Lang", status="hoan-thanh", field="giao-thong")
 
     client = client_for(portal_a)
     everything = client.get("/du-an-dau-thau/").content.decode()

@@ -138,11 +138,13 @@ def documents(portal_a):
         return {
             "qd": LegalDocumentPageFactory(
                 number="43/2020/QĐ-UBND", summary="Quy định bồi thường, hỗ trợ khi Nhà nước thu hồi đất",
-                legal_field=land, issue_date=date(2020, 9, 1), issuer=province_issuer,
+                doc_type=DocumentType.QUYET_DINH, legal_field=land, issue_date=date(2020, 9, 1),
+                issuer=province_issuer,
             ),
             "qd2": LegalDocumentPageFactory(
                 number="43/2021/QĐ-UBND", summary="Sửa đổi quy định về giá đất",
-                legal_field=land, issue_date=date(2021, 3, 2), issuer=province_issuer,
+                doc_type=DocumentType.QUYET_DINH, legal_field=land, issue_date=date(2021, 3, 2),
+                issuer=province_issuer,
                 status=ValidityStatus.EXPIRED,
             ),
             "nq": LegalDocumentPageFactory(

@@ -249,6 +249,10 @@ def test_service_page_shows_level_guide_and_statistics(portal_a):
             title="Đăng ký khai sinh",
             slug="dang-ky-khai-sinh",
             code="1.001193",
+            field=ServiceFieldFactory(name="Hộ tịch", sector__name="Tư pháp"),
+            agency="Ủy ban nhân dân cấp xã",
+            level="toan-trinh",
+            decision_date=datetime.date(2025, 9, 12),
             online_url="https://dichvucong.gov.vn/p/home/dvc-dich-vu-cong-truc-tuyen.html",
             processing_time="Trong ngày làm việc",
             fees="Miễn lệ phí",
@@ -262,7 +266,10 @@ def test_service_page_shows_level_guide_and_statistics(portal_a):
                 ServiceStatisticFactory.build(
                     year=2026, period="quy-2", received=900, resolved_on_time=0, resolved_late=0
                 ),
-                ServiceStatisticFactory.build(year=2026, period="quy-1"),
+                ServiceStatisticFactory.build(
+                    year=2026, period="quy-1", usage_count=5000, received=1234,
+                    resolved_on_time=1140, resolved_late=60,
+                ),
             ],
         )
     html = html_of(portal_a, "/dich-vu-cong/dang-ky-khai-sinh/")
@@ -346,12 +353,15 @@ def test_a_service_of_one_portal_is_not_reachable_on_another(portal_a, portal_b,
 
 def test_the_shared_search_finds_a_service(portal_a, portal_b):
     with schema_context(portal_a.schema_name):
-        PublicServicePageFactory(title="Đăng ký khai sinh có yếu tố nước ngoài", code="1.001695")
+        PublicServicePageFactory(
+            title="Đăng ký khai sinh có yếu tố nước ngoài", code="1.001695",
+            decision_date=datetime.date(2025, 9, 12),
+        )
     response = client_for(portal_a).get("/tim-kiem/", {"q": "khai sinh yeu to nuoc ngoai"})
     hits = response.context["hits"]
     assert [hit.title for hit in hits] == ["Đăng ký khai sinh có yếu tố nước ngoài"]
     assert hits[0].type_label == "Dịch vụ công trực tuyến"
-    # Dated by the decision publishing the procedure (the factory's: 12/09/2025).
+    # Dated by the decision publishing the procedure.
     assert timezone.localtime(hits[0].date).date() == datetime.date(2025, 9, 12)
     empty = client_for(portal_b).get("/tim-kiem/", {"q": "khai sinh yeu to nuoc ngoai"})
     assert not empty.context["hits"]
