@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.conftest import client_for
+from tests.support.portals import client_for
 
 
 @pytest.mark.parametrize("code", ["tinhthu", "soa", "xab"])
@@ -58,16 +58,10 @@ def test_sitemap_follows_the_port_scheme_and_domain_the_portal_was_reached_by(po
 
 
 def test_sitemap_leaves_out_draft_and_other_portals_pages(portal_a, portal_b):
-    from django_tenants.utils import schema_context
+    from tests.news.factories import NewsArticlePageFactory
 
-    from news.models import NewsArticlePage, NewsIndexPage
-
-    with schema_context(portal_b.schema_name):
-        index = NewsIndexPage.objects.get(depth=3)
-        index.add_child(instance=NewsArticlePage(title="Tin của xã B", slug="tin-cua-xa-b",
-                                                 summary="Tóm tắt", live=True))
-        index.add_child(instance=NewsArticlePage(title="Bản nháp", slug="ban-nhap",
-                                                 summary="Tóm tắt", live=False))
+    NewsArticlePageFactory(portal=portal_b, title="Tin của xã B", slug="tin-cua-xa-b")
+    NewsArticlePageFactory(portal=portal_b, title="Bản nháp", slug="ban-nhap", live=False)
     assert "http://xab.laichau.test/tin-tuc/tin-cua-xa-b/" in _locations("xab.laichau.test")
     assert not any("ban-nhap" in loc for loc in _locations("xab.laichau.test"))
     assert not any("tin-cua-xa-b" in loc for loc in _locations("soa.laichau.test"))

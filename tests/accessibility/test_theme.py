@@ -7,32 +7,11 @@ import re
 import pytest
 from django_tenants.utils import schema_context
 
-from tests.conftest import client_for
+from tests.contacts.factories import PortalContactSettingsFactory
+from tests.support.factories import ImageFactory
+from tests.support.portals import client_for
+from tests.themes.factories import ThemeSettingsFactory
 from themes.colours import WHITE, brand_colours, contrast_ratio
-
-
-def _site():
-    from wagtail.models import Site
-
-    return Site.objects.get(is_default_site=True)
-
-
-def _theme(portal, **values):
-    from themes.models import ThemeSettings
-
-    with schema_context(portal.schema_name):
-        theme = ThemeSettings.for_site(_site())
-        for name, value in values.items():
-            setattr(theme, name, value)
-        theme.save()
-        return theme
-
-
-def _image(portal, title: str, colour: str = "red"):
-    from wagtail_factories import ImageFactory
-
-    with schema_context(portal.schema_name):
-        return ImageFactory(title=title, file__width=200, file__height=100, file__color=colour)
 
 
 def _brand_css(html: str, portal) -> dict[str, str]:
@@ -61,14 +40,14 @@ def test_a_portal_with_no_theme_settings_saved_gets_the_default_look(portal_b):
 
 
 def test_the_primary_colour_becomes_the_brand_property_of_that_portal_only(portal_a, portal_b):
-    _theme(portal_a, primary_colour="#0B4F9C")
+    ThemeSettingsFactory(portal=portal_a, primary_colour="#0B4F9C")
     assert _brand_css(client_for(portal_a).get("/").content.decode(), portal_a)["--brand"] == "#0b4f9c"
     assert _brand_css(client_for(portal_b).get("/").content.decode(), portal_b)["--brand"] == "#a50e0e"
 
 
 @pytest.mark.parametrize("chosen", ["#ffff00", "#ffffff", "#7fdbff", "#f5a3a3"])
 def test_a_too_light_colour_is_darkened_until_white_text_on_it_is_legible(portal_a, chosen):
-    _theme(portal_a, primary_colour=chosen)
+    ThemeSettingsFactory(portal=portal_a, primary_colour=chosen)
     css = _brand_css(client_for(portal_a).get("/").content.decode(), portal_a)
     assert css["--brand-accent"] == chosen
     for name in ("--brand", "--brand-dark"):
@@ -85,7 +64,7 @@ def test_dark_enough_colours_are_used_as_chosen():
 def test_a_colour_that_is_not_rrggbb_never_reaches_the_page(portal_a, stored):
     from themes.models import ThemeSettings
 
-    _theme(portal_a)
+    ThemeSettingsFactory(portal=portal_a)
     with schema_context(portal_a.schema_name):  # as if written around the form's validation
         ThemeSettings.objects.update(primary_colour=stored)
     html = client_for(portal_a).get("/").content.decode()
@@ -95,9 +74,11 @@ def test_a_colour_that_is_not_rrggbb_never_reaches_the_page(portal_a, stored):
 
 
 def test_emblem_and_banner_are_renditions_in_the_header(portal_a):
-    emblem = _image(portal_a, "Quốc huy")
-    banner = _image(portal_a, "Băng rôn", colour="blue")
-    _theme(portal_a, emblem=emblem, banner=banner)
+    emblem, banner = (
+        ImageFactory(portal=portal_a, title=title, file__width=200, file__height=100, file__color=colour)
+        for title, colour in (("Quốc huy", "red"), ("Băng rôn", "blue"))
+    )
+    ThemeSettingsFactory(portal=portal_a, emblem=emblem, banner=banner)
     html = client_for(portal_a).get("/").content.decode()
     header = html[html.index("<header"):html.index("</header>")]
     emblem_tag = re.search(r'<img[^>]*class="emblem"[^>]*>', header).group(0)
@@ -118,10 +99,7 @@ def test_footer_shows_the_portal_address_once_and_falls_back_to_the_registry_ema
     footer = client_for(portal_a).get("/").content.decode().split("<footer", 1)[1]
     assert 'href="mailto:bbt@soa.example.vn"' in footer
 
-    with schema_context(portal_a.schema_name):
-        contact = PortalContactSettings.for_site(_site())
-        contact.email = "vanphong.soa@laichau.gov.vn"
-        contact.save()
+    PortalContactSettingsFactory(portal=portal_a, email="vanphong.soa@laichau.gov.vn")
     footer = client_for(portal_a).get("/").content.decode().split("<footer", 1)[1]
     assert footer.count("vanphong.soa@laichau.gov.vn") == 2  # the link's address and text
     assert "bbt@soa.example.vn" not in footer

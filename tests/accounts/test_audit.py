@@ -11,7 +11,8 @@ from django.contrib.auth.models import Group
 
 from accounts.models import AuditEvent
 from tenants.models import PlatformRole
-from tests.accounts.conftest import events, login, refused
+from tests.support.accounts import events, login
+from tests.support.admin import refused
 
 AUDIT_URL = "/admin/nhat-ky/"
 

@@ -7,8 +7,9 @@ from django_tenants.utils import schema_context
 from django.utils import timezone
 
 from accounts.models import LoginLockout
-from tests.accounts.conftest import events, is_signed_in, login, refused
-from tests.conftest import client_for
+from tests.support.accounts import events, is_signed_in, login
+from tests.support.admin import refused
+from tests.support.portals import client_for
 
 WRONG = "SaiMatKhau123"
 

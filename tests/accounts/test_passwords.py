@@ -10,8 +10,8 @@ from django.contrib.auth.models import Group, User
 from django.utils import timezone
 
 from accounts.models import AccountPolicy, AccountState, PasswordHistory
-from tests.accounts.conftest import NEW_PASSWORD, events, home_page_id, is_signed_in, login
-from tests.conftest import PASSWORD
+from tests.support.accounts import NEW_PASSWORD, PASSWORD, events, is_signed_in, login
+from tests.support.portals import home_page_id
 
 CHANGE_URL = "/admin/tai-khoan/doi-mat-khau/"
 ISSUED = "CapMoi2026abc"

@@ -8,8 +8,7 @@ from django_tenants.utils import schema_context
 
 from accounts.models import AccountPolicy
 from accounts.security import LAST_SEEN
-from tests.accounts.conftest import NEW_PASSWORD, events, is_signed_in, login
-from tests.conftest import PASSWORD
+from tests.support.accounts import NEW_PASSWORD, PASSWORD, events, is_signed_in, login
 
 
 def age_session(browser, portal, seconds: int) -> None:

@@ -11,7 +11,7 @@ from django_tenants.utils import schema_context
 
 from accounts import totp
 from accounts.models import AccountPolicy, AccountState
-from tests.accounts.conftest import events, is_signed_in, login, totp_code
+from tests.support.accounts import events, is_signed_in, login, totp_code
 
 SETUP_URL = "/admin/tai-khoan/hai-buoc/"
 VERIFY_URL = "/admin/tai-khoan/xac-thuc/"

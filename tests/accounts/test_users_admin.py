@@ -9,8 +9,9 @@ from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
-from tests.accounts.conftest import events, login, refused
-from tests.conftest import client_for
+from tests.support.accounts import events, login
+from tests.support.admin import refused
+from tests.support.portals import client_for
 
 
 def test_a_board_head_sees_and_changes_only_its_own_portal(portal_a, portal_b, board_head, make_local_user):

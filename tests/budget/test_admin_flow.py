@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from tests.adminflow import admin_client, feed_titles, publish_in_admin, section_id, streamfield
-from tests.conftest import client_for
+from tests.support.admin import admin_client, publish_in_admin, section_id, streamfield
+from tests.support.portals import client_for, feed_titles
 
 TITLE = "Công khai quyết toán ngân sách năm 2024"
 
 
-def test_disclosure_created_in_the_admin_is_listed_filtered_and_fed(
-    province, portal_a, make_local_user
-):
-    client = admin_client(province, make_local_user)
+def test_disclosure_created_in_the_admin_is_listed_filtered_and_fed(province, portal_a):
+    client = admin_client(province)
     publish_in_admin(
         client, "budget", "budgetdisclosurepage", section_id(province, "cong-khai-ngan-sach"),
         {

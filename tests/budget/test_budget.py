@@ -9,28 +9,27 @@ from django_tenants.utils import schema_context
 
 from django.core.exceptions import ValidationError
 
-from tests.conftest import client_for
-
-
-def _add(title: str, slug: str, **fields):
-    from budget.models import BudgetDisclosurePage, BudgetIndexPage
-    from demo.introduction import publish_child
-
-    index = BudgetIndexPage.objects.get(slug="cong-khai-ngan-sach")
-    return publish_child(index, BudgetDisclosurePage(title=title, slug=slug, **fields))
+from tests.budget.factories import BudgetDisclosurePageFactory
+from tests.support.portals import client_for
 
 
 def test_disclosures_are_filtered_by_year_and_kind(province, portal_a):
     with schema_context(province.schema_name):
-        _add("Dự toán ngân sách năm 2026", "du-toan-2026", year=2026,
-             disclosure_kind="du-toan", decision_number="15/QĐ-UBND",
-             decision_date=datetime.date(2026, 1, 5))
-        _add("Quyết toán ngân sách năm 2024", "quyet-toan-2024", year=2024,
-             disclosure_kind="quyet-toan", decision_number="990/QĐ-UBND",
-             decision_date=datetime.date(2025, 12, 20))
-        _add("Thực hiện dự toán quý I năm 2026", "quy-1-2026", year=2026, quarter=1,
-             disclosure_kind="thuc-hien-quy", decision_number="102/QĐ-UBND",
-             decision_date=datetime.date(2026, 4, 12))
+        BudgetDisclosurePageFactory(
+            title="Dự toán ngân sách năm 2026", slug="du-toan-2026", year=2026,
+            disclosure_kind="du-toan", decision_number="15/QĐ-UBND",
+            decision_date=datetime.date(2026, 1, 5),
+        )
+        BudgetDisclosurePageFactory(
+            title="Quyết toán ngân sách năm 2024", year=2024,
+            disclosure_kind="quyet-toan", decision_number="990/QĐ-UBND",
+            decision_date=datetime.date(2025, 12, 20),
+        )
+        BudgetDisclosurePageFactory(
+            title="Thực hiện dự toán quý I năm 2026", year=2026, quarter=1,
+            disclosure_kind="thuc-hien-quy", decision_number="102/QĐ-UBND",
+            decision_date=datetime.date(2026, 4, 12),
+        )
     client = client_for(province)
     y2026 = client.get("/cong-khai-ngan-sach/?nam=2026").content.decode()
     assert "Dự toán ngân sách năm 2026" in y2026 and "quý I năm 2026" in y2026
@@ -46,14 +45,10 @@ def test_disclosures_are_filtered_by_year_and_kind(province, portal_a):
 
 
 def test_quarter_goes_with_quarterly_reports_only(province):
-    from budget.models import BudgetDisclosurePage
-
-    quarterly = BudgetDisclosurePage(title="x", year=2026, disclosure_kind="thuc-hien-quy",
-                                     decision_number="1", decision_date=datetime.date(2026, 4, 1))
+    quarterly = BudgetDisclosurePageFactory.build(disclosure_kind="thuc-hien-quy")
     with pytest.raises(ValidationError) as exc:
         quarterly.clean()
     assert exc.value.message_dict["quarter"] == ["Hãy chọn quý của báo cáo thực hiện dự toán."]
-    estimate = BudgetDisclosurePage(title="x", year=2026, disclosure_kind="du-toan", quarter=2,
-                                    decision_number="1", decision_date=datetime.date(2026, 1, 1))
+    estimate = BudgetDisclosurePageFactory.build(disclosure_kind="du-toan", quarter=2)
     with pytest.raises(ValidationError):
         estimate.clean()

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import datetime
-
 from django_tenants.utils import schema_context
 
-from tests.conftest import client_for
+from tests.support.portals import client_for
 
 
 def _home():
@@ -43,14 +41,10 @@ def test_the_province_kind_includes_the_gazette(province):
 
 def test_a_published_item_makes_its_section_ok(portal_a):
     from compliance.completeness import Status, section_completeness
-    from planning.models import PlanningIndexPage, PlanningItemPage
+    from tests.planning.factories import PlanningItemPageFactory
 
     with schema_context(portal_a.schema_name):
-        index = PlanningIndexPage.objects.get(depth=3)
-        item = index.add_child(instance=PlanningItemPage(
-            title="Quy hoạch chung đô thị Than Uyên", kind="quy-hoach-xay-dung-do-thi",
-            approval_date=datetime.date(2026, 3, 2), live=False,
-        ))
+        item = PlanningItemPageFactory(title="Quy hoạch chung đô thị Than Uyên", live=False)
         rows = _by_slug(section_completeness(_home()))
         assert rows["quy-hoach-ke-hoach"].status == Status.EMPTY  # a draft does not count
         item.save_revision().publish()
@@ -64,12 +58,14 @@ def test_a_published_item_makes_its_section_ok(portal_a):
 
 def test_contacts_count_what_the_page_itself_carries(portal_b):
     from compliance.completeness import Status, section_completeness
-    from contacts.models import ContactOfficial, ContactsPage
+    from contacts.models import ContactsPage
+    from tests.contacts.factories import ContactOfficialFactory
+    from tests.support.factories import section_index
 
     with schema_context(portal_b.schema_name):
-        page = ContactsPage.objects.get(depth=3, locale__language_code="vi")
+        page = section_index(ContactsPage)
         assert _by_slug(section_completeness(_home()))["lien-he"].status == Status.EMPTY
-        page.officials = [ContactOfficial(full_name="Lò Văn Sinh", position="Chánh Văn phòng")]
+        page.officials = [ContactOfficialFactory.build(full_name="Lò Văn Sinh")]
         page.save_revision().publish()
         row = _by_slug(section_completeness(_home()))["lien-he"]
     assert row.status == Status.OK and row.item_count == 1
@@ -105,11 +101,11 @@ def test_a_renamed_section_is_still_found_by_its_type(portal_a):
 def test_the_dashboard_lists_the_sections_with_links(portal_a, make_local_user):
     from compliance.completeness import section_completeness
     from news.models import NewsIndexPage
-    from tests.news.factories import make_article
+    from tests.news.factories import NewsArticlePageFactory
 
     user = make_local_user(portal_a, "bbt.kiemtra", is_superuser=True)
     with schema_context(portal_a.schema_name):
-        make_article("Hội nghị triển khai nhiệm vụ năm 2026")
+        NewsArticlePageFactory(title="Hội nghị triển khai nhiệm vụ năm 2026")
         NewsIndexPage.objects.get(depth=3)  # exists
         rows = section_completeness(_home())
         client = client_for(portal_a)
@@ -127,16 +123,16 @@ def test_questions_and_answers_count_published_answers_not_child_pages(portal_b)
 
     from compliance.completeness import Status, section_completeness
     from participation.models import Question
-    from tests.participation.conftest import make_question
+    from tests.participation.factories import QuestionFactory
 
     with schema_context(portal_b.schema_name):
         assert _by_slug(section_completeness(_home()))["hoi-dap"].status == Status.EMPTY
-    make_question(portal_b, title="Chưa trả lời")
+    QuestionFactory(portal=portal_b, title="Chưa trả lời")
     with schema_context(portal_b.schema_name):
         assert _by_slug(section_completeness(_home()))["hoi-dap"].status == Status.EMPTY
     published_at = timezone.now()
-    make_question(
-        portal_b, title="Đã đăng", status=Question.Status.PUBLISHED, is_public=True,
+    QuestionFactory(
+        portal=portal_b, title="Đã đăng", status=Question.Status.PUBLISHED, is_public=True,
         published_at=published_at,
     )
     with schema_context(portal_b.schema_name):

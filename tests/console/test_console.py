@@ -8,7 +8,8 @@ import pytest
 from django.urls import reverse
 
 from tenants.models import PlatformRole, Portal, PortalEvent
-from tests.conftest import PASSWORD, client_for
+from tests.support.accounts import PASSWORD
+from tests.support.portals import client_for
 
 OPERATOR = PlatformRole.Role.OPERATOR
 BOARD = PlatformRole.Role.PROVINCE_BOARD

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.adminflow import (
+from tests.support.admin import (
     admin_client,
     inline_formset,
     nested_form_data,
@@ -11,14 +11,12 @@ from tests.adminflow import (
     section_id,
     streamfield,
 )
-from tests.conftest import client_for
+from tests.support.portals import client_for
 
 
-def test_statement_created_in_the_admin_is_listed_on_the_contacts_page(
-    portal_a, portal_b, make_local_user
-):
+def test_statement_created_in_the_admin_is_listed_on_the_contacts_page(portal_a, portal_b):
     title = "Thông tin về công tác khắc phục hậu quả mưa lũ tại Mường Tè"
-    client = admin_client(portal_a, make_local_user)
+    client = admin_client(portal_a)
     publish_in_admin(client, "contacts", "statementpage", section_id(portal_a, "lien-he"), {
         "title": title, "slug": "khac-phuc-mua-lu", "statement_date": "20/08/2025",
         "speaker": "Trần Quốc Khánh", "summary": "Thông tin cho báo chí.",
@@ -31,8 +29,8 @@ def test_statement_created_in_the_admin_is_listed_on_the_contacts_page(
     assert title not in client_for(portal_b).get("/lien-he/").content.decode()
 
 
-def test_officials_added_in_the_admin_show_on_the_contacts_page(portal_a, make_local_user):
-    client = admin_client(portal_a, make_local_user)
+def test_officials_added_in_the_admin_show_on_the_contacts_page(portal_a):
+    client = admin_client(portal_a)
     page_id = section_id(portal_a, "lien-he")
     url = f"/admin/pages/{page_id}/edit/"
     assert client.get(url).status_code == 200

@@ -9,31 +9,25 @@ from django_tenants.utils import schema_context
 
 from django.core.exceptions import ValidationError
 
-from tests.conftest import client_for
+from tests.contacts.factories import (
+    ContactOfficialFactory,
+    PortalContactSettingsFactory,
+    SpokespersonFactory,
+    StatementPageFactory,
+)
+from tests.support.factories import section_index
+from tests.support.portals import client_for
 
 
 def _contacts_page():
     from contacts.models import ContactsPage
 
-    return ContactsPage.objects.get(slug="lien-he", locale__language_code="vi")
-
-
-def _set_contact_settings(portal, **values):
-    from wagtail.models import Site
-
-    from contacts.models import PortalContactSettings
-
-    with schema_context(portal.schema_name):
-        contact = PortalContactSettings.for_site(Site.objects.get(is_default_site=True))
-        for name, value in values.items():
-            setattr(contact, name, value)
-        contact.full_clean()
-        contact.save()
+    return section_index(ContactsPage)
 
 
 def test_contact_settings_appear_in_the_footer_of_that_portal_only(portal_a, portal_b):
-    _set_contact_settings(
-        portal_a, address="Số 1 đường Trần Hưng Đạo, phường Tân Phong", phone="0213 3876 543",
+    PortalContactSettingsFactory(
+        portal=portal_a, address="Số 1 đường Trần Hưng Đạo, phường Tân Phong", phone="0213 3876 543",
         fax="0213 3876 544", email="vanphong.soa@laichau.gov.vn",
         responsible_person="Nguyễn Văn Minh – Chánh Văn phòng",
         licence="Giấy phép số 12/GP-TTĐT ngày 01/02/2024.",
@@ -83,10 +77,8 @@ def test_invalid_phone_numbers_get_a_vietnamese_error(phone):
 
 
 def test_official_email_and_phone_validation_is_in_vietnamese(portal_a):
-    from contacts.models import ContactOfficial
-
     with schema_context(portal_a.schema_name):
-        official = ContactOfficial(
+        official = ContactOfficialFactory.build(
             page=_contacts_page(), full_name="Lò Văn Sáng", position="Chánh Văn phòng",
             phone="123", fax="0213 3876 511", email="khong-phai-email",
         )
@@ -120,25 +112,25 @@ def test_settings_form_in_the_admin_shows_vietnamese_errors(portal_a, make_local
 
 
 def test_contacts_page_lists_officials_and_spokesperson_of_its_own_portal(portal_a, portal_b):
-    from contacts.models import ContactOfficial, Spokesperson, StatementPage
-    from demo.introduction import publish_child
-
     with schema_context(portal_a.schema_name):
         page = _contacts_page()
         page.officials = [
-            ContactOfficial(full_name="Lò Văn Sáng", position="Chánh Văn phòng",
-                            unit="Văn phòng Sở", phone="0213 3876 520", fax="0213 3876 511",
-                            email="sanglv@laichau.gov.vn"),
+            ContactOfficialFactory.build(
+                full_name="Lò Văn Sáng", position="Chánh Văn phòng", unit="Văn phòng Sở",
+                phone="0213 3876 520", fax="0213 3876 511", email="sanglv@laichau.gov.vn",
+            ),
         ]
         page.spokespersons = [
-            Spokesperson(full_name="Trần Quốc Khánh", position="Phó Giám đốc Sở",
-                         phone="0912 000 111", email="khanhtq@laichau.gov.vn"),
+            SpokespersonFactory.build(
+                full_name="Trần Quốc Khánh", position="Phó Giám đốc Sở", phone="0912 000 111",
+                email="khanhtq@laichau.gov.vn",
+            ),
         ]
         page.save_revision().publish()
-        publish_child(page, StatementPage(
+        StatementPageFactory(
             title="Thông tin về dịch tả lợn châu Phi", slug="dich-ta-lon",
             statement_date=datetime.date(2026, 3, 2), body="<p>Đã khống chế dịch.</p>",
-        ))
+        )
 
     html = client_for(portal_a).get("/lien-he/").content.decode()
     assert '<th scope="row">Lò Văn Sáng</th>' in html

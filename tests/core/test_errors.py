@@ -13,7 +13,7 @@ from django_tenants.utils import schema_context
 from django.conf import settings
 from django.test import Client
 
-from tests.conftest import client_for
+from tests.support.portals import client_for
 
 # Every parameter a public listing, filter or search of ours reads.
 PARAMS = [

@@ -6,8 +6,7 @@ import re
 
 import pytest
 
-from tests.adminflow import feed_titles
-from tests.conftest import client_for
+from tests.support.portals import client_for, feed_titles
 
 LISTINGS = [
     "/tin-tuc/", "/van-ban/", "/chi-dao-dieu-hanh/", "/pho-bien-phap-luat/",

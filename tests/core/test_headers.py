@@ -14,7 +14,7 @@ from django_tenants.utils import schema_context
 
 from django.conf import settings
 
-from tests.conftest import client_for
+from tests.support.portals import client_for
 
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 

@@ -9,7 +9,7 @@ from django_tenants.utils import schema_context
 
 from django.apps import apps
 
-from tests.adminflow import admin_client
+from tests.support.admin import admin_client
 
 # (model, its table: the tables and their rows stay where they were before the base)
 LABELS = [
@@ -51,13 +51,11 @@ def test_a_label_gets_an_unaccented_slug_an_nfc_name_and_its_order(portal_a, lab
         ("/admin/snippets/participation/questiontopic/", "participation.QuestionTopic"),
     ],
 )
-def test_a_label_whose_slug_would_clash_is_refused_on_the_form(
-    portal_a, make_local_user, url, model
-):
+def test_a_label_whose_slug_would_clash_is_refused_on_the_form(portal_a, url, model):
     label_model = apps.get_model(model)
     with schema_context(portal_a.schema_name):
         label_model.objects.create(name="Đất đai")
-    client = admin_client(portal_a, make_local_user)
+    client = admin_client(portal_a)
     response = client.post(f"{url}add/", {"name": "Dat dai", "slug": "", "sort_order": 0})
     assert response.status_code == 200  # the form again, with the error
     with schema_context(portal_a.schema_name):

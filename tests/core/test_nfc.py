@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import datetime
 import unicodedata
 
 from django_tenants.utils import schema_context
 
-from tests.adminflow import (
+from tests.planning.factories import PlanningItemPageFactory
+from tests.projects.factories import ProcurementNoticeFactory, ProjectPageFactory
+from tests.support.admin import (
     admin_client,
     inline_formset,
     publish_in_admin,
@@ -29,27 +30,12 @@ TITLE = "Đề án phát triển chè Shan tuyết"
 SUMMARY = "Nâng giá trị sản phẩm chè của đồng bào vùng cao"
 
 
-def _planning_index():
-    from planning.models import PlanningIndexPage
-
-    return PlanningIndexPage.objects.get(slug="quy-hoach-ke-hoach")
-
-
-def _item(**fields):
-    from planning.models import PlanningItemPage
-
-    fields.setdefault("kind", "chien-luoc-ke-hoach")
-    fields.setdefault("approval_date", datetime.date(2026, 2, 12))
-    return PlanningItemPage(**fields)
-
-
 def test_a_page_made_in_code_is_stored_nfc_with_an_unaccented_slug(portal_a):
     from planning.models import PlanningItemPage
 
     with schema_context(portal_a.schema_name):
-        page = _planning_index().add_child(
-            instance=_item(title=nfd(TITLE), summary=nfd(SUMMARY) + "  ", live=True,
-                           seo_title=nfd("Chè Shan tuyết"))
+        page = PlanningItemPageFactory(
+            title=nfd(TITLE), summary=nfd(SUMMARY) + "  ", seo_title=nfd("Chè Shan tuyết")
         )
         stored = PlanningItemPage.objects.get(pk=page.pk)
         assert stored.title == stored.draft_title == nfc(TITLE)
@@ -61,9 +47,9 @@ def test_a_page_made_in_code_is_stored_nfc_with_an_unaccented_slug(portal_a):
 def test_a_draft_made_in_code_also_gets_an_unaccented_slug(portal_a):
     # Wagtail cleans drafts through minimal_clean(), not full_clean().
     with schema_context(portal_a.schema_name):
-        draft = _planning_index().add_child(instance=_item(title=nfd(TITLE), live=False))
+        draft = PlanningItemPageFactory(title=nfd(TITLE), live=False)
         assert draft.slug == "de-an-phat-trien-che-shan-tuyet"
-        twin = _planning_index().add_child(instance=_item(title=TITLE, live=False))
+        twin = PlanningItemPageFactory(title=TITLE, live=False)
         assert twin.slug == "de-an-phat-trien-che-shan-tuyet-2"
 
 
@@ -71,7 +57,7 @@ def test_a_revision_saved_without_cleaning_is_nfc_and_so_is_its_publication(port
     from planning.models import PlanningItemPage
 
     with schema_context(portal_a.schema_name):
-        page = _planning_index().add_child(instance=_item(title=TITLE, live=False))
+        page = PlanningItemPageFactory(title=TITLE, live=False)
         page.summary = nfd(SUMMARY)
         page.title = nfd("Đề án chè")
         revision = page.save_revision(clean=False)
@@ -83,19 +69,13 @@ def test_a_revision_saved_without_cleaning_is_nfc_and_so_is_its_publication(port
 
 
 def test_inline_children_are_nfc_in_the_revision_and_in_their_table(portal_a):
-    from projects.models import ProcurementNotice, ProjectIndexPage, ProjectPage
+    from projects.models import ProcurementNotice
 
     with schema_context(portal_a.schema_name):
-        index = ProjectIndexPage.objects.get(slug="du-an-dau-thau")
-        project = ProjectPage(
-            title="Đường liên xã", objective="Kết nối các bản", field="giao-thong",
-            sponsor="Ban Quản lý dự án", approval_date=datetime.date(2026, 1, 5), live=False,
+        project = ProjectPageFactory(title="Đường liên xã", live=False)
+        project.procurement_notices.add(
+            ProcurementNoticeFactory.build(title=nfd("Thông báo mời thầu gói số 1"))
         )
-        index.add_child(instance=project)
-        project.procurement_notices.add(ProcurementNotice(
-            kind="moi-thau", title=nfd("Thông báo mời thầu gói số 1"),
-            notice_date=datetime.date(2026, 2, 1),
-        ))
         revision = project.save_revision(clean=False)
         notice = revision.content["procurement_notices"][0]
         assert notice["title"] == nfc("Thông báo mời thầu gói số 1")
@@ -105,10 +85,10 @@ def test_inline_children_are_nfc_in_the_revision_and_in_their_table(portal_a):
         )
 
 
-def test_text_typed_in_the_admin_is_stored_nfc(portal_a, make_local_user):
+def test_text_typed_in_the_admin_is_stored_nfc(portal_a):
     from news.models import NewsArticlePage
 
-    client = admin_client(portal_a, make_local_user)
+    client = admin_client(portal_a)
     publish_in_admin(client, "news", "newsarticlepage", section_id(portal_a, "tin-tuc"), {
         "title": nfd("Hội nghị tổng kết công tác năm"), "slug": "hoi-nghi-tong-ket",
         "publish_date": "02/03/2026 08:00", "summary": nfd("Đánh giá kết quả đạt được"),
@@ -127,10 +107,10 @@ def test_text_typed_in_the_admin_is_stored_nfc(portal_a, make_local_user):
     assert nfc("Vùng chè Tam Đường") in str(article.body)
 
 
-def test_inline_rows_typed_in_the_admin_are_stored_nfc(province, make_local_user):
+def test_inline_rows_typed_in_the_admin_are_stored_nfc(province):
     from legaldocs.models import GazetteEntry
 
-    client = admin_client(province, make_local_user)
+    client = admin_client(province)
     publish_in_admin(client, "legaldocs", "gazetteissuepage", section_id(province, "cong-bao"), {
         "title": "Công báo số 05", "slug": "so-05", "number": nfd("05"),
         "issue_date": "02/03/2026", "file": "",
@@ -161,7 +141,5 @@ def test_rich_text_is_stored_nfc(portal_a):
     from planning.models import PlanningItemPage
 
     with schema_context(portal_a.schema_name):
-        page = _planning_index().add_child(
-            instance=_item(title=TITLE, body=nfd("<p>Vùng chè Tam Đường</p>"), live=True)
-        )
+        page = PlanningItemPageFactory(title=TITLE, body=nfd("<p>Vùng chè Tam Đường</p>"))
         assert PlanningItemPage.objects.get(pk=page.pk).body == nfc("<p>Vùng chè Tam Đường</p>")

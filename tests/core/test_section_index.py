@@ -11,8 +11,9 @@ from django_tenants.utils import schema_context
 
 from django.apps import apps
 
-from tests.adminflow import feed_titles
-from tests.conftest import client_for
+from tests.news.factories import NewsArticlePageFactory, NewsCategoryFactory
+from tests.planning.factories import PlanningItemPageFactory
+from tests.support.portals import client_for, feed_titles
 
 LISTING_SECTIONS = {
     "news.NewsIndexPage": "/tin-tuc/",
@@ -40,14 +41,12 @@ def test_every_listing_section_is_built_on_the_one_base(model):
     assert "intro" in {field.name for field in page_model._meta.get_fields()}
 
 
-def _add_plan(index, number: int, kind: str):
-    from demo.introduction import publish_child
-    from planning.models import PlanningItemPage
-
-    return publish_child(index, PlanningItemPage(
-        title=f"Kế hoạch số {number:02d}", slug=f"ke-hoach-{number:02d}", kind=kind,
+def _add_plan(number: int, kind: str):
+    """“Kế hoạch số NN”, approved NN days into 2026."""
+    return PlanningItemPageFactory(
+        title=f"Kế hoạch số {number:02d}", kind=kind,
         approval_date=datetime.date(2026, 1, 1) + datetime.timedelta(days=number),
-    ))
+    )
 
 
 def _titles(html: str) -> list[str]:
@@ -55,13 +54,10 @@ def _titles(html: str) -> list[str]:
 
 
 def test_filter_pagination_and_feed_through_http(portal_a, portal_b):
-    from planning.models import PlanningIndexPage
-
     with schema_context(portal_a.schema_name):
-        index = PlanningIndexPage.objects.get(slug="quy-hoach-ke-hoach")
         for number in range(1, 13):
-            _add_plan(index, number, "quy-hoach-su-dung-dat")
-        _add_plan(index, 13, "moi-truong")
+            _add_plan(number, "quy-hoach-su-dung-dat")
+        _add_plan(13, "moi-truong")
     client = client_for(portal_a)
 
     first = client.get("/quy-hoach-ke-hoach/?loai=quy-hoach-su-dung-dat").content.decode()
@@ -91,13 +87,10 @@ def test_filter_pagination_and_feed_through_http(portal_a, portal_b):
 
 
 def test_news_category_filter_and_its_feed(portal_a):
-    from news.models import NewsCategory
-    from tests.news.factories import make_article
-
     with schema_context(portal_a.schema_name):
-        economy = NewsCategory.objects.create(name="Kinh tế – Xã hội")
-        make_article("Giá chè búp tươi ổn định", category=economy)
-        make_article("Lịch tiếp công dân tháng Ba")
+        economy = NewsCategoryFactory(name="Kinh tế – Xã hội")
+        NewsArticlePageFactory(title="Giá chè búp tươi ổn định", category=economy)
+        NewsArticlePageFactory(title="Lịch tiếp công dân tháng Ba")
     client = client_for(portal_a)
     html = client.get("/tin-tuc/?chuyen-muc=kinh-te-xa-hoi").content.decode()
     assert "Giá chè búp tươi ổn định" in html and "Lịch tiếp công dân" not in html

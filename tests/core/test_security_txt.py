@@ -6,7 +6,7 @@ import datetime as dt
 
 from django_tenants.utils import schema_context
 
-from tests.conftest import client_for
+from tests.support.portals import client_for
 
 PATH = "/.well-known/security.txt"
 

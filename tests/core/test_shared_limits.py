@@ -19,7 +19,7 @@ import pytest
 from django.core.cache.backends.redis import RedisCache
 
 from core import ratelimit
-from tests.conftest import client_for
+from tests.support.portals import client_for
 
 REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
 

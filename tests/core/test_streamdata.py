@@ -12,8 +12,9 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 from core.streamdata import BlockRename, rename_blocks
-from tests.conftest import client_for
-from tests.news.factories import make_article, make_wagtail_document
+from tests.news.factories import NewsArticlePageFactory
+from tests.support.factories import DocumentFactory
+from tests.support.portals import client_for
 
 RENAME = BlockRename("document", "attachment", {"title": "label"})
 
@@ -36,8 +37,10 @@ def test_stored_articles_and_their_revisions_are_migrated_and_render(portal_a):
     with schema_context(portal_a.schema_name):
         executor = MigrationExecutor(connection)
         executor.migrate([("news", "0002_core_blocks_label_and_section_index")])
-        file = make_wagtail_document("Kế hoạch năm", b"%PDF-1.4", "ke-hoach.pdf")
-        article = make_article("Kế hoạch chuyển đổi số", slug="ke-hoach-cds")
+        file = DocumentFactory(
+            title="Kế hoạch năm", file__data=b"%PDF-1.4", file__filename="ke-hoach.pdf"
+        )
+        article = NewsArticlePageFactory(title="Kế hoạch chuyển đổi số", slug="ke-hoach-cds")
         old_body = [
             {"type": "paragraph", "value": "<p>Toàn văn kế hoạch:</p>", "id": "p1"},
             {"type": "document", "value": {"document": file.pk, "title": "Kế hoạch số 12"},

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django_tenants.utils import schema_context
 
-from tests.conftest import client_for
+from tests.support.portals import client_for
 
 SCHEDULE = "/chi-dao-dieu-hanh/lich-cong-tac/"
 

@@ -16,7 +16,7 @@ from core.sections import registered_sections
 from demo.portals import DEMO_PASSWORD, MEMBERS, PLATFORM_ACCOUNTS, PORTAL_ACCOUNTS, PROVINCE
 from home.models import HomePage
 from tenants.models import PlatformRole, Portal
-from tests.conftest import client_for
+from tests.support.portals import client_for
 
 pytestmark = pytest.mark.slow
 

@@ -6,7 +6,7 @@ import pytest
 from django_tenants.utils import schema_context
 
 from demo import budget, contacts, introduction, planning, projects, science, stats
-from tests.conftest import TEST_PORTALS, client_for
+from tests.support.portals import TEST_PORTALS, client_for
 
 LOADERS = [introduction, contacts, planning, projects, science, stats, budget]
 

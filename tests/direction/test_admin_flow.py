@@ -5,16 +5,15 @@ from __future__ import annotations
 
 import pytest
 
-from tests.adminflow import (
+from tests.support.admin import (
     admin_client,
-    feed_titles,
     inline_formset,
     publish_in_admin,
     rich_text,
     section_id,
     streamfield,
 )
-from tests.conftest import client_for
+from tests.support.portals import client_for, feed_titles
 
 ITEMS = [
     ("directivepage", "chi-dao", "Chỉ đạo triển khai tiêm chủng mở rộng tại xã vùng cao", {
@@ -38,9 +37,9 @@ ITEMS = [
 
 @pytest.mark.parametrize("model, kind, title, fields", ITEMS, ids=[i[0] for i in ITEMS])
 def test_direction_item_created_in_the_admin_is_listed_filtered_and_fed(
-    portal_a, portal_b, make_local_user, model, kind, title, fields
+    portal_a, portal_b, model, kind, title, fields
 ):
-    client = admin_client(portal_a, make_local_user)
+    client = admin_client(portal_a)
     parent = section_id(portal_a, "chi-dao-dieu-hanh")
     slug = f"muc-{kind}"
     publish_in_admin(client, "direction", model, parent, {"title": title, "slug": slug, **fields})
@@ -56,11 +55,9 @@ def test_direction_item_created_in_the_admin_is_listed_filtered_and_fed(
     assert title not in feed_titles(portal_b, "/chi-dao-dieu-hanh/rss/")
 
 
-def test_law_dissemination_article_created_in_the_admin_is_listed_and_fed(
-    portal_a, portal_b, make_local_user
-):
+def test_law_dissemination_article_created_in_the_admin_is_listed_and_fed(portal_a, portal_b):
     title = "Hỏi – đáp về Luật Đất đai năm 2024"
-    client = admin_client(portal_a, make_local_user)
+    client = admin_client(portal_a)
     publish_in_admin(
         client, "direction", "lawdisseminationpage", section_id(portal_a, "pho-bien-phap-luat"),
         {

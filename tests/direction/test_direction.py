@@ -7,8 +7,16 @@ from datetime import date, time
 import pytest
 from django_tenants.utils import schema_context
 
-from tests.conftest import client_for
-from tests.news.factories import make_document
+from tests.direction.factories import (
+    DirectivePageFactory,
+    EnterpriseSanctionPageFactory,
+    LawDisseminationDocumentFactory,
+    LawDisseminationPageFactory,
+    PetitionResponsePageFactory,
+    ScheduleEntryFactory,
+)
+from tests.legaldocs.factories import LegalDocumentPageFactory
+from tests.support.portals import client_for
 
 WORK = "/chi-dao-dieu-hanh/lich-cong-tac/"
 
@@ -24,11 +32,11 @@ def schedule(portal_a):
             (date(2026, 3, 16), "Tiếp đoàn công tác của Bộ"),  # Monday of week 12
             (date(2026, 3, 8), "Kiểm tra cơ sở ngày Chủ nhật"),  # Sunday of week 10
         ]:
-            ScheduleEntry.objects.create(
+            ScheduleEntryFactory(
                 date=day, start_time=time(8, 0), content=content, place="Phòng họp số 1",
                 participants="Lãnh đạo Sở", leader="Đồng chí Giám đốc",
             )
-        ScheduleEntry.objects.create(
+        ScheduleEntryFactory(
             kind=ScheduleEntry.Kind.RECEPTION, date=date(2026, 3, 11), start_time=time(7, 30),
             content="Tiếp công dân định kỳ", place="Trụ sở tiếp công dân",
         )
@@ -70,29 +78,21 @@ def test_schedules_are_per_portal(schedule, portal_b):
 def test_direction_pages_link_to_documents_and_filter_by_kind(portal_a):
     from wagtail.rich_text import RichText
 
-    from direction.models import (
-        DirectionIndexPage,
-        DirectivePage,
-        EnterpriseSanctionPage,
-        PetitionResponsePage,
-    )
-
     with schema_context(portal_a.schema_name):
-        doc = make_document("05/CT-UBND", "Tăng cường kỷ luật hành chính")
-        index = DirectionIndexPage.objects.get(slug="chi-dao-dieu-hanh")
-        directive = index.add_child(instance=DirectivePage(
+        doc = LegalDocumentPageFactory(number="05/CT-UBND", summary="Tăng cường kỷ luật hành chính")
+        directive = DirectivePageFactory(
             title="Chỉ thị tăng cường kỷ luật", summary="Tăng cường kỷ luật hành chính",
-            document=doc, live=True,
-        ))
-        index.add_child(instance=PetitionResponsePage(
+            document=doc,
+        )
+        PetitionResponsePageFactory(
             title="Trả lời kiến nghị về đường liên bản", petition="Sửa đường",
-            responder="Sở A", response=RichText("<p>Đã đưa vào kế hoạch.</p>"), live=True,
-        ))
-        reward = index.add_child(instance=EnterpriseSanctionPage(
+            responder="Sở A", response=RichText("<p>Đã đưa vào kế hoạch.</p>"),
+        )
+        reward = EnterpriseSanctionPageFactory(
             title="Khen thưởng Công ty Chè", kind="khen-thuong", enterprise="Công ty Chè",
             decision_number="215/QĐ-UBND", decision_date=date(2025, 12, 30),
-            measure="Bằng khen", reason="Thành tích xuất sắc", live=True,
-        ))
+            measure="Bằng khen", reason="Thành tích xuất sắc",
+        )
         directive_url, doc_url, reward_url = directive.url, doc.url, reward.url
     client = client_for(portal_a)
     listing = client.get("/chi-dao-dieu-hanh/").content.decode()
@@ -106,20 +106,15 @@ def test_direction_pages_link_to_documents_and_filter_by_kind(portal_a):
 
 
 def test_law_dissemination_article_links_the_documents_it_explains(portal_a):
-    from direction.models import (
-        LawDisseminationDocument,
-        LawDisseminationIndexPage,
-        LawDisseminationPage,
-    )
-
     with schema_context(portal_a.schema_name):
-        doc = make_document("42/2022/NĐ-CP", "Cung cấp thông tin trên môi trường mạng",
-                            doc_type="nghi-dinh")
-        index = LawDisseminationIndexPage.objects.get(slug="pho-bien-phap-luat")
-        article = index.add_child(instance=LawDisseminationPage(
-            title="Điểm mới của Nghị định 42", summary="Hai mức độ dịch vụ công", live=True,
-        ))
-        LawDisseminationDocument.objects.create(page=article, document=doc)
+        doc = LegalDocumentPageFactory(
+            number="42/2022/NĐ-CP", summary="Cung cấp thông tin trên môi trường mạng",
+            doc_type="nghi-dinh",
+        )
+        article = LawDisseminationPageFactory(
+            title="Điểm mới của Nghị định 42", summary="Hai mức độ dịch vụ công"
+        )
+        LawDisseminationDocumentFactory(page=article, document=doc)
         url, doc_url = article.url, doc.url
     client = client_for(portal_a)
     assert "Điểm mới của Nghị định 42" in client.get("/pho-bien-phap-luat/").content.decode()

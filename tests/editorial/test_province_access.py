@@ -11,7 +11,8 @@ from wagtail.models import Site
 from accounts import roles
 from accounts.models import MappedAccount
 from tenants.models import PlatformRole
-from tests.conftest import PASSWORD, client_for
+from tests.support.accounts import PASSWORD
+from tests.support.portals import client_for
 
 
 def mapped_groups(portal, username: str) -> set[str]:

@@ -9,7 +9,7 @@ from django.contrib.contenttypes.models import ContentType
 from wagtail.models import WorkflowState
 
 from accounts import roles
-from tests.conftest import client_for
+from tests.support.portals import client_for
 
 WEEK_URL = "/chi-dao-dieu-hanh/lich-cong-tac/?tuan=2026-W20"
 ADD_URL = "/admin/snippets/direction/scheduleentry/add/"

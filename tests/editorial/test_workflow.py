@@ -14,7 +14,8 @@ from wagtail.models import Page, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from accounts import roles
-from tests.conftest import client_for
+from tests.news.factories import NewsArticlePageFactory
+from tests.support.portals import client_for
 
 
 def article_form(title: str, slug: str, **extra) -> dict:
@@ -239,17 +240,10 @@ def test_province_board_sees_each_member_portals_queue_and_publications(
     portal_a, portal_b, board, make_platform_user
 ):
     from tenants.models import PlatformRole
-    from tests.conftest import PASSWORD
+    from tests.support.accounts import PASSWORD
 
     submit_article(portal_a, board["ctv"], "Bài chờ duyệt ở Sở A", "cho-duyet-so-a")
-    with schema_context(portal_b.schema_name):
-        from news.models import NewsArticlePage
-
-        index = Page.objects.get(depth=3, slug="tin-tuc")
-        article = index.add_child(
-            instance=NewsArticlePage(title="Tin đã đăng ở Xã B", slug="tin-xa-b", summary="…", live=False)
-        )
-        article.save_revision().publish()
+    NewsArticlePageFactory(portal=portal_b, title="Tin đã đăng ở Xã B", slug="tin-xa-b", publish=True)
 
     make_platform_user("bbt.giamsat", PlatformRole.Role.PROVINCE_BOARD)
     console = client_for("quantri.laichau.test")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.adminflow import (
+from tests.support.admin import (
     admin_client,
     inline_formset,
     publish_in_admin,
@@ -13,7 +13,7 @@ from tests.adminflow import (
     section_id,
     streamfield,
 )
-from tests.conftest import client_for
+from tests.support.portals import client_for
 
 PARAGRAPH = ("paragraph", rich_text("<p>Địa hình núi cao, chia cắt mạnh.</p>"))
 
@@ -51,9 +51,9 @@ PAGES = [
 
 @pytest.mark.parametrize("model, title, shown, fields", PAGES, ids=[p[0] for p in PAGES])
 def test_introduction_page_created_in_the_admin_renders_and_is_listed(
-    portal_a, portal_b, make_local_user, model, title, shown, fields
+    portal_a, portal_b, model, title, shown, fields
 ):
-    client = admin_client(portal_a, make_local_user)
+    client = admin_client(portal_a)
     slug = f"trang-{model}"
     publish_in_admin(
         client, "introduction", model, section_id(portal_a, "gioi-thieu"),

@@ -9,7 +9,7 @@ from django_tenants.utils import schema_context
 
 from wagtail.models import Locale, Page
 
-from tests.conftest import client_for
+from tests.support.portals import client_for
 
 pytestmark = pytest.mark.django_db
 
@@ -236,26 +236,24 @@ def test_english_services_are_those_foreigners_can_use(province):
 
 
 def test_search_finds_pages_in_the_language_it_is_made_in(portal_a):
-    from demo.introduction import publish_child
-    from introduction.models import OrganisationPage
     from languages.sync import publish_latest, start_translation
-    from news.models import NewsArticlePage
     from search.models import SearchDocument
+    from tests.introduction.factories import OrganisationPageFactory
+    from tests.news.factories import NewsArticlePageFactory
 
     with schema_context(portal_a.schema_name):
-        index = Page.objects.get(slug="gioi-thieu", locale__language_code="vi")
-        organisation = publish_child(index, OrganisationPage(
+        organisation = OrganisationPageFactory(
             title="Cơ cấu tổ chức", slug="co-cau-to-chuc", summary="Các phòng chuyên môn.",
-        ))
+            publish=True,
+        )
         translation = start_translation(organisation, strings={
             "title": "Organisation", "slug": "organisation",
             "summary": "Officials and telephone numbers of each division.",
         })
         publish_latest(translation.get_target_instance())
-        news = Page.objects.get(depth=3, slug="tin-tuc", locale__language_code="vi")
-        publish_child(news, NewsArticlePage(
-            title="Officials telephone survey", slug="officials-survey", summary="Khảo sát.",
-        ))
+        NewsArticlePageFactory(
+            title="Officials telephone survey", slug="officials-survey", summary="Khảo sát."
+        )
     # The English page is indexed as English, with English labels and the English name.
     document = SearchDocument.objects.get(portal=portal_a.schema_name, title="Organisation")
     assert document.language == "en" and document.url.endswith("/en/introduction/organisation/")

@@ -15,7 +15,8 @@ from wagtail.models import Locale, Page, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from accounts import roles
-from tests.conftest import client_for
+from tests.introduction.factories import LeadersPageFactory, OrganisationPageFactory
+from tests.support.portals import client_for
 
 pytestmark = pytest.mark.django_db
 REPORT = "/admin/ban-tieng-anh/"
@@ -88,14 +89,10 @@ def approve(portal, browser, page):
 
 
 def test_a_new_required_page_goes_from_missing_to_up_to_date(portal_a, people):
-    from demo.introduction import publish_child
-    from introduction.models import OrganisationPage
-
-    with schema_context(portal_a.schema_name):
-        index = Page.objects.get(slug="gioi-thieu", locale__language_code="vi")
-        publish_child(index, OrganisationPage(
-            title="Cơ cấu tổ chức", slug="co-cau-to-chuc", summary="Chức năng, nhiệm vụ.",
-        ))
+    OrganisationPageFactory(
+        portal=portal_a, title="Cơ cấu tổ chức", slug="co-cau-to-chuc",
+        summary="Chức năng, nhiệm vụ.", publish=True,
+    )
     vi = vi_page(portal_a, "co-cau-to-chuc")
     assert states(people["duyet"])["Cơ cấu tổ chức"] == "missing"
     # Sections and home were born in English.
@@ -170,14 +167,10 @@ def test_report_is_only_for_the_portal_admin(portal_a, portal_b):
 def test_province_board_sees_every_member_portals_english_state(
     portal_a, portal_b, make_platform_user
 ):
-    from demo.introduction import publish_child
-    from introduction.models import LeadersPage
     from tenants.models import PlatformRole
-    from tests.conftest import PASSWORD
+    from tests.support.accounts import PASSWORD
 
-    with schema_context(portal_b.schema_name):
-        index = Page.objects.get(slug="gioi-thieu", locale__language_code="vi")
-        publish_child(index, LeadersPage(title="Lãnh đạo xã", slug="lanh-dao"))
+    LeadersPageFactory(portal=portal_b, title="Lãnh đạo xã", slug="lanh-dao", publish=True)
 
     make_platform_user("bbt.tienganh", PlatformRole.Role.PROVINCE_BOARD)
     console = client_for("quantri.laichau.test")
@@ -196,13 +189,10 @@ def test_province_board_sees_every_member_portals_english_state(
 
 
 def test_withdrawing_a_vietnamese_page_withdraws_its_english(portal_a, people):
-    from demo.introduction import publish_child
-    from introduction.models import LeadersPage
     from languages.sync import publish_latest, start_translation
 
     with schema_context(portal_a.schema_name):
-        index = Page.objects.get(slug="gioi-thieu", locale__language_code="vi")
-        leaders = publish_child(index, LeadersPage(title="Lãnh đạo", slug="lanh-dao"))
+        leaders = LeadersPageFactory(title="Lãnh đạo", slug="lanh-dao", publish=True)
         translation = start_translation(leaders, strings={"title": "Leadership", "slug": "leadership"})
         publish_latest(translation.get_target_instance())
     assert client_for(portal_a).get("/en/introduction/leadership/").status_code == 200

@@ -6,21 +6,24 @@ from django_tenants.utils import schema_context
 
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from tests.conftest import client_for
-from tests.news.factories import documents_index, issuer, legal_field, make_wagtail_document
+from tests.legaldocs.factories import IssuingAuthorityFactory, LegalFieldFactory
+from tests.support.admin import section_id
+from tests.support.factories import DocumentFactory
+from tests.support.portals import client_for
 
 
 def test_superuser_creates_a_legal_document_in_the_admin(portal_a, make_local_user):
     from legaldocs.models import LegalDocumentPage
 
     user = make_local_user(portal_a, "bientap.admin", is_superuser=True, is_staff=True)
+    authority, field = IssuingAuthorityFactory(portal=portal_a), LegalFieldFactory(portal=portal_a)
+    file = DocumentFactory(
+        portal=portal_a, title="Toàn văn", file__data=b"%PDF-1.4\nabc", file__filename="toan-van.pdf"
+    )
+    client = client_for(portal_a)
     with schema_context(portal_a.schema_name):
-        parent = documents_index()
-        authority, field = issuer(), legal_field()
-        file = make_wagtail_document("Toàn văn", b"%PDF-1.4\nabc", "toan-van.pdf")
-        client = client_for(portal_a)
         client.force_login(user)
-    add_url = f"/admin/pages/add/legaldocs/legaldocumentpage/{parent.pk}/"
+    add_url = f"/admin/pages/add/legaldocs/legaldocumentpage/{section_id(portal_a, 'van-ban')}/"
     assert client.get(add_url).status_code == 200
     data = nested_form_data({
         "title": "Quyết định ban hành Quy chế phối hợp",
@@ -57,10 +60,9 @@ def test_superuser_creates_a_legal_document_in_the_admin(portal_a, make_local_us
 
 def test_admin_refuses_a_malformed_number_in_vietnamese(portal_a, make_local_user):
     user = make_local_user(portal_a, "bientap.sai", is_superuser=True, is_staff=True)
+    authority = IssuingAuthorityFactory(portal=portal_a)
+    client = client_for(portal_a)
     with schema_context(portal_a.schema_name):
-        parent = documents_index()
-        authority = issuer()
-        client = client_for(portal_a)
         client.force_login(user)
     data = nested_form_data({
         "title": "Văn bản sai số", "slug": "van-ban-sai-so", "doc_type": "quyet-dinh",
@@ -69,6 +71,8 @@ def test_admin_refuses_a_malformed_number_in_vietnamese(portal_a, make_local_use
         "attachments": inline_formset([]), "relations": inline_formset([]),
         "action-publish": "publish",
     })
-    response = client.post(f"/admin/pages/add/legaldocs/legaldocumentpage/{parent.pk}/", data)
+    response = client.post(
+        f"/admin/pages/add/legaldocs/legaldocumentpage/{section_id(portal_a, 'van-ban')}/", data
+    )
     assert response.status_code == 200
     assert "Số ký hiệu không hợp lệ" in response.content.decode()

@@ -4,24 +4,18 @@ from __future__ import annotations
 
 from django_tenants.utils import schema_context
 
-from tests.adminflow import (
-    admin_client,
-    feed_titles,
-    inline_formset,
-    publish_in_admin,
-    rich_text,
-    section_id,
-)
-from tests.conftest import client_for
-from tests.news.factories import documents_index, issuer, make_document
+from tests.legaldocs.factories import IssuingAuthorityFactory, LegalDocumentPageFactory
+from tests.support.admin import admin_client, inline_formset, publish_in_admin, rich_text, section_id
+from tests.support.portals import client_for, feed_titles
 
 
-def test_gazette_issue_created_in_the_admin_lists_its_documents(province, make_local_user):
+def test_gazette_issue_created_in_the_admin_lists_its_documents(province):
     from legaldocs.models import GazetteIssuePage
 
-    with schema_context(province.schema_name):
-        document = make_document("45/2023/NQ-HĐND", "Hỗ trợ phát triển vùng chè tập trung")
-    client = admin_client(province, make_local_user)
+    document = LegalDocumentPageFactory(
+        portal=province, number="45/2023/NQ-HĐND", summary="Hỗ trợ phát triển vùng chè tập trung"
+    )
+    client = admin_client(province)
     publish_in_admin(client, "legaldocs", "gazetteissuepage", section_id(province, "cong-bao"), {
         "title": "Công báo số 05 năm 2024", "slug": "so-05-2024", "number": "05/2024",
         "issue_date": "29/03/2024", "file": "",
@@ -42,14 +36,10 @@ def test_gazette_issue_created_in_the_admin_lists_its_documents(province, make_l
     assert "Công báo số 05/2024" in public.get("/cong-bao/").content.decode()
 
 
-def test_document_created_in_the_admin_is_listed_filtered_and_fed(
-    portal_a, portal_b, make_local_user
-):
-    with schema_context(portal_a.schema_name):
-        authority = issuer()
-        parent = documents_index().pk
-    client = admin_client(portal_a, make_local_user)
-    publish_in_admin(client, "legaldocs", "legaldocumentpage", parent, {
+def test_document_created_in_the_admin_is_listed_filtered_and_fed(portal_a, portal_b):
+    authority = IssuingAuthorityFactory(portal=portal_a)
+    client = admin_client(portal_a)
+    publish_in_admin(client, "legaldocs", "legaldocumentpage", section_id(portal_a, "van-ban"), {
         "title": "Chỉ thị về phòng, chống sạt lở đất mùa mưa bão", "slug": "03-ct-ubnd",
         "doc_type": "chi-thi", "number": "03/CT-UBND", "issuer": authority.pk,
         "legal_field": "", "summary": "Chủ động phòng, chống sạt lở đất, lũ quét.",

@@ -13,13 +13,15 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils import translation
 
-from tests.conftest import client_for
-from tests.news.factories import (
-    issuer,
-    legal_field,
-    make_document,
-    make_wagtail_document,
+from tests.legaldocs.factories import (
+    IssuingAuthorityFactory,
+    LegalDocumentAttachmentFactory,
+    LegalDocumentPageFactory,
+    LegalDocumentRelationFactory,
+    LegalFieldFactory,
 )
+from tests.support.factories import DocumentFactory
+from tests.support.portals import client_for
 
 
 def numbers_in(html: str) -> set[str]:
@@ -33,25 +35,28 @@ def documents(portal_a):
     from legaldocs.models import DocumentType, ValidityStatus
 
     with schema_context(portal_a.schema_name):
-        province = issuer("Ủy ban nhân dân tỉnh Thử")
-        government = issuer("Chính phủ")
-        land = legal_field("Đất đai")
-        education = legal_field("Giáo dục")
-        make_document(
-            "43/2020/QĐ-UBND", "Ban hành Quy chế hoạt động của Cổng thông tin điện tử tỉnh",
-            issue_date=date(2020, 10, 15), issuer=province, legal_field=education,
+        province = IssuingAuthorityFactory(name="Ủy ban nhân dân tỉnh Thử")
+        government = IssuingAuthorityFactory(name="Chính phủ")
+        land = LegalFieldFactory(name="Đất đai")
+        education = LegalFieldFactory(name="Giáo dục")
+        LegalDocumentPageFactory(
+            number="43/2020/QĐ-UBND",
+            summary="Ban hành Quy chế hoạt động của Cổng thông tin điện tử tỉnh",
+            doc_type=DocumentType.QUYET_DINH, issue_date=date(2020, 10, 15), issuer=province,
+            legal_field=education,
             status=ValidityStatus.PARTLY_EXPIRED,
         )
-        make_document(
-            "12/2024/QĐ-UBND", "Quy định bảng giá đất trên địa bàn tỉnh",
-            issue_date=date(2024, 3, 18), issuer=province, legal_field=land,
+        LegalDocumentPageFactory(
+            number="12/2024/QĐ-UBND", summary="Quy định bảng giá đất trên địa bàn tỉnh",
+            doc_type=DocumentType.QUYET_DINH, issue_date=date(2024, 3, 18), issuer=province,
+            legal_field=land,
         )
-        make_document(
-            "42/2022/NĐ-CP", "Cung cấp thông tin và dịch vụ công trực tuyến",
+        LegalDocumentPageFactory(
+            number="42/2022/NĐ-CP", summary="Cung cấp thông tin và dịch vụ công trực tuyến",
             doc_type=DocumentType.NGHI_DINH, issue_date=date(2022, 6, 24), issuer=government,
         )
-        make_document(
-            "05/CT-UBND", "Tăng cường quản lý đất đai",
+        LegalDocumentPageFactory(
+            number="05/CT-UBND", summary="Tăng cường quản lý đất đai",
             doc_type=DocumentType.CHI_THI, issue_date=date(2024, 2, 10), issuer=province,
             legal_field=land, status=ValidityStatus.EXPIRED,
         )
@@ -133,17 +138,21 @@ def test_rss_is_valid_xml_and_follows_the_filters(documents):
 
 
 def test_document_page_shows_metadata_files_with_size_and_format(portal_a):
-    from legaldocs.models import LegalDocumentAttachment, ValidityStatus
+    from legaldocs.models import ValidityStatus
 
     content = b"%PDF-1.4\n" + b"0" * 2048
     with schema_context(portal_a.schema_name):
-        doc = make_document(
-            "43/2020/QĐ-UBND", "Ban hành Quy chế hoạt động của Cổng thông tin điện tử",
+        doc = LegalDocumentPageFactory(
+            number="43/2020/QĐ-UBND",
+            summary="Ban hành Quy chế hoạt động của Cổng thông tin điện tử",
             issue_date=date(2020, 10, 15), effective_date=date(2020, 10, 26),
-            status=ValidityStatus.IN_FORCE, signer="Nguyễn Văn Ký", legal_field=legal_field(),
+            status=ValidityStatus.IN_FORCE, signer="Nguyễn Văn Ký",
+            legal_field=LegalFieldFactory(name="Đất đai"),
         )
-        file = make_wagtail_document("Toàn văn 43/2020", content, "qd-43-2020.pdf")
-        LegalDocumentAttachment.objects.create(page=doc, document=file, label="Toàn văn")
+        file = DocumentFactory(
+            title="Toàn văn 43/2020", file__data=content, file__filename="qd-43-2020.pdf"
+        )
+        LegalDocumentAttachmentFactory(page=doc, document=file, label="Toàn văn")
         url, file_url = doc.url, file.url
     html = client_for(portal_a).get(url).content.decode()
     with translation.override("vi"):
@@ -158,12 +167,16 @@ def test_document_page_shows_metadata_files_with_size_and_format(portal_a):
 
 
 def test_related_documents_show_both_ways(portal_a):
-    from legaldocs.models import LegalDocumentRelation, RelationKind
+    from legaldocs.models import RelationKind
 
     with schema_context(portal_a.schema_name):
-        old = make_document("43/2020/QĐ-UBND", "Quy chế cũ", issue_date=date(2020, 1, 1))
-        new = make_document("12/2024/QĐ-UBND", "Sửa đổi quy chế", issue_date=date(2024, 1, 1))
-        LegalDocumentRelation.objects.create(page=new, target=old, kind=RelationKind.AMENDS)
+        old = LegalDocumentPageFactory(
+            number="43/2020/QĐ-UBND", summary="Quy chế cũ", issue_date=date(2020, 1, 1)
+        )
+        new = LegalDocumentPageFactory(
+            number="12/2024/QĐ-UBND", summary="Sửa đổi quy chế", issue_date=date(2024, 1, 1)
+        )
+        LegalDocumentRelationFactory(page=new, target=old, kind=RelationKind.AMENDS)
         old_url, new_url = old.url, new.url
     new_html = client_for(portal_a).get(new_url).content.decode()
     old_html = client_for(portal_a).get(old_url).content.decode()
@@ -191,35 +204,27 @@ def test_malformed_numbers_are_refused(number):
 
 
 def test_issued_documents_need_number_and_date_drafts_need_a_comment_window(portal_a):
-    from legaldocs.models import DocumentType, LegalDocumentPage
-
     with schema_context(portal_a.schema_name):
-        page = LegalDocumentPage(
-            title="Văn bản thiếu số", doc_type=DocumentType.QUYET_DINH, summary="Thiếu",
-            issuer=issuer(),
-        )
-        from tests.news.factories import documents_index
-
-        index = documents_index()
         with pytest.raises(ValidationError) as excinfo:
-            index.add_child(instance=page)
+            LegalDocumentPageFactory(
+                title="Văn bản thiếu số", summary="Thiếu", number="", issue_date=None
+            )
         assert {"number", "issue_date"} <= set(excinfo.value.message_dict)
 
-        draft = LegalDocumentPage(
-            title="Dự thảo quy định", doc_type=DocumentType.QUYET_DINH, summary="Dự thảo",
-            issuer=issuer(), is_draft=True,
-        )
+        draft = {"title": "Dự thảo quy định", "summary": "Dự thảo", "number": "",
+                 "issue_date": None, "is_draft": True}
         with pytest.raises(ValidationError) as excinfo:
-            index.add_child(instance=draft)
+            LegalDocumentPageFactory(**draft)
         assert "comment_end" in excinfo.value.message_dict
-        draft.comment_start, draft.comment_end = date(2026, 1, 1), date(2026, 1, 31)
-        index.add_child(instance=draft)
-        assert draft.pk
+        page = LegalDocumentPageFactory(
+            **draft, comment_start=date(2026, 1, 1), comment_end=date(2026, 1, 31)
+        )
+        assert page.pk
 
 
 def test_documents_of_one_portal_never_appear_on_another(portal_a, portal_b):
     with schema_context(portal_a.schema_name):
-        doc = make_document("99/2025/QĐ-SOA", "Văn bản riêng của Sở A")
+        doc = LegalDocumentPageFactory(number="99/2025/QĐ-SOA", summary="Văn bản riêng của Sở A")
         url = doc.url
     client_b = client_for(portal_b)
     assert "99/2025/QĐ-SOA" not in client_b.get("/van-ban/").content.decode()

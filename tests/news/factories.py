@@ -1,59 +1,24 @@
-"""Small helpers creating content inside the current portal schema."""
+"""News (news): categories and articles."""
 
 from __future__ import annotations
 
-from datetime import date
+import factory
 
-from django.core.files.base import ContentFile
-
-
-def news_index():
-    from news.models import NewsIndexPage
-
-    return NewsIndexPage.objects.get(slug="tin-tuc")
+from news.models import NewsArticlePage, NewsCategory
+from tests.support.factories import LabelFactory, SectionPageFactory
 
 
-def make_article(title: str, **fields):
-    from news.models import NewsArticlePage
+class NewsCategoryFactory(LabelFactory):
+    name = factory.Sequence(lambda n: f"Chuyên mục {n}")
 
-    fields.setdefault("summary", f"Tóm tắt: {title}")
-    return news_index().add_child(instance=NewsArticlePage(title=title, live=True, **fields))
-
-
-def documents_index():
-    from legaldocs.models import LegalDocumentIndexPage
-
-    return LegalDocumentIndexPage.objects.get(slug="van-ban")
+    class Meta:
+        model = NewsCategory
 
 
-def issuer(name: str = "Ủy ban nhân dân tỉnh Thử"):
-    from legaldocs.models import IssuingAuthority
+class NewsArticlePageFactory(SectionPageFactory):
+    title = factory.Sequence(lambda n: f"Tin bài số {n}")
+    summary = factory.LazyAttribute(lambda page: f"Tóm tắt: {page.title}")
 
-    return IssuingAuthority.objects.get_or_create(name=name)[0]
+    class Meta:
+        model = NewsArticlePage
 
-
-def legal_field(name: str = "Đất đai"):
-    from legaldocs.models import LegalField
-
-    return LegalField.objects.get_or_create(name=name)[0]
-
-
-def make_document(number: str, summary: str, **fields):
-    from legaldocs.models import DocumentType, LegalDocumentPage
-
-    fields.setdefault("doc_type", DocumentType.QUYET_DINH)
-    fields.setdefault("issue_date", date(2024, 5, 1))
-    fields.setdefault("issuer", issuer())
-    fields.setdefault("title", f"{number} {summary}"[:200])
-    return documents_index().add_child(
-        instance=LegalDocumentPage(number=number, summary=summary, live=True, **fields)
-    )
-
-
-def make_wagtail_document(title: str, content: bytes, filename: str):
-    from wagtail.documents import get_document_model
-
-    document = get_document_model()(title=title)
-    document.file.save(filename, ContentFile(content), save=False)
-    document.save()
-    return document

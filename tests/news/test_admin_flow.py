@@ -4,21 +4,19 @@ from __future__ import annotations
 
 from django_tenants.utils import schema_context
 
-from tests.adminflow import admin_client, feed_titles, publish_in_admin, rich_text, section_id, streamfield
-from tests.conftest import client_for
+from tests.news.factories import NewsCategoryFactory
+from tests.support.admin import admin_client, publish_in_admin, rich_text, section_id, streamfield
+from tests.support.portals import client_for, feed_titles
 
 TITLE = "Tam Đường ra quân thu hái chè vụ xuân"
 
 
-def test_article_created_in_the_admin_is_published_listed_and_fed(
-    portal_a, portal_b, make_local_user
-):
-    from news.models import NewsArticlePage, NewsCategory
+def test_article_created_in_the_admin_is_published_listed_and_fed(portal_a, portal_b):
+    from news.models import NewsArticlePage
 
-    with schema_context(portal_a.schema_name):
-        economy = NewsCategory.objects.create(name="Kinh tế")
-        notices = NewsCategory.objects.create(name="Thông báo")
-    client = admin_client(portal_a, make_local_user)
+    economy = NewsCategoryFactory(portal=portal_a, name="Kinh tế")
+    notices = NewsCategoryFactory(portal=portal_a, name="Thông báo")
+    client = admin_client(portal_a)
     publish_in_admin(client, "news", "newsarticlepage", section_id(portal_a, "tin-tuc"), {
         "title": TITLE, "slug": "thu-hai-che-vu-xuan", "category": economy.pk,
         "publish_date": "20/03/2026 08:30", "featured_image": "",

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import io
-
 import pytest
 from django_tenants.utils import schema_context
 
-from django.core.files.images import ImageFile
-
-from tests.conftest import client_for
-from tests.news.factories import make_article
+from tests.news.factories import NewsArticlePageFactory
+from tests.support.factories import ImageFactory
+from tests.support.portals import client_for
 
 PAGE_TYPES = [
     ("tin-tuc", "news", "newsarticlepage"),
@@ -52,24 +49,14 @@ def test_snippet_admin_pages_open(admin_client):
         assert admin_client.get(f"/admin/snippets/{snippet}/add/").status_code == 200, snippet
 
 
-def _image(title: str):
-    from PIL import Image as PILImage
-
-    from wagtail.images import get_image_model
-
-    buffer = io.BytesIO()
-    PILImage.new("RGB", (40, 30), "red").save(buffer, "PNG")
-    image = get_image_model()(title=title, description="Toàn cảnh hội nghị")
-    image.file = ImageFile(buffer, name="hoi-nghi.png")
-    image.save()
-    return image
-
-
 def test_images_render_with_alt_text(portal_a):
     with schema_context(portal_a.schema_name):
-        image = _image("Ảnh hội nghị")
-        article = make_article(
-            "Hội nghị có ảnh", featured_image=image,
+        image = ImageFactory(
+            title="Ảnh hội nghị", description="Toàn cảnh hội nghị",
+            file__width=40, file__height=30, file__filename="hoi-nghi.png",
+        )
+        article = NewsArticlePageFactory(
+            title="Hội nghị có ảnh", featured_image=image,
             body=[("image", {"image": image, "caption": "Quang cảnh", "alt": "Đại biểu dự họp"})],
         )
         url = article.url

@@ -11,19 +11,16 @@ from django_tenants.utils import schema_context
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from tests.conftest import client_for
-from tests.news.factories import make_article
+from tests.news.factories import NewsArticlePageFactory, NewsCategoryFactory
+from tests.support.portals import client_for
 
 
 @pytest.fixture
 def categories(portal_a):
-    from news.models import NewsCategory
-
-    with schema_context(portal_a.schema_name):
-        return (
-            NewsCategory.objects.create(name="Tin hoạt động"),
-            NewsCategory.objects.create(name="Thông báo"),
-        )
+    return (
+        NewsCategoryFactory(portal=portal_a, name="Tin hoạt động"),
+        NewsCategoryFactory(portal=portal_a, name="Thông báo"),
+    )
 
 
 def test_category_slug_is_unaccented(categories):
@@ -32,9 +29,8 @@ def test_category_slug_is_unaccented(categories):
 
 def test_listing_filters_by_category(portal_a, categories):
     activity, notices = categories
-    with schema_context(portal_a.schema_name):
-        make_article("Đoàn công tác thăm mô hình chè", category=activity)
-        make_article("Thông báo tuyển dụng viên chức", category=notices)
+    NewsArticlePageFactory(portal=portal_a, title="Đoàn công tác thăm mô hình chè", category=activity)
+    NewsArticlePageFactory(portal=portal_a, title="Thông báo tuyển dụng viên chức", category=notices)
     client = client_for(portal_a)
     html = client.get("/tin-tuc/").content.decode()
     assert "Đoàn công tác thăm mô hình chè" in html and "Thông báo tuyển dụng viên chức" in html
@@ -48,7 +44,7 @@ def test_listing_is_paginated_newest_first(portal_a):
     now = timezone.now()
     with schema_context(portal_a.schema_name):
         for i in range(12):
-            make_article(f"Tin số {i:02d}", publish_date=now - timedelta(hours=i))
+            NewsArticlePageFactory(title=f"Tin số {i:02d}", publish_date=now - timedelta(hours=i))
     client = client_for(portal_a)
     first = client.get("/tin-tuc/").content.decode()
     second = client.get("/tin-tuc/?trang=2").content.decode()
@@ -59,9 +55,8 @@ def test_listing_is_paginated_newest_first(portal_a):
 
 
 def test_rss_is_valid_xml_with_the_items(portal_a, categories):
-    with schema_context(portal_a.schema_name):
-        make_article("Khai mạc Tuần Văn hóa – Du lịch", category=categories[0])
-        make_article("Thông báo nghỉ Tết", category=categories[1])
+    NewsArticlePageFactory(portal=portal_a, title="Khai mạc Tuần Văn hóa – Du lịch", category=categories[0])
+    NewsArticlePageFactory(portal=portal_a, title="Thông báo nghỉ Tết", category=categories[1])
     response = client_for(portal_a).get("/tin-tuc/rss/")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/rss+xml")
@@ -81,7 +76,7 @@ def test_reused_content_needs_a_complete_citation(portal_a):
     from news.models import NewsArticlePage
 
     with schema_context(portal_a.schema_name):
-        article = make_article("Tin lấy lại từ báo tỉnh")
+        article = NewsArticlePageFactory(title="Tin lấy lại từ báo tỉnh")
         article.is_reused = True
         article.source_name = "Báo Lai Châu"
         with pytest.raises(ValidationError) as excinfo:
@@ -101,8 +96,9 @@ def test_text_is_stored_nfc_and_slug_unaccented(portal_a):
     import unicodedata
 
     decomposed = unicodedata.normalize("NFD", "Tiếp nhận hồ sơ trực tuyến")
-    with schema_context(portal_a.schema_name):
-        article = make_article(decomposed, summary=unicodedata.normalize("NFD", "Người dân"))
+    article = NewsArticlePageFactory(
+        portal=portal_a, title=decomposed, summary=unicodedata.normalize("NFD", "Người dân")
+    )
     assert article.title == unicodedata.normalize("NFC", decomposed)
     assert article.summary == "Người dân"
     assert article.slug == "tiep-nhan-ho-so-truc-tuyen"
@@ -112,8 +108,8 @@ def test_article_page_and_print_view(portal_a):
     from wagtail.rich_text import RichText
 
     with schema_context(portal_a.schema_name):
-        article = make_article(
-            "Bế mạc kỳ họp thứ mười",
+        article = NewsArticlePageFactory(
+            title="Bế mạc kỳ họp thứ mười",
             body=[("paragraph", RichText("<p>Nội dung chi tiết của kỳ họp.</p>")),
                   ("quote", {"text": "Đoàn kết, đổi mới", "attribution": "Chủ tọa"})],
             is_reused=True, source_name="Báo Lai Châu", source_author="P.V.",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import client_for
+from tests.support.portals import client_for
 
 SECTIONS_EVERYWHERE = ["/tin-tuc/", "/chi-dao-dieu-hanh/", "/pho-bien-phap-luat/", "/van-ban/"]
 
@@ -41,13 +41,11 @@ def test_section_page_has_landmarks_breadcrumbs_and_current_item(portal_a):
 
 
 def test_home_page_keeps_its_title_and_shows_latest_news_and_documents(portal_a):
-    from django_tenants.utils import schema_context
+    from tests.legaldocs.factories import LegalDocumentPageFactory
+    from tests.news.factories import NewsArticlePageFactory
 
-    from tests.news.factories import make_article, make_document
-
-    with schema_context(portal_a.schema_name):
-        make_article("Hội nghị tổng kết công tác năm")
-        make_document("77/2025/QĐ-UBND", "Quy định về quản lý chợ")
+    NewsArticlePageFactory(portal=portal_a, title="Hội nghị tổng kết công tác năm")
+    LegalDocumentPageFactory(portal=portal_a, number="77/2025/QĐ-UBND", summary="Quy định về quản lý chợ")
     html = client_for(portal_a).get("/").content.decode()
     assert f"<h1>{portal_a.name}</h1>" in html
     assert "Hội nghị tổng kết công tác năm" in html

@@ -16,7 +16,7 @@ from django.contrib.staticfiles.handlers import StaticFilesHandler
 from django.core.servers.basehttp import ThreadedWSGIServer
 from django.test.testcases import LiveServerThread
 
-from .conftest import question_data
+from tests.support.participation import question_data
 
 SUBMISSIONS = 30
 HOST = "xab.laichau.test"

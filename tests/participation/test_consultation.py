@@ -10,30 +10,20 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.roles import APPROVER, CONTRIBUTOR
-from tests.conftest import client_for
-
-from .conftest import admin_client, assert_refused, spam_fields
+from tests.participation.factories import ConsultationCommentFactory, ConsultationPageFactory
+from tests.support.admin import assert_refused, signed_in
+from tests.support.participation import spam_fields
+from tests.support.portals import client_for
 
 
 def make_consultation(portal, slug: str, opens: dt.timedelta, closes: dt.timedelta):
-    from participation.models import ConsultationIndexPage, ConsultationPage
-
+    """“Dự thảo <slug>” of portal A's office, open from `opens` to `closes` from now."""
     now = timezone.now()
-    with schema_context(portal.schema_name):
-        index = ConsultationIndexPage.objects.get(slug="lay-y-kien")
-        page = ConsultationPage(
-            title=f"Dự thảo {slug}",
-            slug=slug,
-            summary="Lấy ý kiến về dự thảo quy định.",
-            body="<p>Điều 1. Phạm vi điều chỉnh.</p>",
-            opens_at=now + opens,
-            closes_at=now + closes,
-            receiving_unit="Văn phòng Sở A",
-            receiving_address="Số 1 đường Trần Phú",
-            receiving_email="vanphong@soa.example.vn",
-        )
-        index.add_child(instance=page)
-        return page
+    return ConsultationPageFactory(
+        portal=portal, title=f"Dự thảo {slug}", slug=slug, opens_at=now + opens,
+        closes_at=now + closes, receiving_unit="Văn phòng Sở A",
+        receiving_address="Số 1 đường Trần Phú", receiving_email="vanphong@soa.example.vn",
+    )
 
 
 def comment_data(portal="soa", **overrides) -> dict:
@@ -75,7 +65,7 @@ def test_open_consultation_takes_moderated_comments(portal_a, make_local_user):
         assert comment.status == "pending"
     assert "Đề nghị làm rõ phạm vi" not in public.get(url).content.decode()
 
-    board = admin_client(portal_a, make_local_user(portal_a, "bbt.gopy", APPROVER))
+    board = signed_in(portal_a, make_local_user(portal_a, "bbt.gopy", APPROVER))
     listing = board.get(reverse("participation_comment:index"))
     assert listing.status_code == 200 and "Đề nghị làm rõ phạm vi" in listing.content.decode()
     assert "csrfmiddlewaretoken" in listing.content.decode()
@@ -115,19 +105,17 @@ def test_not_yet_open_consultation_refuses_comments(portal_a):
 
 
 def test_summary_csv_after_close(portal_a, make_local_user):
-    from participation.models import ConsultationComment
-
     page = make_consultation(portal_a, "tonghop", -dt.timedelta(days=10), -dt.timedelta(days=1))
-    with schema_context(portal_a.schema_name):
-        ConsultationComment.objects.create(
-            page=page, full_name="Lê Tổng Hợp", email="th@example.vn", body="Ý kiến thứ nhất"
-        )
-    board = admin_client(portal_a, make_local_user(portal_a, "bbt.csv", APPROVER))
+    ConsultationCommentFactory(
+        portal=portal_a, page=page, full_name="Lê Tổng Hợp", email="th@example.vn",
+        body="Ý kiến thứ nhất",
+    )
+    board = signed_in(portal_a, make_local_user(portal_a, "bbt.csv", APPROVER))
     response = board.get(reverse("participation_comment:summary", args=(page.pk,)))
     assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
     text = response.content.decode("utf-8-sig")
     assert "Lê Tổng Hợp" in text and "Ý kiến thứ nhất" in text
-    contributor = admin_client(portal_a, make_local_user(portal_a, "ctv.csv", CONTRIBUTOR))
+    contributor = signed_in(portal_a, make_local_user(portal_a, "ctv.csv", CONTRIBUTOR))
     assert_refused(contributor.get(reverse("participation_comment:summary", args=(page.pk,))))
 
 
@@ -144,7 +132,7 @@ def test_comment_honeypot(portal_a):
 def test_summary_button_on_the_consultation_edit_screen(portal_a, make_local_user):
     page = make_consultation(portal_a, "nutcsv", -dt.timedelta(days=10), -dt.timedelta(days=1))
     summary = reverse("participation_comment:summary", args=(page.pk,))
-    board = admin_client(portal_a, make_local_user(portal_a, "bbt.nut", APPROVER))
+    board = signed_in(portal_a, make_local_user(portal_a, "bbt.nut", APPROVER))
     response = board.get(f"/admin/pages/{page.pk}/edit/")
     assert response.status_code == 200
     assert summary in response.content.decode()

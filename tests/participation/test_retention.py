@@ -9,20 +9,20 @@ from django_tenants.utils import schema_context
 from django.urls import reverse
 
 from accounts.roles import APPROVER, BOARD_HEAD
-from tests.conftest import client_for
-
-from .conftest import admin_client, assert_refused, make_question
+from tests.participation.factories import QuestionFactory
+from tests.support.admin import assert_refused, signed_in
+from tests.support.portals import client_for
 
 
 def test_board_head_exports_and_erases_personal_data(portal_a, make_local_user):
     from participation.models import Question
 
-    question = make_question(
-        portal_a, email="kin@example.vn", status="published", is_public=True, answer="Trả lời."
+    question = QuestionFactory(
+        portal=portal_a, email="kin@example.vn", status="published", is_public=True, answer="Trả lời."
     )
-    other = make_question(portal_a, email="khac@example.vn")
+    other = QuestionFactory(portal=portal_a, email="khac@example.vn")
     url = reverse("participation_question:personal_data")
-    head = admin_client(portal_a, make_local_user(portal_a, "tbbt.dulieu", BOARD_HEAD))
+    head = signed_in(portal_a, make_local_user(portal_a, "tbbt.dulieu", BOARD_HEAD))
     page = head.get(url, {"email": "KIN@example.vn"}).content.decode()
     assert question.tracking_code in page and other.tracking_code not in page
 
@@ -45,7 +45,7 @@ def test_board_head_exports_and_erases_personal_data(portal_a, make_local_user):
 
 
 def test_only_the_board_head_handles_personal_data(portal_a, make_local_user):
-    board = admin_client(portal_a, make_local_user(portal_a, "bbt.dulieu", APPROVER))
+    board = signed_in(portal_a, make_local_user(portal_a, "bbt.dulieu", APPROVER))
     url = reverse("participation_question:personal_data")
     assert_refused(board.get(url))
     assert_refused(board.post(url, {"email": "kin@example.vn", "operation": "erase"}))

@@ -10,9 +10,9 @@ import time
 from django_tenants.utils import schema_context
 
 from participation import spam
-from tests.conftest import client_for
+from tests.support.portals import client_for
 
-from .conftest import question_data, spam_fields, submit
+from tests.support.participation import question_data, spam_fields, submit
 
 FORM = "/hoi-dap/gui-cau-hoi/"
 

@@ -11,11 +11,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
 from accounts.roles import EDITOR
-from tests.conftest import client_for
+from tests.support.admin import signed_in
+from tests.support.participation import question_data, submit
+from tests.support.portals import client_for
 
-from .conftest import admin_client, question_data, submit
-
-FAILING = "tests.participation.conftest.FailingEmailBackend"
+FAILING = "tests.support.participation.FailingEmailBackend"
 
 
 def test_form_page_is_accessible(portal_a):
@@ -156,12 +156,12 @@ def test_attachment_type_size_and_content_are_checked(portal_a, make_local_user)
     assert client_for(portal_a).get(media_url).status_code == 404
     download = f"/admin/hoi-dap/xu-ly/{question.pk}/tep-dinh-kem/"
     assert client_for(portal_a).get(download).status_code == 302  # to the login page
-    staff = admin_client(portal_a, make_local_user(portal_a, "btv.tep", EDITOR))
+    staff = signed_in(portal_a, make_local_user(portal_a, "btv.tep", EDITOR))
     response = staff.get(download)
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == b"%PDF-1.4\nabc"
     assert "Don cua Nguyen Thi Rieng Tu.pdf" in response["Content-Disposition"]
-    outsider = admin_client(portal_a, make_local_user(portal_a, "khongnhom.tep"))
+    outsider = signed_in(portal_a, make_local_user(portal_a, "khongnhom.tep"))
     assert outsider.get(download).status_code in (302, 403)
 
 
@@ -233,9 +233,9 @@ def test_petition_route(portal_a):
 
 
 def test_lookup_by_tracking_code(portal_a):
-    from .conftest import make_question
+    from tests.participation.factories import QuestionFactory
 
-    question = make_question(portal_a)
+    question = QuestionFactory(portal=portal_a)
     client = client_for(portal_a)
     html = client.get(f"/hoi-dap/tra-cuu/?ma={question.tracking_code.lower()}").content.decode()
     assert "Mới tiếp nhận" in html and "Câu hỏi mẫu" in html

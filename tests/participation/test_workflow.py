@@ -12,36 +12,13 @@ from django.core import mail
 from django.utils import timezone
 
 from accounts.roles import APPROVER, BOARD_HEAD, CONTRIBUTOR, EDITOR
-from tests.conftest import client_for
-
-from .conftest import action_url, admin_client, assert_refused, make_question, process_url, refused
+from tests.legaldocs.factories import LegalDocumentPageFactory
+from tests.participation.factories import QuestionFactory, QuestionTopicFactory
+from tests.support.admin import assert_refused, refused, signed_in
+from tests.support.participation import action_url, process_url
+from tests.support.portals import client_for
 
 PRIVATE = ("Trần Văn Kín", "Bản Riêng, xã Bí", "0987 654 321", "kin@example.vn")
-
-
-def _topic(portal, name: str = "Đất đai"):
-    from participation.models import QuestionTopic
-
-    with schema_context(portal.schema_name):
-        return QuestionTopic.objects.get_or_create(name=name)[0]
-
-
-def _legal_document(portal):
-    from legaldocs.models import IssuingAuthority, LegalDocumentIndexPage, LegalDocumentPage
-
-    with schema_context(portal.schema_name):
-        index = LegalDocumentIndexPage.objects.get(slug="van-ban")
-        issuer = IssuingAuthority.objects.create(name="Ủy ban nhân dân tỉnh Thử")
-        doc = LegalDocumentPage(
-            title="Quy định hạn mức giao đất",
-            doc_type="quyet-dinh",
-            number="12/2025/QĐ-UBND",
-            issuer=issuer,
-            summary="Quy định hạn mức giao đất ở tại nông thôn",
-            issue_date=dt.date(2025, 3, 5),
-        )
-        index.add_child(instance=doc)
-        return doc
 
 
 def _status(portal, question) -> str:
@@ -54,11 +31,15 @@ def _status(portal, question) -> str:
 def test_full_life_cycle_with_leader_approval(portal_a, make_local_user, django_capture_on_commit_callbacks):
     from participation.models import Question
 
-    question = make_question(portal_a, email="kin@example.vn")
-    topic = _topic(portal_a)
-    doc = _legal_document(portal_a)
-    contributor = admin_client(portal_a, make_local_user(portal_a, "ctv.hoidap", CONTRIBUTOR))
-    approver = admin_client(portal_a, make_local_user(portal_a, "bbt.hoidap", APPROVER))
+    question = QuestionFactory(portal=portal_a, email="kin@example.vn")
+    topic = QuestionTopicFactory(portal=portal_a, name="Đất đai")
+    doc = LegalDocumentPageFactory(
+        portal=portal_a, title="Quy định hạn mức giao đất", doc_type="quyet-dinh",
+        number="12/2025/QĐ-UBND", issuer__name="Ủy ban nhân dân tỉnh Thử",
+        summary="Quy định hạn mức giao đất ở tại nông thôn", issue_date=dt.date(2025, 3, 5),
+    )
+    contributor = signed_in(portal_a, make_local_user(portal_a, "ctv.hoidap", CONTRIBUTOR))
+    approver = signed_in(portal_a, make_local_user(portal_a, "bbt.hoidap", APPROVER))
 
     listing = contributor.get("/admin/hoi-dap/")
     assert listing.status_code == 200 and question.tracking_code in listing.content.decode()
@@ -131,15 +112,17 @@ def test_full_life_cycle_with_leader_approval(portal_a, make_local_user, django_
 
 
 def test_unpublished_questions_are_not_public(portal_a):
-    question = make_question(portal_a, status="approved", answer="Trả lời")
+    question = QuestionFactory(portal=portal_a, status="approved", answer="Trả lời")
     assert client_for(portal_a).get(f"/hoi-dap/{question.pk}/").status_code == 404
 
 
 def test_refusal_of_a_complaint_notifies_the_asker(
     portal_a, make_local_user, django_capture_on_commit_callbacks
 ):
-    question = make_question(portal_a, email="kin@example.vn", title="Khiếu nại quyết định thu hồi đất")
-    editor = admin_client(portal_a, make_local_user(portal_a, "btv.tuchoi", EDITOR))
+    question = QuestionFactory(
+        portal=portal_a, email="kin@example.vn", title="Khiếu nại quyết định thu hồi đất"
+    )
+    editor = signed_in(portal_a, make_local_user(portal_a, "btv.tuchoi", EDITOR))
     r = editor.post(action_url(question, "refuse"), {"reason": "other"})
     assert r.status_code == 200 and "Vui lòng ghi rõ lý do từ chối." in r.content.decode()
     with django_capture_on_commit_callbacks(execute=True):
@@ -155,8 +138,8 @@ def test_refusal_of_a_complaint_notifies_the_asker(
 
 
 def test_progress_notice_sets_a_new_date(portal_a, make_local_user, django_capture_on_commit_callbacks):
-    question = make_question(portal_a, email="kin@example.vn")
-    client = admin_client(portal_a, make_local_user(portal_a, "ctv.tiendo", CONTRIBUTOR))
+    question = QuestionFactory(portal=portal_a, email="kin@example.vn")
+    client = signed_in(portal_a, make_local_user(portal_a, "ctv.tiendo", CONTRIBUTOR))
     new_day = timezone.localdate() + dt.timedelta(days=30)
     with django_capture_on_commit_callbacks(execute=True):
         r = client.post(
@@ -172,13 +155,13 @@ def test_progress_notice_sets_a_new_date(portal_a, make_local_user, django_captu
 
 def test_overdue_and_due_soon_filters(portal_a, make_local_user):
     now = timezone.now()
-    late = make_question(portal_a, title="Câu hỏi quá hạn", deadline=now - dt.timedelta(days=1))
-    soon = make_question(portal_a, title="Câu hỏi sắp hạn", deadline=now + dt.timedelta(hours=2))
-    later = make_question(portal_a, title="Câu hỏi còn hạn", deadline=now + dt.timedelta(days=40))
-    done = make_question(
-        portal_a, title="Câu hỏi đã xong", deadline=now - dt.timedelta(days=1), status="published"
+    late = QuestionFactory(portal=portal_a, title="Câu hỏi quá hạn", deadline=now - dt.timedelta(days=1))
+    soon = QuestionFactory(portal=portal_a, title="Câu hỏi sắp hạn", deadline=now + dt.timedelta(hours=2))
+    later = QuestionFactory(portal=portal_a, title="Câu hỏi còn hạn", deadline=now + dt.timedelta(days=40))
+    done = QuestionFactory(
+        portal=portal_a, title="Câu hỏi đã xong", deadline=now - dt.timedelta(days=1), status="published"
     )
-    client = admin_client(portal_a, make_local_user(portal_a, "bbt.han", APPROVER))
+    client = signed_in(portal_a, make_local_user(portal_a, "bbt.han", APPROVER))
     overdue = client.get("/admin/hoi-dap/?han=overdue").content.decode()
     assert late.title in overdue and "quá hạn" in overdue
     assert soon.title not in overdue and later.title not in overdue and done.title not in overdue
@@ -187,8 +170,8 @@ def test_overdue_and_due_soon_filters(portal_a, make_local_user):
 
 
 def test_people_outside_the_board_groups_see_nothing(portal_a, make_local_user):
-    question = make_question(portal_a)
-    nobody = admin_client(portal_a, make_local_user(portal_a, "khach", None, is_staff=False))
+    question = QuestionFactory(portal=portal_a)
+    nobody = signed_in(portal_a, make_local_user(portal_a, "khach", None, is_staff=False))
     assert nobody.get(process_url(question)).status_code in (302, 403)
     assert nobody.get("/admin/hoi-dap/").status_code in (302, 403)
 
@@ -198,15 +181,13 @@ def test_forwarding_from_province_to_member_and_answer_coming_back(
 ):
     from participation.models import Question
 
-    _topic(province, "Giáo dục")
-    _topic(portal_a, "Giáo dục")
-    question = make_question(province, email="kin@example.vn", title="Học phí trường nội trú")
+    QuestionTopicFactory(portal=portal_a, name="Giáo dục")
     with schema_context(province.schema_name):
-        question.topic = __import__(
-            "participation.models", fromlist=["QuestionTopic"]
-        ).QuestionTopic.objects.get(name="Giáo dục")
-        question.save()
-    province_board = admin_client(province, make_local_user(province, "bbt.tinh", APPROVER))
+        question = QuestionFactory(
+            email="kin@example.vn", title="Học phí trường nội trú",
+            topic=QuestionTopicFactory(name="Giáo dục"),
+        )
+    province_board = signed_in(province, make_local_user(province, "bbt.tinh", APPROVER))
     page = province_board.get(process_url(question)).content.decode()
     assert "Chuyển cổng thành viên" in page and "Sở A" in page
 
@@ -222,8 +203,8 @@ def test_forwarding_from_province_to_member_and_answer_coming_back(
     with schema_context(province.schema_name):
         assert Question.objects.get(pk=question.pk).forwarded_id == copy.pk
 
-    member_editor = admin_client(portal_a, make_local_user(portal_a, "btv.soa", EDITOR))
-    member_head = admin_client(portal_a, make_local_user(portal_a, "tbbt.soa", BOARD_HEAD))
+    member_editor = signed_in(portal_a, make_local_user(portal_a, "btv.soa", EDITOR))
+    member_head = signed_in(portal_a, make_local_user(portal_a, "tbbt.soa", BOARD_HEAD))
     assert "Chuyển cổng thành viên" not in member_head.get(process_url(copy)).content.decode()
     member_editor.post(
         action_url(copy, "answer"),
@@ -256,12 +237,12 @@ def test_forwarding_from_province_to_member_and_answer_coming_back(
 
 
 def test_member_portal_cannot_forward_and_contributor_cannot_forward(province, portal_a, make_local_user):
-    question = make_question(province)
-    contributor = admin_client(province, make_local_user(province, "ctv.tinh", CONTRIBUTOR))
+    question = QuestionFactory(portal=province)
+    contributor = signed_in(province, make_local_user(province, "ctv.tinh", CONTRIBUTOR))
     r = contributor.post(action_url(question, "forward"), {"portal": portal_a.schema_name})
     assert refused(r) and _status(province, question) == "received"
-    member_question = make_question(portal_a)
-    member_board = admin_client(portal_a, make_local_user(portal_a, "bbt.soa2", APPROVER))
+    member_question = QuestionFactory(portal=portal_a)
+    member_board = signed_in(portal_a, make_local_user(portal_a, "bbt.soa2", APPROVER))
     r = member_board.post(action_url(member_question, "forward"), {"portal": "xab"})
     assert r.status_code == 200  # the choice is not offered: the form refuses it
     assert _status(portal_a, member_question) == "received"

@@ -4,25 +4,18 @@ from __future__ import annotations
 
 import datetime
 
-from django_tenants.utils import schema_context
-
-from tests.conftest import client_for
-
-
-def _add_item(title: str, slug: str, kind: str, **fields):
-    from demo.introduction import publish_child
-    from planning.models import PlanningIndexPage, PlanningItemPage
-
-    index = PlanningIndexPage.objects.get(slug="quy-hoach-ke-hoach")
-    fields.setdefault("approval_date", datetime.date(2026, 2, 12))
-    return publish_child(index, PlanningItemPage(title=title, slug=slug, kind=kind, **fields))
+from tests.planning.factories import PlanningItemPageFactory
+from tests.support.portals import client_for
 
 
 def test_listing_is_filtered_by_kind(province, portal_b):
-    with schema_context(province.schema_name):
-        _add_item("Kế hoạch sử dụng đất năm 2026", "ksdd-2026", "quy-hoach-su-dung-dat",
-                  decision_number="185/QĐ-UBND")
-        _add_item("Danh mục cơ sở gây ô nhiễm nghiêm trọng", "o-nhiem", "moi-truong")
+    PlanningItemPageFactory(
+        portal=province, title="Kế hoạch sử dụng đất năm 2026", kind="quy-hoach-su-dung-dat",
+        decision_number="185/QĐ-UBND", approval_date=datetime.date(2026, 2, 12),
+    )
+    PlanningItemPageFactory(
+        portal=province, title="Danh mục cơ sở gây ô nhiễm nghiêm trọng", kind="moi-truong"
+    )
     client = client_for(province)
     land = client.get("/quy-hoach-ke-hoach/?loai=quy-hoach-su-dung-dat").content.decode()
     assert "Kế hoạch sử dụng đất năm 2026" in land and "cơ sở gây ô nhiễm" not in land
@@ -35,12 +28,13 @@ def test_listing_is_filtered_by_kind(province, portal_b):
 
 
 def test_item_shows_approval_date_beside_publication_date(province):
-    with schema_context(province.schema_name):
-        item = _add_item("Quy hoạch chung đô thị Than Uyên", "qh-than-uyen",
-                         "quy-hoach-xay-dung-do-thi", approval_date=datetime.date(2026, 3, 2),
-                         approving_authority="Ủy ban nhân dân tỉnh")
-        assert item.source_event_date == datetime.date(2026, 3, 2)
-        assert item.first_published_at is not None
+    item = PlanningItemPageFactory(
+        portal=province, title="Quy hoạch chung đô thị Than Uyên", slug="qh-than-uyen",
+        kind="quy-hoach-xay-dung-do-thi", approval_date=datetime.date(2026, 3, 2),
+        approving_authority="Ủy ban nhân dân tỉnh",
+    )
+    assert item.source_event_date == datetime.date(2026, 3, 2)
+    assert item.first_published_at is not None
     html = client_for(province).get("/quy-hoach-ke-hoach/qh-than-uyen/").content.decode()
     assert 'Ngày phê duyệt: <time datetime="2026-03-02">02/03/2026</time>' in html
     assert "Ngày đăng:" in html

@@ -8,25 +8,9 @@ from decimal import Decimal
 import pytest
 from django_tenants.utils import schema_context
 
-from tests.conftest import client_for
-
-
-def _index():
-    from projects.models import ProjectIndexPage
-
-    return ProjectIndexPage.objects.get(slug="du-an-dau-thau")
-
-
-def _add_project(title: str, slug: str, **fields):
-    from demo.introduction import publish_child
-    from projects.models import ProjectPage
-
-    values = {
-        "objective": "Mục tiêu", "field": "giao-thong", "sponsor": "Ban Quản lý dự án",
-        "status": "chuan-bi", "approval_date": datetime.date(2026, 1, 15),
-    }
-    values.update(fields)
-    return publish_child(_index(), ProjectPage(title=title, slug=slug, **values))
+from tests.projects.factories import ProcurementNoticeFactory, ProjectPageFactory
+from tests.support.admin import section_id
+from tests.support.portals import client_for
 
 
 @pytest.mark.parametrize(
@@ -49,9 +33,9 @@ def test_vnd_uses_dots_between_thousands(amount, expected):
 
 def test_status_and_field_filters_actually_filter(portal_a):
     with schema_context(portal_a.schema_name):
-        _add_project("Đường tỉnh 128", "dt-128", status="dang-thuc-hien")
-        _add_project("Trường mầm non Hoa Ban", "mam-non", status="hoan-thanh", field="giao-duc")
-        _add_project("Cầu treo Bản Lang", "cau-treo", status="hoan-thanh")
+        ProjectPageFactory(title="Đường tỉnh 128", status="dang-thuc-hien", field="giao-thong")
+        ProjectPageFactory(title="Trường mầm non Hoa Ban", status="hoan-thanh", field="giao-duc")
+        ProjectPageFactory(title="Cầu treo Bản Lang", status="hoan-thanh", field="giao-thong")
 
     client = client_for(portal_a)
     everything = client.get("/du-an-dau-thau/").content.decode()
@@ -78,8 +62,8 @@ def test_status_and_field_filters_actually_filter(portal_a):
 def test_listing_is_paginated_and_keeps_the_filter(portal_a):
     with schema_context(portal_a.schema_name):
         for n in range(12):
-            _add_project(f"Dự án số {n:02d}", f"du-an-{n}", status="dang-thuc-hien",
-                         approval_date=datetime.date(2025, 1, n + 1))
+            ProjectPageFactory(title=f"Dự án số {n:02d}", slug=f"du-an-{n}", status="dang-thuc-hien",
+                               approval_date=datetime.date(2025, 1, n + 1))
     client = client_for(portal_a)
     first = client.get("/du-an-dau-thau/?trang-thai=dang-thuc-hien").content.decode()
     assert first.count('<th scope="row"><a href="/du-an-dau-thau/du-an-') == 10
@@ -91,17 +75,15 @@ def test_listing_is_paginated_and_keeps_the_filter(portal_a):
 
 
 def test_project_page_shows_every_mandated_field_and_the_source_event(portal_a):
-    from projects.models import ProcurementNotice
-
     with schema_context(portal_a.schema_name):
-        _add_project(
-            "Đường liên xã Nậm Tăm – Pa Khóa", "nam-tam",
+        ProjectPageFactory(
+            title="Đường liên xã Nậm Tăm – Pa Khóa", slug="nam-tam",
             objective="Kết nối các xã vùng cao", field="giao-thong", project_type="nhom-b",
             start_date=datetime.date(2025, 6, 1), end_date=datetime.date(2027, 12, 31),
             budget=86_500_000_000, funding_type="ngan-sach-trung-uong",
             sponsor="Ban Quản lý dự án tỉnh", status="dang-thuc-hien",
             decision_number="1023/QĐ-UBND", approval_date=datetime.date(2025, 4, 18),
-            procurement_notices=[ProcurementNotice(
+            procurement_notices=[ProcurementNoticeFactory.build(
                 kind="moi-thau", title="Mời thầu gói thầu số 05",
                 notice_date=datetime.date(2025, 5, 5),
                 url="https://muasamcong.mpi.gov.vn/",
@@ -124,24 +106,18 @@ def test_project_page_shows_every_mandated_field_and_the_source_event(portal_a):
 def test_end_before_start_is_refused_in_vietnamese(portal_a):
     from django.core.exceptions import ValidationError
 
-    from projects.models import ProjectPage
-
-    with schema_context(portal_a.schema_name):
-        page = ProjectPage(
-            title="Sai thời gian", slug="sai", objective="x", field="khac", sponsor="y",
-            approval_date=datetime.date(2026, 1, 1),
-            start_date=datetime.date(2026, 5, 1), end_date=datetime.date(2026, 1, 1),
-        )
-        with pytest.raises(ValidationError) as exc:
-            page.clean()
+    page = ProjectPageFactory.build(
+        start_date=datetime.date(2026, 5, 1), end_date=datetime.date(2026, 1, 1)
+    )
+    with pytest.raises(ValidationError) as exc:
+        page.clean()
     assert exc.value.message_dict["end_date"] == [
         "Thời gian kết thúc phải sau thời gian bắt đầu."
     ]
 
 
 def test_projects_of_portal_a_never_appear_on_portal_b(portal_a, portal_b):
-    with schema_context(portal_a.schema_name):
-        _add_project("Dự án riêng của Sở A", "rieng-a", status="hoan-thanh")
+    ProjectPageFactory(portal=portal_a, title="Dự án riêng của Sở A", slug="rieng-a", status="hoan-thanh")
     assert client_for(portal_a).get("/du-an-dau-thau/rieng-a/").status_code == 200
     assert client_for(portal_b).get("/du-an-dau-thau/rieng-a/").status_code == 404
     for query in ["", "?trang-thai=hoan-thanh"]:
@@ -158,7 +134,7 @@ def test_an_editor_creates_a_project_through_the_admin(portal_a, make_local_user
     client = client_for(portal_a)
     with schema_context(portal_a.schema_name):
         client.force_login(user)
-        parent_id = _index().pk
+    parent_id = section_id(portal_a, "du-an-dau-thau")
 
     url = f"/admin/pages/add/projects/projectpage/{parent_id}/"
     assert client.get(url).status_code == 200

@@ -2,23 +2,14 @@
 
 from __future__ import annotations
 
-from tests.adminflow import (
-    admin_client,
-    feed_titles,
-    publish_in_admin,
-    rich_text,
-    section_id,
-    streamfield,
-)
-from tests.conftest import client_for
+from tests.support.admin import admin_client, publish_in_admin, rich_text, section_id, streamfield
+from tests.support.portals import client_for, feed_titles
 
 TITLE = "Nhân giống cây sâm Lai Châu bằng nuôi cấy mô"
 
 
-def test_programme_created_in_the_admin_is_listed_filtered_and_fed(
-    portal_a, portal_b, make_local_user
-):
-    client = admin_client(portal_a, make_local_user)
+def test_programme_created_in_the_admin_is_listed_filtered_and_fed(portal_a, portal_b):
+    client = admin_client(portal_a)
     publish_in_admin(
         client, "science", "scienceprogrammepage", section_id(portal_a, "khoa-hoc-cong-nghe"),
         {

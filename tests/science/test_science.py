@@ -5,39 +5,24 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from django_tenants.utils import schema_context
 
 from django.core.exceptions import ValidationError
 
-from tests.conftest import client_for
-
-
-def _programme(**fields):
-    from science.models import ScienceProgrammePage
-
-    values = {
-        "title": "Nhân giống chè Shan tuyết", "slug": "che-shan-tuyet", "code": "ĐT.01-2024",
-        "management_level": "tinh", "field": "nong-nghiep",
-        "host_unit": "Trung tâm Ứng dụng tiến bộ KH&CN",
-        "approval_date": datetime.date(2024, 2, 20),
-    }
-    values.update(fields)
-    return ScienceProgrammePage(**values)
+from tests.science.factories import ScienceProgrammePageFactory
+from tests.support.portals import client_for
 
 
 def test_programme_page_shows_results_after_acceptance(portal_a, portal_b):
-    from demo.introduction import publish_child
-    from science.models import ScienceIndexPage
-
-    with schema_context(portal_a.schema_name):
-        page = _programme(
-            acceptance_date=datetime.date(2026, 3, 5),
-            start_date=datetime.date(2024, 3, 1), end_date=datetime.date(2025, 12, 31),
-            results="<p>Tỷ lệ cây sống đạt 92%.</p>",
-        )
-        publish_child(ScienceIndexPage.objects.get(slug="khoa-hoc-cong-nghe"), page)
-        # Acceptance restarts the time limit.
-        assert page.source_event_date == datetime.date(2026, 3, 5)
+    page = ScienceProgrammePageFactory(
+        portal=portal_a, title="Nhân giống chè Shan tuyết", slug="che-shan-tuyet",
+        code="ĐT.01-2024", management_level="tinh", field="nong-nghiep",
+        host_unit="Trung tâm Ứng dụng tiến bộ KH&CN", approval_date=datetime.date(2024, 2, 20),
+        acceptance_date=datetime.date(2026, 3, 5),
+        start_date=datetime.date(2024, 3, 1), end_date=datetime.date(2025, 12, 31),
+        results="<p>Tỷ lệ cây sống đạt 92%.</p>",
+    )
+    # Acceptance restarts the time limit.
+    assert page.source_event_date == datetime.date(2026, 3, 5)
 
     html = client_for(portal_a).get("/khoa-hoc-cong-nghe/che-shan-tuyet/").content.decode()
     for text in ["ĐT.01-2024", "Cấp tỉnh", "Khoa học nông nghiệp", "Trung tâm Ứng dụng",
@@ -55,8 +40,9 @@ def test_programme_page_shows_results_after_acceptance(portal_a, portal_b):
 
 
 def test_acceptance_before_approval_is_refused(portal_a):
-    with schema_context(portal_a.schema_name):
-        page = _programme(acceptance_date=datetime.date(2023, 1, 1))
-        with pytest.raises(ValidationError) as exc:
-            page.clean()
+    page = ScienceProgrammePageFactory.build(
+        approval_date=datetime.date(2024, 2, 20), acceptance_date=datetime.date(2023, 1, 1)
+    )
+    with pytest.raises(ValidationError) as exc:
+        page.clean()
     assert exc.value.message_dict["acceptance_date"] == ["Ngày nghiệm thu phải sau ngày phê duyệt."]

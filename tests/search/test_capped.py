@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from search.backends.base import COUNT_CAP, IndexedDocument
 from search.backends.postgres import PostgresSearchBackend
-from tests.conftest import client_for
+from tests.support.portals import client_for
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,6 @@ through the public search page: sections other than legal documents get theirs w
 from __future__ import annotations
 
 import ast
-import datetime
 import re
 from pathlib import Path
 
@@ -16,9 +15,11 @@ from django.core.exceptions import ImproperlyConfigured
 
 from search.facets import ChoiceFacet, DateRangeFilter, IdentifierFacet, RelatedFacet, _problems
 from search.models import SearchDocument
-from tests.conftest import client_for
-from tests.news.factories import make_article, make_document
-from tests.services.factories import make_service, service_field
+from tests.legaldocs.factories import LegalDocumentPageFactory
+from tests.news.factories import NewsArticlePageFactory, NewsCategoryFactory
+from tests.projects.factories import ProjectPageFactory
+from tests.services.factories import PublicServicePageFactory, ServiceFieldFactory
+from tests.support.portals import client_for
 
 pytestmark = pytest.mark.django_db
 
@@ -47,14 +48,18 @@ def counts(response, param: str) -> dict[str, int]:
 @pytest.fixture
 def services(portal_a):
     with schema_context(portal_a.schema_name):
-        civil = service_field("Hộ tịch", "Tư pháp")
-        notary = service_field("Chứng thực", "Tư pháp")
-        business = service_field("Thành lập doanh nghiệp", "Kế hoạch và Đầu tư")
+        civil = ServiceFieldFactory(name="Hộ tịch", sector__name="Tư pháp")
+        notary = ServiceFieldFactory(name="Chứng thực", sector__name="Tư pháp")
+        business = ServiceFieldFactory(name="Thành lập doanh nghiệp", sector__name="Kế hoạch và Đầu tư")
         return {
-            "birth": make_service("Đăng ký khai sinh", field=civil, level="toan-trinh"),
-            "marriage": make_service("Đăng ký kết hôn", field=civil, level="mot-phan"),
-            "copy": make_service("Chứng thực bản sao từ bản chính", field=notary, level="toan-trinh"),
-            "company": make_service("Đăng ký thành lập doanh nghiệp", field=business, level="muc-3"),
+            "birth": PublicServicePageFactory(title="Đăng ký khai sinh", field=civil, level="toan-trinh"),
+            "marriage": PublicServicePageFactory(title="Đăng ký kết hôn", field=civil, level="mot-phan"),
+            "copy": PublicServicePageFactory(
+                title="Chứng thực bản sao từ bản chính", field=notary, level="toan-trinh"
+            ),
+            "company": PublicServicePageFactory(
+                title="Đăng ký thành lập doanh nghiệp", field=business, level="muc-3"
+            ),
         }
 
 
@@ -94,21 +99,13 @@ def test_a_services_facets_are_offered_counted_and_filter(services, portal_a):
 
 
 def test_a_projects_status_facet_filters_with_the_sections_own_parameter(portal_a):
-    from demo.introduction import publish_child
-    from projects.models import ProjectIndexPage, ProjectPage
-
     with schema_context(portal_a.schema_name):
-        index = ProjectIndexPage.objects.get(slug="du-an-dau-thau")
-        for title, slug, status in (
-            ("Đường vào bản Sì Thâu", "duong-si-thau", "dang-thuc-hien"),
-            ("Trường tiểu học Mường Tè", "truong-muong-te", "hoan-thanh"),
-            ("Cầu treo Nậm Nhùn", "cau-nam-nhun", "dang-thuc-hien"),
+        for title, status in (
+            ("Đường vào bản Sì Thâu", "dang-thuc-hien"),
+            ("Trường tiểu học Mường Tè", "hoan-thanh"),
+            ("Cầu treo Nậm Nhùn", "dang-thuc-hien"),
         ):
-            publish_child(index, ProjectPage(
-                title=title, slug=slug, objective="Mục tiêu", field="giao-thong",
-                sponsor="Ban Quản lý dự án", status=status,
-                approval_date=datetime.date(2026, 1, 15),
-            ))
+            ProjectPageFactory(title=title, field="giao-thong", status=status)
     response = search(portal_a, loai=PROJECT)
     assert counts(response, "trang-thai") == {"Đang thực hiện": 2, "Hoàn thành": 1}
     assert counts(response, "linh-vuc") == {"Giao thông": 3}
@@ -118,7 +115,7 @@ def test_a_projects_status_facet_filters_with_the_sections_own_parameter(portal_
 
 def test_parameters_a_type_does_not_declare_are_ignored(services, portal_a):
     with schema_context(portal_a.schema_name):
-        make_article("Hội nghị cải cách thủ tục hành chính", summary="Tin.")
+        NewsArticlePageFactory(title="Hội nghị cải cách thủ tục hành chính", summary="Tin.")
     # Another type's parameter: the services are not narrowed.
     everything = search(portal_a, loai=SERVICE, **{"hinh-thuc": "quyet-dinh", "hieu-luc": "x"})
     assert len(titles(everything)) == 4
@@ -130,11 +127,9 @@ def test_parameters_a_type_does_not_declare_are_ignored(services, portal_a):
 
 
 def test_news_keeps_its_category_in_the_index(portal_a):
-    from news.models import NewsCategory
-
     with schema_context(portal_a.schema_name):
-        category = NewsCategory.objects.create(name="Hoạt động của Sở")
-        article = make_article("Sở A tổng kết năm", category=category)
+        category = NewsCategoryFactory(name="Hoạt động của Sở")
+        article = NewsArticlePageFactory(title="Sở A tổng kết năm", category=category)
     stored = SearchDocument.objects.get(portal=portal_a.schema_name, object_id=article.pk).facets
     assert stored == {"category": "Hoạt động của Sở"}
 
@@ -143,8 +138,9 @@ def test_legal_documents_keep_their_stored_keys(portal_a):
     from legaldocs.models import ValidityStatus
 
     with schema_context(portal_a.schema_name):
-        page = make_document(
-            "43/2020/QĐ-UBND", "Quy định thu hồi đất", status=ValidityStatus.PARTLY_EXPIRED
+        page = LegalDocumentPageFactory(
+            number="43/2020/QĐ-UBND", summary="Quy định thu hồi đất", doc_type="quyet-dinh",
+            issuer__name="Ủy ban nhân dân tỉnh Thử", status=ValidityStatus.PARTLY_EXPIRED,
         )
     stored = SearchDocument.objects.get(portal=portal_a.schema_name, object_id=page.pk).facets
     assert stored == {

@@ -15,8 +15,13 @@ from django.utils import timezone
 from search.models import SearchDocument
 from tenants.models import Portal
 from tenants.provisioning import change_status
-from tests.conftest import client_for
-from tests.news.factories import issuer, legal_field, make_article, make_document
+from tests.legaldocs.factories import (
+    IssuingAuthorityFactory,
+    LegalDocumentPageFactory,
+    LegalFieldFactory,
+)
+from tests.news.factories import NewsArticlePageFactory
+from tests.support.portals import client_for
 
 pytestmark = pytest.mark.django_db
 
@@ -38,8 +43,8 @@ def content(province, portal_a, portal_b):
     now = timezone.now()
     for portal, place in ((province, "tỉnh"), (portal_a, "Sở A"), (portal_b, "Xã B")):
         with schema_context(portal.schema_name):
-            made[portal.code] = make_article(
-                f"Tìm kiếm việc làm tại Đà Nẵng cho lao động {place}",
+            made[portal.code] = NewsArticlePageFactory(
+                title=f"Tìm kiếm việc làm tại Đà Nẵng cho lao động {place}",
                 summary=f"Người lao động {place} được hỗ trợ tìm kiếm việc làm.",
                 publish_date=now - timedelta(hours=len(made)),
             )
@@ -53,7 +58,9 @@ def test_folded_words_find_accented_text(content, portal_a):
 
 def test_snippets_are_highlighted_and_escaped(portal_a):
     with schema_context(portal_a.schema_name):
-        make_article("Kết quả <b>tuyển sinh</b> năm học mới", summary="Tuyển sinh & <script>.")
+        NewsArticlePageFactory(
+            title="Kết quả <b>tuyển sinh</b> năm học mới", summary="Tuyển sinh & <script>."
+        )
     response = search(portal_a, q="tuyen sinh")
     html = response.content.decode()
     assert "<mark>tuyển</mark>" in html.lower() or "<mark>Tuyển</mark>" in html
@@ -92,9 +99,9 @@ def test_province_searches_the_whole_province_with_links_to_each_domain(
 
 def test_exact_diacritics_rank_first(portal_a):
     with schema_context(portal_a.schema_name):
-        make_article("Quy định ban hành hàng hóa xuất khẩu", summary="Văn bản mới.")
-        make_article("Phiên chợ bán hàng nông sản", summary="Nông dân bán hàng trực tiếp.")
-        make_article("Bàn giao hạng mục công trình", summary="Bàn giao hạng mục.")
+        NewsArticlePageFactory(title="Quy định ban hành hàng hóa xuất khẩu", summary="Văn bản mới.")
+        NewsArticlePageFactory(title="Phiên chợ bán hàng nông sản", summary="Nông dân bán hàng trực tiếp.")
+        NewsArticlePageFactory(title="Bàn giao hạng mục công trình", summary="Bàn giao hạng mục.")
     assert titles(search(portal_a, q="bán hàng"))[0] == "Phiên chợ bán hàng nông sản"
     assert titles(search(portal_a, q="bàn hạng"))[0] == "Bàn giao hạng mục công trình"
     assert len(titles(search(portal_a, q="ban hang"))) == 3
@@ -103,8 +110,10 @@ def test_exact_diacritics_rank_first(portal_a):
 def test_type_filter_facets_and_pagination(portal_a):
     with schema_context(portal_a.schema_name):
         for n in range(12):
-            make_article(f"Tin nông thôn mới số {n}", summary="Xây dựng nông thôn mới.")
-        make_document("12/2024/QĐ-UBND", "Quyết định về nông thôn mới giai đoạn 2024–2025")
+            NewsArticlePageFactory(title=f"Tin nông thôn mới số {n}", summary="Xây dựng nông thôn mới.")
+        LegalDocumentPageFactory(
+            number="12/2024/QĐ-UBND", summary="Quyết định về nông thôn mới giai đoạn 2024–2025"
+        )
     response = search(portal_a, q="nong thon moi")
     assert response.context["total"] == 13
     types = {f.value: f.count for f in response.context["facets"]["type"]}
@@ -122,22 +131,24 @@ def documents(portal_a):
     from legaldocs.models import DocumentType, ValidityStatus
 
     with schema_context(portal_a.schema_name):
-        land = legal_field("Đất đai")
-        education = legal_field("Giáo dục – Đào tạo")
-        province_issuer = issuer("Ủy ban nhân dân tỉnh Thử")
-        council = issuer("Hội đồng nhân dân tỉnh Thử")
+        land = LegalFieldFactory(name="Đất đai")
+        education = LegalFieldFactory(name="Giáo dục – Đào tạo")
+        province_issuer = IssuingAuthorityFactory(name="Ủy ban nhân dân tỉnh Thử")
+        council = IssuingAuthorityFactory(name="Hội đồng nhân dân tỉnh Thử")
         return {
-            "qd": make_document(
-                "43/2020/QĐ-UBND", "Quy định bồi thường, hỗ trợ khi Nhà nước thu hồi đất",
-                legal_field=land, issue_date=date(2020, 9, 1), issuer=province_issuer,
+            "qd": LegalDocumentPageFactory(
+                number="43/2020/QĐ-UBND", summary="Quy định bồi thường, hỗ trợ khi Nhà nước thu hồi đất",
+                doc_type=DocumentType.QUYET_DINH, legal_field=land, issue_date=date(2020, 9, 1),
+                issuer=province_issuer,
             ),
-            "qd2": make_document(
-                "43/2021/QĐ-UBND", "Sửa đổi quy định về giá đất",
-                legal_field=land, issue_date=date(2021, 3, 2), issuer=province_issuer,
+            "qd2": LegalDocumentPageFactory(
+                number="43/2021/QĐ-UBND", summary="Sửa đổi quy định về giá đất",
+                doc_type=DocumentType.QUYET_DINH, legal_field=land, issue_date=date(2021, 3, 2),
+                issuer=province_issuer,
                 status=ValidityStatus.EXPIRED,
             ),
-            "nq": make_document(
-                "15/2023/NQ-HĐND", "Chính sách hỗ trợ học sinh vùng khó khăn; tham chiếu "
+            "nq": LegalDocumentPageFactory(
+                number="15/2023/NQ-HĐND", summary="Chính sách hỗ trợ học sinh vùng khó khăn; tham chiếu "
                 "Quyết định 43/2020/QĐ-UBND", doc_type=DocumentType.NGHI_QUYET,
                 legal_field=education, issue_date=date(2023, 7, 14), issuer=council,
             ),
@@ -209,8 +220,8 @@ def test_autocomplete_with_and_without_diacritics(content, portal_a):
 
 def test_autocomplete_puts_exact_diacritics_first(portal_a):
     with schema_context(portal_a.schema_name):
-        make_article("Thu hút đầu tư", summary="a")
-        make_article("Thư viện tỉnh mở cửa", summary="b")
+        NewsArticlePageFactory(title="Thu hút đầu tư", summary="a")
+        NewsArticlePageFactory(title="Thư viện tỉnh mở cửa", summary="b")
     titles_ = [
         s["title"] for s in client_for(portal_a).get("/tim-kiem/goi-y/", {"q": "thư"}).json()["suggestions"]
     ]
@@ -230,7 +241,7 @@ def test_publish_unpublish_move_delete_keep_the_index_in_step(portal_a):
     from news.models import NewsArticlePage
 
     with schema_context(portal_a.schema_name):
-        article = make_article("Khánh thành cầu treo bản Mường", summary="Cầu mới.")
+        article = NewsArticlePageFactory(title="Khánh thành cầu treo bản Mường", summary="Cầu mới.")
         doc_id = f"{portal_a.schema_name}:news.newsarticlepage:{article.pk}"
         assert SearchDocument.objects.filter(id=doc_id).exists()
 
@@ -260,7 +271,7 @@ def test_move_reindexes_the_moved_pages_urls(portal_a):
     from wagtail.models import Page
 
     with schema_context(portal_a.schema_name):
-        article = make_article("Bài chuyển chỗ", summary="x")
+        article = NewsArticlePageFactory(title="Bài chuyển chỗ", summary="x")
         home = Page.objects.get(depth=2, locale__language_code="vi")
         target = home.get_children().exclude(slug="tin-tuc").first()
         Page.objects.get(pk=article.pk).move(target, pos="last-child")
@@ -272,7 +283,7 @@ def test_private_pages_are_not_indexed(portal_a):
     from wagtail.models import PageViewRestriction
 
     with schema_context(portal_a.schema_name):
-        article = make_article("Tài liệu nội bộ", summary="Chỉ cán bộ xem.")
+        article = NewsArticlePageFactory(title="Tài liệu nội bộ", summary="Chỉ cán bộ xem.")
         assert in_index(portal_a, object_id=article.pk)
         PageViewRestriction.objects.create(
             page=article, restriction_type=PageViewRestriction.PASSWORD, password="matkhau123"
@@ -348,8 +359,8 @@ def test_body_text_of_stream_fields_is_searchable(portal_a):
     from wagtail.rich_text import RichText
 
     with schema_context(portal_a.schema_name):
-        make_article(
-            "Tin có nội dung", summary="Tóm tắt ngắn.",
+        NewsArticlePageFactory(
+            title="Tin có nội dung", summary="Tóm tắt ngắn.",
             body=[("paragraph", RichText("<p>Đoàn công tác thăm bản Sì Thâu Chải.</p>"))],
         )
     assert titles(search(portal_a, q="si thau chai")) == ["Tin có nội dung"]

@@ -16,9 +16,10 @@ from django.utils import timezone
 
 from search.backends.base import IndexedDocument, SearchQuery
 from search.indexing import rebuild_portal
-from tests.conftest import client_for
-from tests.news.factories import legal_field, make_article, make_document
-from tests.services.factories import make_service, service_field
+from tests.legaldocs.factories import LegalDocumentPageFactory, LegalFieldFactory
+from tests.news.factories import NewsArticlePageFactory
+from tests.services.factories import PublicServicePageFactory, ServiceFieldFactory
+from tests.support.portals import client_for
 
 pytestmark = pytest.mark.django_db
 
@@ -70,7 +71,7 @@ def test_exact_diacritics_rank_first(server_backend, portal_a):
 def test_per_portal_rebuild_never_touches_other_portals(server_backend, portal_a, portal_b):
     for portal in (portal_a, portal_b):
         with schema_context(portal.schema_name):
-            make_article(f"Hội nghị chuyển đổi số {portal.name}", summary="Chuyển đổi số.")
+            NewsArticlePageFactory(title=f"Hội nghị chuyển đổi số {portal.name}", summary="Chuyển đổi số.")
     assert rebuild_portal(portal_a) >= 1
     assert rebuild_portal(portal_b) >= 1
     count_b = server_backend.count("xab")
@@ -85,13 +86,19 @@ def test_per_portal_rebuild_never_touches_other_portals(server_backend, portal_a
 
 def test_document_facets_filters_and_number_lookup(server_backend, portal_a):
     with schema_context(portal_a.schema_name):
-        land = legal_field("Đất đai")
-        make_document("43/2020/QĐ-UBND", "Quy định thu hồi đất", legal_field=land,
-                      issue_date=date(2020, 9, 1))
-        make_document("43/2021/QĐ-UBND", "Sửa đổi quy định về giá đất", legal_field=land,
-                      issue_date=date(2021, 3, 2), status="het-hieu-luc")
-        make_document("7/2022/NQ-HĐND", "Nghị quyết về học phí", doc_type="nghi-quyet",
-                      issue_date=date(2022, 1, 5))
+        land = LegalFieldFactory(name="Đất đai")
+        LegalDocumentPageFactory(
+            number="43/2020/QĐ-UBND", summary="Quy định thu hồi đất", legal_field=land,
+            issue_date=date(2020, 9, 1),
+        )
+        LegalDocumentPageFactory(
+            number="43/2021/QĐ-UBND", summary="Sửa đổi quy định về giá đất", legal_field=land,
+            issue_date=date(2021, 3, 2), status="het-hieu-luc",
+        )
+        LegalDocumentPageFactory(
+            number="7/2022/NQ-HĐND", summary="Nghị quyết về học phí", doc_type="nghi-quyet",
+            issue_date=date(2022, 1, 5),
+        )
     rebuild_portal(portal_a)
     numbered = server_backend.search(SearchQuery(text="43/2020/qd-ubnd", portal="soa"))
     assert numbered.number_match and [h.facets["number"] for h in numbered.hits] == [
@@ -128,11 +135,11 @@ def test_document_facets_filters_and_number_lookup(server_backend, portal_a):
 
 def test_a_second_sections_declared_facets_are_counted_and_filter(server_backend, portal_a):
     with schema_context(portal_a.schema_name):
-        civil = service_field("Hộ tịch", "Tư pháp")
-        business = service_field("Thành lập doanh nghiệp", "Kế hoạch và Đầu tư")
-        make_service("Đăng ký khai sinh", field=civil, level="toan-trinh")
-        make_service("Đăng ký kết hôn", field=civil, level="mot-phan")
-        make_service("Đăng ký thành lập doanh nghiệp", field=business, level="toan-trinh")
+        civil = ServiceFieldFactory(name="Hộ tịch", sector__name="Tư pháp")
+        business = ServiceFieldFactory(name="Thành lập doanh nghiệp", sector__name="Kế hoạch và Đầu tư")
+        PublicServicePageFactory(title="Đăng ký khai sinh", field=civil, level="toan-trinh")
+        PublicServicePageFactory(title="Đăng ký kết hôn", field=civil, level="mot-phan")
+        PublicServicePageFactory(title="Đăng ký thành lập doanh nghiệp", field=business, level="toan-trinh")
     rebuild_portal(portal_a)
     results = server_backend.search(SearchQuery(portal="soa", content_type=SERVICE))
     assert results.total == 3
@@ -252,7 +259,7 @@ def test_publishing_reaches_the_index_after_commit(
 
     with schema_context(portal_a.schema_name):
         with django_capture_on_commit_callbacks(execute=True):
-            article = make_article("Khánh thành cầu treo bản Mường", summary="Cầu mới.")
+            article = NewsArticlePageFactory(title="Khánh thành cầu treo bản Mường", summary="Cầu mới.")
         assert titles() == ["Khánh thành cầu treo bản Mường"]
         with django_capture_on_commit_callbacks(execute=True):
             NewsArticlePage.objects.get(pk=article.pk).unpublish()
@@ -263,7 +270,7 @@ def test_search_index_command_on_the_server(server_backend, portal_a, capsys):
     from django.core.management import call_command
 
     with schema_context(portal_a.schema_name):
-        make_article("Hội chợ nông sản an toàn", summary="Nông sản.")
+        NewsArticlePageFactory(title="Hội chợ nông sản an toàn", summary="Nông sản.")
     call_command("search_index", "create")
     call_command("search_index", "rebuild", "--portal", "soa")
     call_command("search_index", "status")
@@ -279,7 +286,7 @@ def test_renaming_a_portal_renames_its_documents(
 ):
     with schema_context(portal_a.schema_name):
         with django_capture_on_commit_callbacks(execute=True):
-            make_article("Tin của cổng được đổi tên", summary="Đổi tên.")
+            NewsArticlePageFactory(title="Tin của cổng được đổi tên", summary="Đổi tên.")
     with django_capture_on_commit_callbacks(execute=True):
         portal_a.name = "Sở A (tên mới)"
         portal_a.save()

@@ -1,55 +1,79 @@
-"""Small helpers creating services inside the current portal schema."""
+"""Online public services (services): sectors and fields, services with their dossier
+statistics, and the catalogue's yearly roadmap."""
 
 from __future__ import annotations
 
 import datetime
 
+import factory
 
-def services_index():
-    from services.models import PublicServiceIndexPage
-
-    return PublicServiceIndexPage.objects.get(slug="dich-vu-cong")
-
-
-def sector(name: str = "Tư pháp"):
-    from services.models import ServiceSector
-
-    return ServiceSector.objects.get_or_create(name=name)[0]
-
-
-def service_field(name: str = "Hộ tịch", sector_name: str = "Tư pháp"):
-    from services.models import ServiceField
-
-    return ServiceField.objects.get_or_create(name=name, defaults={"sector": sector(sector_name)})[0]
+from services.models import (
+    PublicServicePage,
+    ReportPeriod,
+    ServiceField,
+    ServiceLevel,
+    ServiceRoadmap,
+    ServiceSector,
+    ServiceStatistic,
+)
+from tests.support.factories import LabelFactory, ModelFactory, SectionPageFactory
 
 
-def statistic(year: int = 2026, period: str = "quy-1", **counts):
-    from services.models import ServiceStatistic
+class ServiceSectorFactory(LabelFactory):
+    name = factory.Sequence(lambda n: f"Ngành {n}")
 
-    values = {
-        "usage_count": 5000,
-        "received": 1234,
-        "received_online": 1100,
-        "resolved_on_time": 1140,
-        "resolved_late": 60,
-        "in_progress": 34,
-    }
-    values.update(counts)
-    return ServiceStatistic(year=year, period=period, **values)
+    class Meta:
+        model = ServiceSector
 
 
-def make_service(title: str, **fields):
-    """A published service under the portal's catalogue (a live page, first published now)."""
-    from services.models import PublicServicePage
+class ServiceFieldFactory(LabelFactory):
+    """A field of a sector: `ServiceFieldFactory(name="Hộ tịch", sector__name="Tư pháp")`."""
 
-    fields.setdefault("field", service_field())
-    if fields["field"] is not None:
-        fields.setdefault("sector", fields["field"].sector)
-    fields.setdefault("agency", "Ủy ban nhân dân cấp xã")
-    fields.setdefault("level", "toan-trinh")
-    fields.setdefault("decision_date", datetime.date(2025, 9, 12))
-    page = PublicServicePage(title=title, **fields)
-    services_index().add_child(instance=page)
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
+    name = factory.Sequence(lambda n: f"Lĩnh vực thủ tục {n}")
+    sector = factory.SubFactory(ServiceSectorFactory)
+
+    class Meta:
+        model = ServiceField
+
+
+class PublicServicePageFactory(SectionPageFactory):
+    """A fully online civil-status service of the commune, published on 12/09/2025; its
+    sector is the field's (the page's own rule, on saving);
+    `statistics=[ServiceStatisticFactory.build(...), ...]`."""
+
+    title = factory.Sequence(lambda n: f"Thủ tục hành chính số {n}")
+    field = factory.SubFactory(ServiceFieldFactory, name="Hộ tịch", sector__name="Tư pháp")
+    agency = "Ủy ban nhân dân cấp xã"
+    level = ServiceLevel.FULL
+    decision_date = datetime.date(2025, 9, 12)
+
+    class Meta:
+        model = PublicServicePage
+
+
+class ServiceStatisticFactory(ModelFactory):
+    """One period's figures of a service: 1,234 dossiers received in the first quarter of
+    2026, 1,140 resolved on time and 60 late."""
+
+    year = 2026
+    period = ReportPeriod.Q1
+    usage_count = 5000
+    received = 1234
+    received_online = 1100
+    resolved_on_time = 1140
+    resolved_late = 60
+    in_progress = 34
+
+    class Meta:
+        model = ServiceStatistic
+
+
+class ServiceRoadmapFactory(ModelFactory):
+    """One year of the catalogue's roadmap: `.build()` them into `index.roadmap`."""
+
+    year = 2026
+    planned_services = "Đăng ký khai sinh"
+
+    class Meta:
+        model = ServiceRoadmap
+

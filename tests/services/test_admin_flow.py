@@ -10,18 +10,18 @@ from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page, WorkflowState
 
 from accounts import roles
-from tests.adminflow import (
+from tests.services.factories import ServiceFieldFactory
+from tests.support.admin import (
     admin_client,
-    feed_titles,
     inline_formset,
     nested_form_data,
     publish_in_admin,
     rich_text,
     section_id,
+    signed_in,
     streamfield,
 )
-from tests.conftest import client_for
-from tests.services.factories import service_field
+from tests.support.portals import client_for, feed_titles
 
 TITLE = "Cấp giấy phép lao động cho người lao động nước ngoài làm việc tại Việt Nam"
 
@@ -70,18 +70,9 @@ def service_form(field_pk: int, **extra) -> dict:
     }
 
 
-def signed_in(portal, make_local_user, username: str, group: str):
-    user = make_local_user(portal, username, group)
-    browser = client_for(portal)
-    with schema_context(portal.schema_name):
-        browser.force_login(user)
-    return browser
-
-
-def test_service_published_in_the_admin_is_listed_filtered_and_fed(portal_a, portal_b, make_local_user):
-    with schema_context(portal_a.schema_name):
-        labour = service_field("Việc làm", "Nội vụ")
-    client = admin_client(portal_a, make_local_user)
+def test_service_published_in_the_admin_is_listed_filtered_and_fed(portal_a, portal_b):
+    labour = ServiceFieldFactory(portal=portal_a, name="Việc làm", sector__name="Nội vụ")
+    client = admin_client(portal_a)
     publish_in_admin(
         client,
         "services",
@@ -106,11 +97,10 @@ def test_service_published_in_the_admin_is_listed_filtered_and_fed(portal_a, por
     assert not feed_titles(portal_b, "/dich-vu-cong/rss/")
 
 
-def test_the_admin_refuses_two_figures_for_one_period(portal_a, make_local_user):
-    with schema_context(portal_a.schema_name):
-        labour = service_field("Việc làm", "Nội vụ")
-        parent = section_id(portal_a, "dich-vu-cong")
-    client = admin_client(portal_a, make_local_user)
+def test_the_admin_refuses_two_figures_for_one_period(portal_a):
+    labour = ServiceFieldFactory(portal=portal_a, name="Việc làm", sector__name="Nội vụ")
+    parent = section_id(portal_a, "dich-vu-cong")
+    client = admin_client(portal_a)
     url = f"/admin/pages/add/services/publicservicepage/{parent}/"
     data = service_form(labour.pk, statistics=statistics_rows((2026, "quy-1"), (2026, "quy-1")))
     response = client.post(
@@ -126,11 +116,10 @@ def test_the_admin_refuses_two_figures_for_one_period(portal_a, make_local_user)
 def test_an_editor_submits_a_service_and_only_the_board_publishes_it(portal_a, make_local_user):
     from services.models import PublicServicePage
 
-    with schema_context(portal_a.schema_name):
-        labour = service_field("Việc làm", "Nội vụ")
-        parent = section_id(portal_a, "dich-vu-cong")
-    editor = signed_in(portal_a, make_local_user, "btv.dvc", roles.EDITOR)
-    approver = signed_in(portal_a, make_local_user, "duyet.dvc", roles.APPROVER)
+    labour = ServiceFieldFactory(portal=portal_a, name="Việc làm", sector__name="Nội vụ")
+    parent = section_id(portal_a, "dich-vu-cong")
+    editor = signed_in(portal_a, make_local_user(portal_a, "btv.dvc", roles.EDITOR))
+    approver = signed_in(portal_a, make_local_user(portal_a, "duyet.dvc", roles.APPROVER))
 
     response = editor.post(
         f"/admin/pages/add/services/publicservicepage/{parent}/",
@@ -166,8 +155,8 @@ def test_an_editor_submits_a_service_and_only_the_board_publishes_it(portal_a, m
 def test_sectors_and_fields_are_created_by_the_board_only(portal_a, make_local_user):
     from services.models import ServiceSector
 
-    editor = signed_in(portal_a, make_local_user, "btv2.dvc", roles.EDITOR)
-    approver = signed_in(portal_a, make_local_user, "duyet2.dvc", roles.APPROVER)
+    editor = signed_in(portal_a, make_local_user(portal_a, "btv2.dvc", roles.EDITOR))
+    approver = signed_in(portal_a, make_local_user(portal_a, "duyet2.dvc", roles.APPROVER))
     url = "/admin/snippets/services/servicesector/add/"
     refused = editor.get(url, follow=True)
     assert not refused.request["PATH_INFO"].startswith(url)
@@ -189,9 +178,9 @@ def test_sectors_and_fields_are_created_by_the_board_only(portal_a, make_local_u
         assert not User.objects.get(username="btv2.dvc").has_perm("services.add_servicefield")
 
 
-def test_the_catalogue_page_carries_the_province_portal_and_the_roadmap(portal_a, make_local_user):
+def test_the_catalogue_page_carries_the_province_portal_and_the_roadmap(portal_a):
     index_id = section_id(portal_a, "dich-vu-cong")
-    client = admin_client(portal_a, make_local_user)
+    client = admin_client(portal_a)
     url = f"/admin/pages/{index_id}/edit/"
     assert client.get(url).status_code == 200
     response = client.post(

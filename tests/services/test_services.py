@@ -12,8 +12,16 @@ from django_tenants.utils import schema_context
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from tests.conftest import TEST_PORTALS, client_for
-from tests.services.factories import make_service, sector, service_field, services_index, statistic
+from services.models import PublicServiceIndexPage
+from tests.services.factories import (
+    PublicServicePageFactory,
+    ServiceFieldFactory,
+    ServiceRoadmapFactory,
+    ServiceSectorFactory,
+    ServiceStatisticFactory,
+)
+from tests.support.factories import section_index
+from tests.support.portals import TEST_PORTALS, client_for
 
 GUIDE = [
     {"type": "steps", "value": "<p>Nộp tờ khai trên Cổng Dịch vụ công quốc gia.</p>"},
@@ -107,7 +115,7 @@ def test_completeness_counts_published_services(portal_a):
 
     with schema_context(portal_a.schema_name):
         assert rows()["dich-vu-cong"].status == Status.EMPTY
-        make_service("Đăng ký khai sinh", code="1.001193")
+        PublicServicePageFactory(title="Đăng ký khai sinh", code="1.001193")
         after = rows()
     assert after["dich-vu-cong"].status == Status.OK
     assert after["dich-vu-cong"].item_count == 1
@@ -119,38 +127,35 @@ def test_completeness_counts_published_services(portal_a):
 @pytest.fixture
 def catalogue(portal_a):
     """Three services of portal A in two sectors, one for foreigners, and a draft."""
-    from services.models import PublicServicePage
 
     with schema_context(portal_a.schema_name):
-        civil = service_field("Hộ tịch", "Tư pháp")
-        labour = service_field("Việc làm", "Nội vụ")
+        civil = ServiceFieldFactory(name="Hộ tịch", sector__name="Tư pháp")
+        labour = ServiceFieldFactory(name="Việc làm", sector__name="Nội vụ")
         made = {
-            "birth": make_service("Đăng ký khai sinh", code="1.001193", field=civil),
-            "permit": make_service(
-                "Cấp giấy phép lao động cho người lao động nước ngoài",
+            "birth": PublicServicePageFactory(title="Đăng ký khai sinh", code="1.001193", field=civil),
+            "permit": PublicServicePageFactory(
+                title="Cấp giấy phép lao động cho người lao động nước ngoài",
                 code="1.000459",
                 field=labour,
                 agency="Sở Nội vụ",
                 level="mot-phan",
                 for_foreigners=True,
             ),
-            "legacy": make_service(
-                "Xác nhận tình trạng hôn nhân",
+            "legacy": PublicServicePageFactory(
+                title="Xác nhận tình trạng hôn nhân",
                 code="1.004873",
                 field=civil,
                 level="muc-2",
             ),
         }
-        draft = PublicServicePage(
+        PublicServicePageFactory(
             title="Đăng ký kết hôn có yếu tố nước ngoài",
             agency="UBND xã",
             level="mot-phan",
             field=civil,
-            sector=civil.sector,
             for_foreigners=True,
             live=False,
         )
-        services_index().add_child(instance=draft)
     return made
 
 
@@ -204,7 +209,7 @@ def test_level_filter_groups_levels_by_decree(portal_a):
 def test_index_paginates(portal_a):
     with schema_context(portal_a.schema_name):
         for number in range(23):
-            make_service(f"Thủ tục thử số {number:02d}", code=f"2.{number:06d}")
+            PublicServicePageFactory(title=f"Thủ tục thử số {number:02d}", code=f"2.{number:06d}")
     first = client_for(portal_a).get("/dich-vu-cong/").context["items"]
     assert len(first) == 20 and first.paginator.num_pages == 2
     html = html_of(portal_a, "/dich-vu-cong/?q=thu+tuc&trang=2")
@@ -213,15 +218,13 @@ def test_index_paginates(portal_a):
 
 
 def test_index_shows_the_province_portal_and_the_roadmap(portal_a):
-    from services.models import ServiceRoadmap
-
     with schema_context(portal_a.schema_name):
-        index = services_index()
+        index = section_index(PublicServiceIndexPage)
         index.province_portal_name = "Hệ thống thông tin giải quyết thủ tục hành chính tỉnh Thử"
         index.province_portal_url = "https://dichvucong.tinhthu.example.vn"
         index.roadmap = [
-            ServiceRoadmap(year=2025, planned_services="Đăng ký khai sinh", note="Đã xong."),
-            ServiceRoadmap(
+            ServiceRoadmapFactory.build(year=2025, planned_services="Đăng ký khai sinh", note="Đã xong."),
+            ServiceRoadmapFactory.build(
                 year=2026,
                 plan_document="98/KH-UBND",
                 planned_services="Cấp giấy phép xây dựng\n\nĐăng ký kết hôn",
@@ -242,19 +245,31 @@ def test_index_shows_the_province_portal_and_the_roadmap(portal_a):
 
 def test_service_page_shows_level_guide_and_statistics(portal_a):
     with schema_context(portal_a.schema_name):
-        make_service(
-            "Đăng ký khai sinh",
+        PublicServicePageFactory(
+            title="Đăng ký khai sinh",
             slug="dang-ky-khai-sinh",
             code="1.001193",
+            field=ServiceFieldFactory(name="Hộ tịch", sector__name="Tư pháp"),
+            agency="Ủy ban nhân dân cấp xã",
+            level="toan-trinh",
+            decision_date=datetime.date(2025, 9, 12),
             online_url="https://dichvucong.gov.vn/p/home/dvc-dich-vu-cong-truc-tuyen.html",
             processing_time="Trong ngày làm việc",
             fees="Miễn lệ phí",
             decision_number="1536/QĐ-UBND",
             guide=GUIDE,
             statistics=[
-                statistic(2025, "ca-nam", received=4000, resolved_on_time=3900, resolved_late=100),
-                statistic(2026, "quy-2", received=900, resolved_on_time=0, resolved_late=0),
-                statistic(2026, "quy-1"),
+                ServiceStatisticFactory.build(
+                    year=2025, period="ca-nam", received=4000, resolved_on_time=3900,
+                    resolved_late=100,
+                ),
+                ServiceStatisticFactory.build(
+                    year=2026, period="quy-2", received=900, resolved_on_time=0, resolved_late=0
+                ),
+                ServiceStatisticFactory.build(
+                    year=2026, period="quy-1", usage_count=5000, received=1234,
+                    resolved_on_time=1140, resolved_late=60,
+                ),
             ],
         )
     html = html_of(portal_a, "/dich-vu-cong/dang-ky-khai-sinh/")
@@ -289,8 +304,9 @@ def test_service_page_shows_level_guide_and_statistics(portal_a):
 
 
 def test_services_below_level_3_show_no_statistics(portal_a):
-    with schema_context(portal_a.schema_name):
-        make_service("Xác nhận tình trạng hôn nhân", slug="xac-nhan-hon-nhan", level="muc-2")
+    PublicServicePageFactory(
+        portal=portal_a, title="Xác nhận tình trạng hôn nhân", slug="xac-nhan-hon-nhan", level="muc-2"
+    )
     html = html_of(portal_a, "/dich-vu-cong/xac-nhan-hon-nhan/")
     assert "Mức độ 2 (theo Nghị định 43/2011/NĐ-CP)" in html
     assert "tinh-hinh-giai-quyet" not in html
@@ -300,7 +316,7 @@ def test_services_below_level_3_show_no_statistics(portal_a):
 
 def test_level_3_service_without_figures_says_so(portal_a):
     with schema_context(portal_a.schema_name):
-        make_service("Cấp bản sao trích lục hộ tịch", slug="trich-luc", level="muc-3")
+        PublicServicePageFactory(title="Cấp bản sao trích lục hộ tịch", slug="trich-luc", level="muc-3")
     html = html_of(portal_a, "/dich-vu-cong/trich-luc/")
     assert "Tình hình tiếp nhận, giải quyết hồ sơ" in html and "Chưa có số liệu." in html
 
@@ -309,7 +325,7 @@ def test_services_for_foreigners(portal_a, catalogue):
     from services.models import PublicServicePage
 
     with schema_context(portal_a.schema_name):
-        index = services_index()
+        index = section_index(PublicServiceIndexPage)
         # Live and public only: the draft for foreigners is left out.
         assert list(index.services_for_foreigners()) == [catalogue["permit"]]
         assert list(PublicServicePage.objects.live().filter(for_foreigners=True)) == [catalogue["permit"]]
@@ -324,7 +340,7 @@ def test_services_for_foreigners(portal_a, catalogue):
 
 def test_a_service_of_one_portal_is_not_reachable_on_another(portal_a, portal_b, province):
     with schema_context(portal_a.schema_name):
-        make_service("Cấp giấy phép bưu chính", slug="giay-phep-buu-chinh")
+        PublicServicePageFactory(title="Cấp giấy phép bưu chính", slug="giay-phep-buu-chinh")
     assert client_for(portal_a).get("/dich-vu-cong/giay-phep-buu-chinh/").status_code == 200
     for other in (portal_b, province):
         assert client_for(other).get("/dich-vu-cong/giay-phep-buu-chinh/").status_code == 404
@@ -337,12 +353,15 @@ def test_a_service_of_one_portal_is_not_reachable_on_another(portal_a, portal_b,
 
 def test_the_shared_search_finds_a_service(portal_a, portal_b):
     with schema_context(portal_a.schema_name):
-        make_service("Đăng ký khai sinh có yếu tố nước ngoài", code="1.001695")
+        PublicServicePageFactory(
+            title="Đăng ký khai sinh có yếu tố nước ngoài", code="1.001695",
+            decision_date=datetime.date(2025, 9, 12),
+        )
     response = client_for(portal_a).get("/tim-kiem/", {"q": "khai sinh yeu to nuoc ngoai"})
     hits = response.context["hits"]
     assert [hit.title for hit in hits] == ["Đăng ký khai sinh có yếu tố nước ngoài"]
     assert hits[0].type_label == "Dịch vụ công trực tuyến"
-    # Dated by the decision publishing the procedure (make_service: 12/09/2025).
+    # Dated by the decision publishing the procedure.
     assert timezone.localtime(hits[0].date).date() == datetime.date(2025, 9, 12)
     empty = client_for(portal_b).get("/tim-kiem/", {"q": "khai sinh yeu to nuoc ngoai"})
     assert not empty.context["hits"]
@@ -352,21 +371,22 @@ def test_the_shared_search_finds_a_service(portal_a, portal_b):
 
 
 def test_text_is_stored_as_nfc(portal_a):
-    from services.models import PublicServicePage, ServiceRoadmap, ServiceSector
+    from services.models import PublicServicePage, ServiceRoadmap
 
     nfd = lambda text: unicodedata.normalize("NFD", text)  # noqa: E731
     with schema_context(portal_a.schema_name):
-        label = ServiceSector.objects.create(name=nfd("Khoa học và Công nghệ"))
-        page = make_service(
-            nfd("Cấp giấy phép tiến hành công việc bức xạ"),
+        label = ServiceSectorFactory(name=nfd("Khoa học và Công nghệ"))
+        page = PublicServicePageFactory(
+            title=nfd("Cấp giấy phép tiến hành công việc bức xạ"),
             slug="buc-xa",
             agency=nfd("Sở Khoa học và Công nghệ"),
             fees=nfd("Theo quy định"),
             field=None,
             sector=label,
+            publish=True,  # through a revision, as the admin publishes
         )
-        index = services_index()
-        index.roadmap = [ServiceRoadmap(year=2026, planned_services=nfd("Đăng ký khai sinh"))]
+        index = section_index(PublicServiceIndexPage)
+        index.roadmap = [ServiceRoadmapFactory.build(planned_services=nfd("Đăng ký khai sinh"))]
         index.save_revision().publish()
         page = PublicServicePage.objects.get(pk=page.pk)
         roadmap = ServiceRoadmap.objects.get(page=index)
@@ -377,18 +397,17 @@ def test_text_is_stored_as_nfc(portal_a):
 
 
 def test_sector_follows_the_field_and_must_match_it(portal_a):
-    from services.models import PublicServicePage
-
     with schema_context(portal_a.schema_name):
-        civil = service_field("Hộ tịch", "Tư pháp")
-        page = PublicServicePage(title="Đăng ký khai tử", agency="UBND xã", level="toan-trinh", field=civil)
+        civil = ServiceFieldFactory(name="Hộ tịch", sector__name="Tư pháp")
+        page = PublicServicePageFactory.build(title="Đăng ký khai tử", field=civil)
+        assert page.sector is None
         page.clean()
         assert page.sector == civil.sector
-        page.sector = sector("Công an")
+        page.sector = ServiceSectorFactory(name="Công an")
         with pytest.raises(ValidationError) as exc:
             page.clean()
         assert exc.value.message_dict["field"] == ["Lĩnh vực này thuộc ngành “Tư pháp”."]
-        unlabelled = PublicServicePage(title="Thủ tục", agency="UBND xã", level="muc-1")
+        unlabelled = PublicServicePageFactory.build(title="Thủ tục", level="muc-1", field=None)
         with pytest.raises(ValidationError) as exc:
             unlabelled.clean()
         assert "sector" in exc.value.message_dict
@@ -416,7 +435,7 @@ def test_procedure_code_format(code, valid):
 
 
 def test_online_dossiers_cannot_exceed_dossiers_received():
-    row = statistic(received=10, received_online=11)
+    row = ServiceStatisticFactory.build(received=10, received_online=11)
     with pytest.raises(ValidationError) as exc:
         row.clean()
     assert "received_online" in exc.value.message_dict
@@ -438,7 +457,7 @@ def test_demo_content_renders_with_services_for_foreigners(portal_b, kind):
         load_demo_content(as_kind)
         load_demo_content(as_kind)  # a second run adds nothing
         services = list(PublicServicePage.objects.live())
-        index = services_index()
+        index = section_index(PublicServiceIndexPage)
         assert index.services_for_foreigners().exists()
         assert index.roadmap.count() == 3
         with_figures = [s for s in services if s.reports_statistics]

@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-from tests.adminflow import (
-    admin_client,
-    feed_titles,
-    publish_in_admin,
-    rich_text,
-    section_id,
-    streamfield,
-)
-from tests.conftest import client_for
+from tests.support.admin import admin_client, publish_in_admin, rich_text, section_id, streamfield
+from tests.support.portals import client_for, feed_titles
 
 TITLE = "Kết quả điều tra lao động – việc làm năm 2025"
 
 
-def test_release_created_in_the_admin_is_listed_and_fed(portal_b, portal_a, make_local_user):
-    client = admin_client(portal_b, make_local_user)
+def test_release_created_in_the_admin_is_listed_and_fed(portal_b, portal_a):
+    client = admin_client(portal_b)
     publish_in_admin(
         client, "portal_statistics", "statisticsreleasepage", section_id(portal_b, "thong-ke"),
         {

@@ -18,7 +18,7 @@ from tenants.current import (
     template_schema,
 )
 from tenants.models import Portal
-from tests.conftest import client_for
+from tests.support.portals import client_for
 
 
 def test_schema_names_come_from_the_settings():

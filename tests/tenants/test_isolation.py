@@ -7,48 +7,37 @@ from django_tenants.utils import schema_context
 
 from django.contrib.auth.models import User
 from django.core.cache import cache
-from django.core.files.base import ContentFile
 
 from wagtail.documents.models import Document
 from wagtail.models import Page
 
-from home.models import HomePage
 from tenants.current import is_public
-from tests.conftest import PASSWORD, client_for
-
-
-def _add_page(portal, slug: str, title: str) -> Page:
-    with schema_context(portal.schema_name):
-        home = HomePage.objects.get(depth=2, locale__language_code="vi")
-        page = home.add_child(instance=HomePage(title=title, slug=slug, live=True))
-        return page
+from tests.news.factories import NewsArticlePageFactory
+from tests.support.accounts import PASSWORD
+from tests.support.factories import DocumentFactory
+from tests.support.portals import client_for
 
 
 def test_a_page_of_portal_a_is_not_served_on_portal_b(portal_a, portal_b):
-    _add_page(portal_a, "bi-mat", "Trang riêng của Sở A")
-    assert client_for(portal_a).get("/bi-mat/").status_code == 200
-    response = client_for(portal_b).get("/bi-mat/")
+    NewsArticlePageFactory(portal=portal_a, title="Trang riêng của Sở A", slug="bi-mat")
+    assert client_for(portal_a).get("/tin-tuc/bi-mat/").status_code == 200
+    response = client_for(portal_b).get("/tin-tuc/bi-mat/")
     assert response.status_code == 404
     assert "Trang riêng của Sở A" not in response.content.decode()
 
 
 def test_page_ids_repeat_across_schemas_without_mixing(portal_a, portal_b):
-    page_a = _add_page(portal_a, "trang-a", "Chỉ có ở A")
+    page_a = NewsArticlePageFactory(portal=portal_a, title="Chỉ có ở A")
     with schema_context(portal_b.schema_name):
         same_id = Page.objects.filter(pk=page_a.pk).first()
     assert same_id is None or same_id.title != "Chỉ có ở A"
 
 
-def _add_document(portal, title: str, body: bytes) -> Document:
-    with schema_context(portal.schema_name):
-        doc = Document(title=title)
-        doc.file.save("quyet-dinh.pdf", ContentFile(body), save=False)
-        doc.save()
-        return doc
-
-
 def test_documents_and_media_stay_on_their_portal(portal_a, portal_b, make_local_user):
-    doc = _add_document(portal_a, "Quyết định của Sở A", b"%PDF-1.4 noi dung cua so A")
+    doc = DocumentFactory(
+        portal=portal_a, title="Quyết định của Sở A", file__data=b"%PDF-1.4 noi dung cua so A",
+        file__filename="quyet-dinh.pdf",
+    )
     assert doc.file.name.startswith("documents/")
     with schema_context(portal_a.schema_name):
         # Stored under MEDIA_ROOT/<schema>/, and its URL names the schema.

@@ -8,7 +8,7 @@ from django.core.management import CommandError, call_command
 
 from tenants.models import Portal, PortalEvent
 from tenants.provisioning import ProvisioningError, approve_portal, change_status
-from tests.conftest import client_for
+from tests.support.portals import client_for
 
 PATHS = ["/", "/admin/", "/admin/login/", "/documents/1/x.pdf", "/sitemap.xml", "/tim-kiem/?q=a"]
 

@@ -10,7 +10,8 @@ from django.contrib.auth.models import User
 from accounts.models import MappedAccount
 from tenants.current import is_public
 from tenants.models import PlatformRole, PortalEvent
-from tests.conftest import PASSWORD, client_for
+from tests.support.accounts import PASSWORD
+from tests.support.portals import client_for
 
 OPERATOR = PlatformRole.Role.OPERATOR
 BOARD = PlatformRole.Role.PROVINCE_BOARD

@@ -13,7 +13,7 @@ from django.db import connection
 
 from tenants.current import is_public
 from tenants.models import Domain, Portal, PortalEvent
-from tests.conftest import client_for
+from tests.support.portals import client_for
 
 
 def schemas() -> set[str]:

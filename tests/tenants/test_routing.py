@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import TEST_PORTALS, client_for
+from tests.support.portals import TEST_PORTALS, client_for
 
 
 @pytest.mark.django_db

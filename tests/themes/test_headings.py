@@ -8,7 +8,7 @@ import re
 import pytest
 from django_tenants.utils import schema_context
 
-from tests.conftest import client_for
+from tests.support.portals import client_for
 
 HEADING = re.compile(r"<h([1-6])[\s>]")
 

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-from tests.conftest import client_for
+from tests.support.portals import client_for
 
 LAST_BEFORE_THE_MOVE = ("contacts", "0002_english_contact_details")
 BEFORE_THE_MOVE = [LAST_BEFORE_THE_MOVE, ("themes", None)]

@@ -7,7 +7,7 @@ import datetime as dt
 from django_tenants.utils import schema_context
 
 from accounts.roles import APPROVER, CONTRIBUTOR
-from tests.conftest import client_for
+from tests.support.portals import client_for
 from workdays.models import CalendarException, calendar_for_schema
 
 # Named explicitly: the first configured backend may not load users.
