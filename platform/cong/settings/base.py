@@ -182,15 +182,20 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "cong.wsgi.application"
 
+# The same rules for portal users and platform accounts (the console's password change).
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
         "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-        "OPTIONS": {"min_length": 10},
+        "OPTIONS": {"min_length": 12},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
-    {"NAME": "accounts.validators.LettersAndDigitsValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "accounts.validators.LettersAndDigitsValidator", "OPTIONS": {"min_length": 12}},
+    # `matkhau…`, province names with a year, `P@ssw0rd!!`.
+    {"NAME": "accounts.validators.VietnamesePatternValidator"},
+    # A bundled list of passwords leaked in public breaches (accounts/data/README.md).
+    {"NAME": "accounts.validators.BreachedPasswordValidator"},
     # Not the last N passwords (N from the portal's AccountPolicy).
     {"NAME": "accounts.validators.PasswordHistoryValidator"},
 ]
@@ -288,6 +293,9 @@ WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 CONG_PROVINCE_DOMAIN = os.environ.get("CONG_PROVINCE_DOMAIN", "laichau.gov.vn")
 # Domain of the platform console (public schema).
 CONG_CONSOLE_DOMAIN = os.environ.get("CONG_CONSOLE_DOMAIN", f"quantri.{CONG_PROVINCE_DOMAIN}")
+# `load_demo` fills the database with the demo province and its accounts, all with one
+# published password: only where a setting says so (dev and test), never in production.
+CONG_ALLOW_DEMO = False
 # Scheme and port used when printing or linking a portal's address.
 CONG_PUBLIC_SCHEME = os.environ.get("CONG_PUBLIC_SCHEME", "https")
 CONG_PUBLIC_PORT = int(os.environ.get("CONG_PUBLIC_PORT", "0")) or None
