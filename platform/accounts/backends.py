@@ -143,6 +143,7 @@ class PlatformAccountBackend(BaseBackend):
                 log.warning("mapped login refused in %s: %s taken", connection.schema_name, local_name)
                 return None
             user = User(username=local_name)
+            user._cong_platform_mapping = True  # the one way to an "@…" name
             mapping = MappedAccount(public_user_id=identity.user_id, public_username=identity.username)
         else:
             user = mapping.user

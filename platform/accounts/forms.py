@@ -11,7 +11,7 @@ from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 from wagtail.users.forms import UserCreationForm as WagtailUserCreationForm
 from wagtail.users.forms import UserEditForm as WagtailUserEditForm
 
-from accounts import lockout
+from accounts import lockout, names
 from accounts.audit import client_ip
 from accounts.models import AuditEvent
 
@@ -88,16 +88,21 @@ class AuditFilterForm(forms.Form):
 
 
 class _UserFormRules:
-    """Names beginning with "@" are reserved for platform accounts mapped into the portal."""
+    """User names in a safe script, not a platform account's (nor "@…", reserved for platform
+    accounts mapped into the portal), not a look-alike of another name (`accounts.names`)."""
 
     def _clean_username(self):
+        if "username" in self.cleaned_data:
+            self.cleaned_data["username"] = names.fold(self.cleaned_data["username"])
         super()._clean_username()
         username = self.cleaned_data.get("username") or ""
-        if username.startswith("@") and (self.instance.pk is None or self.instance.username != username):
-            self.add_error(
-                "username",
-                ValidationError(_("Tên bắt đầu bằng “@” dành cho tài khoản hệ thống."), code="reserved"),
-            )
+        if not username or (self.instance.pk is not None and self.instance.username == username):
+            return
+        if "username" in self.errors:
+            return
+        problem = names.problem_with(username, exclude_pk=self.instance.pk)
+        if problem is not None:
+            self.add_error("username", problem)
 
 
 class UserCreationForm(_UserFormRules, WagtailUserCreationForm):

@@ -30,14 +30,16 @@ def held_urls(portal) -> list[str]:
     ]
 
 
-def create_user_as_board_head(portal, head_browser, username: str, group: str = "Trưởng Ban Biên tập"):
+def create_user_as_board_head(
+    portal, head_browser, username: str, group: str = "Trưởng Ban Biên tập", email: str | None = None
+):
     with schema_context(portal.schema_name):
         group_id = Group.objects.get(name=group).pk
     return head_browser.post(
         "/admin/users/new/",
         {
             "username": username,
-            "email": f"{username}@example.vn",
+            "email": email or f"{username}@example.vn",
             "first_name": "Người",
             "last_name": "Mới",
             "password1": ISSUED,
