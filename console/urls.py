@@ -15,8 +15,18 @@ urlpatterns = [
     path("cong/dang-ky/", views.portal_request, name="portal_request"),
     path("cong/<str:code>/", views.portal_detail, name="portal_detail"),
     path("cong/<str:code>/phe-duyet/", views.portal_approve, name="portal_approve"),
+    path("cong/<str:code>/tu-choi/", views.portal_reject, name="portal_reject"),
     path("cong/<str:code>/tam-dung/", views.portal_suspend, name="portal_suspend"),
     path("cong/<str:code>/kich-hoat/", views.portal_activate, name="portal_activate"),
     path("cong/<str:code>/luu-tru/", views.portal_archive, name="portal_archive"),
     path("cong/<str:code>/ten-mien/", views.portal_add_domain, name="portal_add_domain"),
+    path("quyet-dinh/<int:pk>/tep/", views.decision_file, name="decision_file"),
+    # A unit's head applies here, without an account; the board decides in the queue.
+    path("dang-ky-tham-gia/", views.apply, name="apply"),
+    path("dang-ky-tham-gia/da-gui/", views.apply_sent, name="apply_sent"),
+    path("don-dang-ky/", views.application_list, name="applications"),
+    path("don-dang-ky/<int:pk>/", views.application_detail, name="application_detail"),
+    path("don-dang-ky/<int:pk>/phe-duyet/", views.application_approve, name="application_approve"),
+    path("don-dang-ky/<int:pk>/tu-choi/", views.application_reject, name="application_reject"),
+    path("don-dang-ky/<int:pk>/tep/", views.application_file, name="application_file"),
 ]

@@ -16,9 +16,32 @@ from django.test import Client
 
 from tenants.current import in_public_schema
 from tenants.models import Portal
-from tenants.provisioning import PortalSpec, create_portal, ensure_platform_portal, prepare_template
+from tenants.provisioning import (
+    DecisionSpec,
+    PortalSpec,
+    create_portal,
+    ensure_platform_portal,
+    prepare_template,
+)
 
 PASSWORD = "MatKhau@Thu2026"
+
+
+def board_decision(number: str = "01/QĐ-BBT") -> DecisionSpec:
+    """The province board's decision a portal is admitted by (a one-line PDF)."""
+    import datetime as dt
+
+    from django.core.files.base import ContentFile
+
+    return DecisionSpec(
+        number=number, date=dt.date(2026, 1, 5), signer="Hoàng Thị Tỉnh",
+        file=ContentFile(b"%PDF-1.4 quyet dinh phe duyet", name="quyet-dinh.pdf"),
+    )
+
+
+def create_active_portal(spec: PortalSpec, actor: str = "") -> Portal:
+    """A portal admitted by the province board, through the one path there is."""
+    return create_portal(spec, actor, decision=board_decision())
 
 # code → (name, kind): the province and two members, with domains under laichau.test
 TEST_PORTALS = {
@@ -41,7 +64,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
         for code, (name, kind) in TEST_PORTALS.items():
             if Portal.objects.filter(code=code).exists():  # --reuse-db
                 continue
-            create_portal(
+            create_active_portal(
                 PortalSpec(
                     code=code, name=name, kind=kind,
                     domains=("cu-soa.example.vn",) if code == "soa" else (),
@@ -132,3 +155,13 @@ def make_platform_user(db):
         return user
 
     return make
+
+
+CONSOLE = "quantri.laichau.test"
+
+
+def console_login(username: str, password: str = PASSWORD, ip: str = "10.9.0.1", browser=None):
+    """Sign in to the platform console as a person would; returns (browser, response)."""
+    browser = browser or client_for(CONSOLE)
+    response = browser.post("/dang-nhap/", {"username": username, "password": password}, REMOTE_ADDR=ip)
+    return browser, response
