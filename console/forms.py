@@ -5,6 +5,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from accounts.forms import LockoutMessages
 from core.text import nfc
 from tenants.models import (
     DECISION_EXTENSIONS,
@@ -38,7 +39,10 @@ def check_pdf(upload, max_bytes: int = DECISION_MAX_BYTES) -> None:
         raise ValidationError(_("Tệp không phải tệp PDF hợp lệ."), code="not_pdf")
 
 
-class ConsoleLoginForm(AuthenticationForm):
+class ConsoleLoginForm(LockoutMessages, AuthenticationForm):
+    """Platform accounts only; locked out after repeated failures like everywhere else
+    (the failures are counted once for the whole platform)."""
+
     error_messages = {
         **AuthenticationForm.error_messages,
         "invalid_login": _("Tên đăng nhập hoặc mật khẩu không đúng."),
@@ -49,6 +53,9 @@ class ConsoleLoginForm(AuthenticationForm):
     def confirm_login_allowed(self, user) -> None:
         super().confirm_login_allowed(user)
         if not PlatformRole.objects.filter(user=user).exists():
+            from console.journal import Action, log
+
+            log(Action.CONSOLE_LOGIN_REFUSED, user.get_username(), "không có vai trò hệ thống", self.request)
             raise ValidationError(self.error_messages["no_role"], code="no_role")
 
 

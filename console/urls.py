@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from console import views
+from console import account, views
 
 app_name = "console"
 
@@ -10,6 +10,14 @@ urlpatterns = [
     path("dang-nhap/", views.LoginView.as_view(), name="login"),
     path("dang-xuat/", auth_views.LogoutView.as_view(next_page="/dang-nhap/"), name="logout"),
     path("nhat-ky/", views.event_list, name="events"),
+    path("tai-khoan/", account.account, name="account"),
+    path("tai-khoan/doi-mat-khau/", account.change_password, name="change_password"),
+    path("tai-khoan/xac-thuc/", account.otp_verify, name="otp_verify"),
+    path("tai-khoan/hai-buoc/", account.otp_setup, name="otp_setup"),
+    path("tai-khoan/hai-buoc/cap-lai-ma/", account.renew_recovery_codes, name="renew_recovery_codes"),
+    path("tai-khoan/ma-khoi-phuc/", account.recovery_codes, name="recovery_codes"),
+    path("khoa-dang-nhap/", account.lockouts, name="lockouts"),
+    path("khoa-dang-nhap/<int:pk>/mo-khoa/", account.unlock, name="unlock"),
     path("giam-sat/", views.oversight, name="oversight"),
     path("giam-sat/tieng-anh/", views.english_overview, name="english"),
     path("cong/dang-ky/", views.portal_request, name="portal_request"),

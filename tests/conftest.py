@@ -25,6 +25,26 @@ from tenants.provisioning import (
 )
 
 PASSWORD = "MatKhau@Thu2026"
+# The authenticator secret every test platform account is enrolled with (two-factor is
+# mandatory for operators and the province board).
+PLATFORM_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+def totp_code(secret: str, at: float | None = None) -> str:
+    """RFC 6238 TOTP (SHA-1, 30 s, 6 digits), written here independently of accounts.totp,
+    as an authenticator app computes it."""
+    import base64
+    import hashlib
+    import hmac
+    import struct
+    import time
+
+    key = base64.b32decode(secret + "=" * (-len(secret) % 8))
+    counter = int((time.time() if at is None else at) // 30)
+    digest = hmac.new(key, struct.pack(">Q", counter), hashlib.sha1).digest()
+    offset = digest[19] & 15
+    number = (int.from_bytes(digest[offset : offset + 4], "big") & 0x7FFFFFFF) % 1_000_000
+    return f"{number:06d}"
 
 
 def board_decision(number: str = "01/QĐ-BBT") -> DecisionSpec:
@@ -141,27 +161,73 @@ def make_local_user():
 
 @pytest.fixture
 def make_platform_user(db):
-    """Create a public-schema account with a platform role."""
+    """Create a public-schema account with a platform role, enrolled in two-factor with
+    PLATFORM_TOTP_SECRET unless `totp=False` (then its first sign-in leads to enrolment)."""
 
-    def make(username: str, role: str | None, **extra):
+    def make(username: str, role: str | None, *, totp: bool = True, **extra):
         from django.contrib.auth.models import User
 
+        from signin.models import PlatformAccountState
         from tenants.models import PlatformRole
 
         with in_public_schema():
             user = User.objects.create_user(username=username, password=PASSWORD, **extra)
             if role:
                 PlatformRole.objects.create(user=user, role=role)
+                if totp:
+                    PlatformAccountState.for_user(user).enable_totp(PLATFORM_TOTP_SECRET, 0)
         return user
 
     return make
 
 
+def second_step(browser, verify_url: str, username: str, secret: str = PLATFORM_TOTP_SECRET):
+    """Answer the second sign-in step with the authenticator's code. A test signs in many
+    times within one 30-second step, and a code is accepted once: the account's last used
+    step is set back first, as if the next step had come."""
+    from django.contrib.auth.models import User
+
+    from signin.models import PlatformAccountState
+
+    with in_public_schema():
+        user = User.objects.get(username=username)
+        PlatformAccountState.objects.filter(user=user).update(totp_last_step=0)
+    return browser.post(verify_url, {"code": totp_code(secret)})
+
+
 CONSOLE = "quantri.laichau.test"
 
 
-def console_login(username: str, password: str = PASSWORD, ip: str = "10.9.0.1", browser=None):
-    """Sign in to the platform console as a person would; returns (browser, response)."""
+def console_login(
+    username: str, password: str = PASSWORD, ip: str = "10.9.0.1", browser=None, *, otp: bool = True
+):
+    """Sign in to the platform console as a person would, the second step included unless
+    `otp` is False; returns (browser, response of the last step)."""
     browser = browser or client_for(CONSOLE)
     response = browser.post("/dang-nhap/", {"username": username, "password": password}, REMOTE_ADDR=ip)
+    if otp and response.status_code == 302:
+        with in_public_schema():
+            pending = browser.session.get("cong_otp_pending")
+        if pending:
+            response = second_step(browser, "/tai-khoan/xac-thuc/", username)
     return browser, response
+
+
+def portal_login(portal: Portal, username: str, password: str = PASSWORD, ip: str = "10.0.0.1",
+                 browser=None, *, otp: bool = True):
+    """Sign in to a portal's admin; a platform account answers its second step too."""
+    browser = browser or client_for(portal)
+    response = browser.post("/admin/login/", {"username": username, "password": password}, REMOTE_ADDR=ip)
+    if otp and response.status_code == 302:
+        with schema_context(portal.schema_name):
+            pending = browser.session.get("cong_otp_pending")
+            mapped = browser.session.get("_auth_user_id") and username and not _is_local(username)
+        if pending and mapped:
+            response = second_step(browser, "/admin/tai-khoan/xac-thuc/", username)
+    return browser, response
+
+
+def _is_local(username: str) -> bool:
+    from django.contrib.auth.models import User
+
+    return User.objects.filter(username=username).exists()

@@ -16,8 +16,9 @@ from accounts.audit import client_ip
 from accounts.models import AuditEvent
 
 
-class LoginForm(WagtailLoginForm):
-    """Wagtail's sign-in form, telling a locked-out user until when."""
+class LockoutMessages:
+    """A sign-in form that tells a locked-out user until when, and a platform account
+    refused in a portal why (set on the request by `PlatformAccountBackend`)."""
 
     def _locked_error(self) -> ValidationError | None:
         locks = lockout.active_lockouts(self.data.get("username"), client_ip(self.request))
@@ -40,7 +41,14 @@ class LoginForm(WagtailLoginForm):
             error = self._locked_error()  # this very failure may have locked the account
             if error is not None:
                 raise error from None
+            refusal = getattr(self.request, "_cong_login_refusal", None)
+            if refusal:
+                raise ValidationError(refusal, code="refused") from None
             raise
+
+
+class LoginForm(LockoutMessages, WagtailLoginForm):
+    """Wagtail's sign-in form with the account rules' messages."""
 
 
 class PasswordChangeForm(DjangoPasswordChangeForm):
@@ -59,11 +67,19 @@ class PasswordChangeForm(DjangoPasswordChangeForm):
 
 class OtpCodeForm(forms.Form):
     code = forms.CharField(
-        label=_("Mã xác thực (6 chữ số)"),
-        max_length=12,
+        label=_("Mã xác thực (6 chữ số) hoặc mã khôi phục"),
+        max_length=20,
         widget=forms.TextInput(
             attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
         ),
+    )
+
+
+class RecoveryRenewForm(forms.Form):
+    code = forms.CharField(
+        label=_("Mã xác thực hiện tại (6 chữ số)"),
+        max_length=12,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
     )
 
 

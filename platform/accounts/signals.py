@@ -52,8 +52,9 @@ def on_logged_in(sender, request, user, **kwargs):
     if session is None:
         return
     session[security.LAST_SEEN] = time.time()
-    if security.is_local_password_user(user) and AccountState.for_user(user).totp_enabled:
-        session[security.OTP_PENDING] = True
+    if security.is_local_password_user(user) or security.is_mapped(user):
+        if security.two_factor_state(user).totp_enabled:
+            session[security.OTP_PENDING] = True
 
 
 @receiver(user_login_failed)

@@ -52,10 +52,19 @@ class PasswordHistoryValidator:
     def _history_size(self) -> int:
         from accounts.audit import current_request, in_portal
         from accounts.models import AccountPolicy
+        from signin.policy import platform_policy
 
         if not in_portal():
-            return 0
+            return platform_policy().password_history  # platform accounts, in the console
         return AccountPolicy.current(current_request()).password_history
+
+    def _history(self, user):
+        from accounts.audit import in_portal
+        from accounts.models import PasswordHistory
+        from signin.models import PlatformPasswordHistory
+
+        model = PasswordHistory if in_portal() else PlatformPasswordHistory
+        return model.objects.filter(user_id=user.pk).values_list("password", flat=True)
 
     def validate(self, password: str, user=None) -> None:
         if user is None or user.pk is None:
@@ -63,11 +72,7 @@ class PasswordHistoryValidator:
         size = self._history_size()
         if not size:
             return
-        from accounts.models import PasswordHistory
-
-        hashes = list(
-            PasswordHistory.objects.filter(user_id=user.pk).values_list("password", flat=True)[:size]
-        )
+        hashes = list(self._history(user)[:size])
         if not hashes and user.has_usable_password():
             hashes = [user.password]
         if any(check_password(password, encoded) for encoded in hashes):

@@ -3,37 +3,18 @@ independent RFC 6238 implementation to compute the codes an authenticator app wo
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import hmac
-import struct
-import time
-
 import pytest
 from django_tenants.utils import schema_context
 
 from accounts.models import AuditEvent
-from tests.conftest import PASSWORD, client_for
+from tests.conftest import PASSWORD, portal_login, totp_code  # noqa: F401 - totp_code is shared
 
 NEW_PASSWORD = "DoiMatKhau2027x"
 
 
-def totp_code(secret: str, at: float | None = None) -> str:
-    """RFC 6238 TOTP (SHA-1, 30 s, 6 digits), written here independently of accounts.totp."""
-    key = base64.b32decode(secret + "=" * (-len(secret) % 8))
-    counter = int((time.time() if at is None else at) // 30)
-    digest = hmac.new(key, struct.pack(">Q", counter), hashlib.sha1).digest()
-    offset = digest[19] & 15
-    number = (int.from_bytes(digest[offset : offset + 4], "big") & 0x7FFFFFFF) % 1_000_000
-    return f"{number:06d}"
-
-
 def login(portal, username: str, password: str = PASSWORD, ip: str = "10.0.0.1", browser=None):
-    browser = browser or client_for(portal)
-    response = browser.post(
-        "/admin/login/", {"username": username, "password": password}, REMOTE_ADDR=ip
-    )
-    return browser, response
+    """Sign in to the portal's admin (a platform account answers its second step too)."""
+    return portal_login(portal, username, password, ip, browser)
 
 
 def refused(response) -> bool:

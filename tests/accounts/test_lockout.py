@@ -6,7 +6,7 @@ from django_tenants.utils import schema_context
 
 from django.utils import timezone
 
-from accounts.models import LoginLockout
+from signin.models import SignInLockout as LoginLockout
 from tests.accounts.conftest import events, is_signed_in, login, refused
 from tests.conftest import client_for
 

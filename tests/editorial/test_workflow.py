@@ -14,7 +14,7 @@ from wagtail.models import Page, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from accounts import roles
-from tests.conftest import client_for
+from tests.conftest import client_for, console_login
 
 
 def article_form(title: str, slug: str, **extra) -> dict:
@@ -239,7 +239,6 @@ def test_province_board_sees_each_member_portals_queue_and_publications(
     portal_a, portal_b, board, make_platform_user
 ):
     from tenants.models import PlatformRole
-    from tests.conftest import PASSWORD
 
     submit_article(portal_a, board["ctv"], "Bài chờ duyệt ở Sở A", "cho-duyet-so-a")
     with schema_context(portal_b.schema_name):
@@ -252,8 +251,7 @@ def test_province_board_sees_each_member_portals_queue_and_publications(
         article.save_revision().publish()
 
     make_platform_user("bbt.giamsat", PlatformRole.Role.PROVINCE_BOARD)
-    console = client_for("quantri.laichau.test")
-    console.post("/dang-nhap/", {"username": "bbt.giamsat", "password": PASSWORD})
+    console, _ = console_login("bbt.giamsat")
     response = console.get("/giam-sat/")
     assert response.status_code == 200
     html = response.content.decode()

@@ -15,7 +15,7 @@ from wagtail.models import Locale, Page, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from accounts import roles
-from tests.conftest import client_for
+from tests.conftest import client_for, console_login
 
 pytestmark = pytest.mark.django_db
 REPORT = "/admin/ban-tieng-anh/"
@@ -173,15 +173,13 @@ def test_province_board_sees_every_member_portals_english_state(
     from demo.introduction import publish_child
     from introduction.models import LeadersPage
     from tenants.models import PlatformRole
-    from tests.conftest import PASSWORD
 
     with schema_context(portal_b.schema_name):
         index = Page.objects.get(slug="gioi-thieu", locale__language_code="vi")
         publish_child(index, LeadersPage(title="Lãnh đạo xã", slug="lanh-dao"))
 
     make_platform_user("bbt.tienganh", PlatformRole.Role.PROVINCE_BOARD)
-    console = client_for("quantri.laichau.test")
-    console.post("/dang-nhap/", {"username": "bbt.tienganh", "password": PASSWORD})
+    console, _ = console_login("bbt.tienganh")
     html = console.get("/giam-sat/tieng-anh/").content.decode()
     row_b = html.split('<tr data-portal="xab">')[1].split("</tr>")[0]
     assert '<td class="count-missing">1</td>' in row_b

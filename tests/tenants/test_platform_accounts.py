@@ -10,18 +10,14 @@ from django.contrib.auth.models import User
 from accounts.models import MappedAccount
 from tenants.current import is_public
 from tenants.models import PlatformRole, PortalEvent
-from tests.conftest import PASSWORD, client_for
+from tests.conftest import PASSWORD, portal_login
 
 OPERATOR = PlatformRole.Role.OPERATOR
 BOARD = PlatformRole.Role.PROVINCE_BOARD
 
 
 def admin_login(portal, username: str, password: str = PASSWORD):
-    browser = client_for(portal)
-    response = browser.post(
-        "/admin/login/", {"username": username, "password": password}, REMOTE_ADDR="10.1.2.3"
-    )
-    return browser, response
+    return portal_login(portal, username, password, ip="10.1.2.3")
 
 
 def test_operator_opens_a_member_portal_admin_as_an_audited_superuser(portal_a, make_platform_user):

@@ -50,6 +50,9 @@ SHARED_APPS = [
     "console",
     # The demo province (`manage.py load_demo`); no models.
     "demo",
+    # Sign-in shared by the console and every portal: failures and lockouts counted once,
+    # platform accounts' password history and two-factor secrets.
+    "signin",
     "django.contrib.contenttypes",
     "django.contrib.auth",
     "django.contrib.sessions",
@@ -148,6 +151,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # Idle timeout, second sign-in step, forced password change, mandatory two-factor.
     "accounts.middleware.AccountSecurityMiddleware",
+    # The same for the platform console (public schema): platform accounts' rules.
+    "console.middleware.ConsoleSecurityMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "tenants.middleware.PortalRedirectMiddleware",
 ]
@@ -293,6 +298,14 @@ WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 CONG_PROVINCE_DOMAIN = os.environ.get("CONG_PROVINCE_DOMAIN", "laichau.gov.vn")
 # Domain of the platform console (public schema).
 CONG_CONSOLE_DOMAIN = os.environ.get("CONG_CONSOLE_DOMAIN", f"quantri.{CONG_PROVINCE_DOMAIN}")
+# Two-factor secrets are encrypted at rest with this Fernet key (signin.crypto); unset, it
+# is derived from DJANGO_SECRET_KEY. Old keys stay readable during a rotation
+# (`manage.py rotate_totp_key`, docs/operations.md).
+CONG_TOTP_KEY = os.environ.get("CONG_TOTP_KEY", "")
+CONG_TOTP_OLD_KEYS = env_list("CONG_TOTP_OLD_KEYS")
+# The account rules of operators and the province board (signin.policy.PlatformPolicy);
+# empty: the portals' defaults from the provincial regulation, two-factor required.
+CONG_PLATFORM_ACCOUNT_POLICY: dict = {}
 # `load_demo` fills the database with the demo province and its accounts, all with one
 # published password: only where a setting says so (dev and test), never in production.
 CONG_ALLOW_DEMO = False
