@@ -46,7 +46,8 @@ TRACKED_FIELDS = ("username", "first_name", "last_name", "email", "is_superuser"
 def on_logged_in(sender, request, user, **kwargs):
     if not in_portal():
         return
-    lockout.forget_failures(user.get_username())
+    # A platform account's earlier failures are counted under its own name, everywhere.
+    lockout.forget_failures(security.signin_name(user))
     record(Action.LOGIN, actor=user.get_username(), target=user.get_username(), request=request)
     session = getattr(request, "session", None)
     if session is None:
