@@ -11,7 +11,9 @@ portal exists, then on the new portal's.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 
+from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -26,6 +28,8 @@ from tenants.provisioning import (
     create_portal,
     decision_text,
 )
+
+log = logging.getLogger(__name__)
 
 # How many applications one address may send (counted in the database, so every worker
 # and node agrees, and a restart forgets nothing).
@@ -61,6 +65,18 @@ def received(application: PortalApplication) -> None:
            "head": application.head_name, "title": application.head_title},
         application.ip_address,
     )
+
+
+def _notify(application: PortalApplication, subject: str, body: str) -> None:
+    """Tell the unit, once the decision is committed; a mail server down loses no decision."""
+
+    def send() -> None:
+        try:
+            send_mail(subject, body, None, [application.email])
+        except Exception:  # noqa: BLE001 - the decision stands; the console shows it
+            log.exception("could not notify application #%s", application.pk)
+
+    transaction.on_commit(send)
 
 
 def _pending(application: PortalApplication) -> None:
@@ -100,6 +116,15 @@ def approve_application(application: PortalApplication, decision: DecisionSpec, 
             _("Đơn #%(id)s → cổng “%(code)s”. %(decision)s")
             % {"id": application.pk, "code": portal.code, "decision": decision_text(portal.approval)},
         )
+        _notify(
+            application,
+            _("Cổng %(name)s đã được phê duyệt") % {"name": portal.name},
+            _(
+                "Ban Biên tập Cổng thông tin điện tử tỉnh đã phê duyệt đơn #%(id)s. %(decision)s.\n"
+                "Cổng của đơn vị đã hoạt động tại %(url)s; trang quản trị: %(url)sadmin/."
+            )
+            % {"id": application.pk, "decision": decision_text(portal.approval), "url": portal.url()},
+        )
     return portal
 
 
@@ -119,4 +144,13 @@ def reject_application(application: PortalApplication, reason: str, actor: str) 
             actor,
             _("Đơn #%(id)s (%(code)s): %(reason)s")
             % {"id": application.pk, "code": application.code, "reason": reason},
+        )
+        _notify(
+            application,
+            _("Đơn đăng ký #%(id)s chưa được phê duyệt") % {"id": application.pk},
+            _(
+                "Ban Biên tập Cổng thông tin điện tử tỉnh chưa phê duyệt đơn #%(id)s (%(name)s). "
+                "Lý do: %(reason)s"
+            )
+            % {"id": application.pk, "name": application.unit_name, "reason": reason},
         )

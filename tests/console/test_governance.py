@@ -124,7 +124,9 @@ def application_data(**overrides) -> dict:
     return data
 
 
-def test_a_unit_applies_and_the_board_approves(province, board, operator):
+def test_a_unit_applies_and_the_board_approves(
+    province, board, operator, mailoutbox, django_capture_on_commit_callbacks
+):
     public = client_for(CONSOLE)
     page = public.get("/dang-ky-tham-gia/")
     assert page.status_code == 200
@@ -157,7 +159,8 @@ def test_a_unit_applies_and_the_board_approves(province, board, operator):
     assert b"".join(file.streaming_content) == b"%PDF-1.4 quyet dinh xa"
     assert client_for(CONSOLE).get(f"/don-dang-ky/{application.pk}/tep/").status_code == 302
 
-    response = board.post(f"/don-dang-ky/{application.pk}/phe-duyet/", decision_post("21/QĐ-BBT"))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = board.post(f"/don-dang-ky/{application.pk}/phe-duyet/", decision_post("21/QĐ-BBT"))
     assert response.status_code == 302
     portal = Portal.objects.get(code="xamuongso")
     assert portal.status == Portal.Status.ACTIVE and portal.approval.number == "21/QĐ-BBT"
@@ -168,12 +171,18 @@ def test_a_unit_applies_and_the_board_approves(province, board, operator):
     assert application.status == "approved" and application.portal == portal
     assert list(portal.events.order_by("id").values_list("action", flat=True)) == ["requested", "approved"]
     assert PortalEvent.objects.filter(action="application_approved", actor="bbt.tinh").exists()
+    # The unit is told, at the address it gave.
+    (mail,) = [m for m in mailoutbox if "ubnd@muongso.example.vn" in m.to]
+    assert "21/QĐ-BBT" in mail.body
+    assert "http://xamuongso.laichau.test/" in mail.body
 
 
-def test_the_board_refuses_an_application(province, board):
+def test_the_board_refuses_an_application(province, board, mailoutbox, django_capture_on_commit_callbacks):
     client_for(CONSOLE).post("/dang-ky-tham-gia/", application_data(), REMOTE_ADDR="203.0.113.8")
     application = PortalApplication.objects.get()
-    board.post(f"/don-dang-ky/{application.pk}/tu-choi/", {"reason": "Trùng với cổng đã có"})
+    with django_capture_on_commit_callbacks(execute=True):
+        board.post(f"/don-dang-ky/{application.pk}/tu-choi/", {"reason": "Trùng với cổng đã có"})
+    assert "Trùng với cổng đã có" in mailoutbox[-1].body and mailoutbox[-1].to == ["ubnd@muongso.example.vn"]
     application.refresh_from_db()
     assert application.status == "rejected" and application.rejection_reason == "Trùng với cổng đã có"
     assert not schema_exists("xamuongso")
