@@ -10,3 +10,6 @@ class ConsoleConfig(AppConfig):
 
     name = "console"
     verbose_name = _("Quản trị hệ thống")
+
+    def ready(self) -> None:
+        from console import signals  # noqa: F401 - connects the receivers

@@ -6,16 +6,27 @@ from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.http import HttpRequest, HttpResponse, HttpResponseForbidden
+from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from console.forms import ConsoleLoginForm, DomainForm, PortalRequestForm, ReasonForm
+from accounts.audit import client_ip
+from console.forms import (
+    ApplicationForm,
+    ConsoleLoginForm,
+    DecisionForm,
+    DomainForm,
+    PortalRequestForm,
+    ReasonForm,
+    RejectForm,
+)
 from console.oversight import member_activity
 from languages.overview import members_english
 from languages.status import State
-from tenants.models import PlatformRole, Portal, PortalEvent
+from tenants import applications
+from tenants.models import BoardDecision, PlatformRole, Portal, PortalApplication, PortalEvent
 from tenants.provisioning import (
     PortalSpec,
     ProvisioningError,
@@ -23,6 +34,7 @@ from tenants.provisioning import (
     approve_portal,
     change_status,
     create_portal,
+    reject_portal,
 )
 
 OPERATOR = PlatformRole.Role.OPERATOR
@@ -60,6 +72,10 @@ class LoginView(auth_views.LoginView):
     authentication_form = ConsoleLoginForm
     redirect_authenticated_user = True
 
+    def get_default_redirect_url(self) -> str:
+        # Without ?next= the console's home, not Django's /accounts/profile/.
+        return reverse("console:portal_list")
+
 
 @role_required(OPERATOR, BOARD)
 def portal_list(request: HttpRequest) -> HttpResponse:
@@ -86,8 +102,10 @@ def portal_list(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(OPERATOR, BOARD)
-def portal_detail(request: HttpRequest, code: str) -> HttpResponse:
-    portal = get_object_or_404(Portal.objects.exclude(kind=Portal.Kind.PLATFORM), code=code)
+def portal_detail(request: HttpRequest, code: str, decision_form=None, reject_form=None) -> HttpResponse:
+    portal = get_object_or_404(
+        Portal.objects.exclude(kind=Portal.Kind.PLATFORM).select_related("approval"), code=code
+    )
     return render(
         request,
         "console/portal_detail.html",
@@ -97,7 +115,10 @@ def portal_detail(request: HttpRequest, code: str) -> HttpResponse:
             "role": request.platform_role,
             "domain_form": DomainForm(),
             "reason_form": ReasonForm(),
+            "decision_form": decision_form or DecisionForm(),
+            "reject_form": reject_form or RejectForm(),
         },
+        status=400 if (decision_form or reject_form) else 200,
     )
 
 
@@ -142,11 +163,51 @@ def _act(request: HttpRequest, code: str, action) -> HttpResponse:
 @require_POST
 @role_required(BOARD)
 def portal_approve(request: HttpRequest, code: str) -> HttpResponse:
+    """The province board admits a requested portal by its decision (number, date, signer,
+    the signed file). Nobody else can make a requested portal active."""
+    portal = get_object_or_404(Portal.objects.exclude(kind=Portal.Kind.PLATFORM), code=code)
+    form = DecisionForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return portal_detail.__wrapped__(request, code, decision_form=form)
+    try:
+        approve_portal(portal, form.decision(), request.user.get_username())
+    except ProvisioningError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Đã phê duyệt cổng %(name)s.") % {"name": portal.name})
+    return redirect("console:portal_detail", code=portal.code)
+
+
+@require_POST
+@role_required(BOARD)
+def portal_reject(request: HttpRequest, code: str) -> HttpResponse:
+    form = RejectForm(request.POST)
+    if not form.is_valid():
+        return portal_detail.__wrapped__(request, code, reject_form=form)
+
     def act(portal: Portal) -> str:
-        approve_portal(portal, request.user.get_username())
-        return _("Đã phê duyệt cổng %(name)s.") % {"name": portal.name}
+        reject_portal(portal, form.cleaned_data["reason"], request.user.get_username())
+        return _("Đã ghi nhận không phê duyệt cổng %(name)s.") % {"name": portal.name}
 
     return _act(request, code, act)
+
+
+def _download(request: HttpRequest, field, portal: Portal, label: str) -> FileResponse:
+    """A private file of the control plane, to a console user only, and noted in the trail."""
+    PortalEvent.objects.create(
+        portal=portal, action=PortalEvent.Action.FILE_DOWNLOADED, actor=request.user.get_username(),
+        detail=label, ip_address=client_ip(request),
+    )
+    response = FileResponse(field.open("rb"), as_attachment=True, filename=field.name.rsplit("/", 1)[-1])
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@role_required(OPERATOR, BOARD)
+def decision_file(request: HttpRequest, pk: int) -> HttpResponse:
+    decision = get_object_or_404(BoardDecision, pk=pk)
+    portal = Portal.objects.filter(approval=decision).first() or applications.platform_row()
+    return _download(request, decision.file, portal, str(decision))
 
 
 def _status_view(status: str, done: str):
@@ -196,6 +257,102 @@ def english_overview(request: HttpRequest) -> HttpResponse:
     """Every portal's pages that the law wants in English, and where their English stands."""
     return render(
         request, "console/english.html", {"portals": members_english(), "states": State.choices}
+    )
+
+
+# --- Units' applications ---------------------------------------------------------------------
+
+
+def apply(request: HttpRequest) -> HttpResponse:
+    """The public form a unit's head applies with (no account needed), on the console's
+    domain. What was typed comes back with the errors; the file must be chosen again."""
+    ip = client_ip(request)
+    limited = applications.over_limit(ip)
+    form = ApplicationForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and not limited and form.is_valid():
+        application = form.save(commit=False)
+        application.ip_address = ip
+        application.save()
+        applications.received(application)
+        return redirect("console:apply_sent")
+    status = 429 if limited and request.method == "POST" else (400 if request.method == "POST" else 200)
+    return render(request, "console/apply.html", {"form": form, "limited": limited}, status=status)
+
+
+def apply_sent(request: HttpRequest) -> HttpResponse:
+    return render(request, "console/apply_sent.html")
+
+
+@role_required(OPERATOR, BOARD)
+def application_list(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "console/application_list.html",
+        {
+            "pending": PortalApplication.objects.filter(status=PortalApplication.Status.PENDING)
+            .select_related("parent").order_by("submitted_at"),
+            "decided": PortalApplication.objects.exclude(status=PortalApplication.Status.PENDING)
+            .select_related("portal")[:50],
+        },
+    )
+
+
+@role_required(OPERATOR, BOARD)
+def application_detail(request: HttpRequest, pk: int, decision_form=None, reject_form=None) -> HttpResponse:
+    application = get_object_or_404(PortalApplication.objects.select_related("parent", "portal"), pk=pk)
+    return render(
+        request,
+        "console/application_detail.html",
+        {
+            "application": application,
+            "role": request.platform_role,
+            "decision_form": decision_form or DecisionForm(),
+            "reject_form": reject_form or RejectForm(),
+        },
+        status=400 if (decision_form or reject_form) else 200,
+    )
+
+
+@require_POST
+@role_required(BOARD)
+def application_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    application = get_object_or_404(PortalApplication, pk=pk)
+    form = DecisionForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return application_detail.__wrapped__(request, pk, decision_form=form)
+    try:
+        portal = applications.approve_application(application, form.decision(), request.user.get_username())
+    except ProvisioningError as exc:
+        messages.error(request, str(exc))
+        return redirect("console:application_detail", pk=pk)
+    messages.success(
+        request, _("Đã phê duyệt; cổng %(name)s đã được tạo và hoạt động.") % {"name": portal.name}
+    )
+    return redirect("console:portal_detail", code=portal.code)
+
+
+@require_POST
+@role_required(BOARD)
+def application_reject(request: HttpRequest, pk: int) -> HttpResponse:
+    application = get_object_or_404(PortalApplication, pk=pk)
+    form = RejectForm(request.POST)
+    if not form.is_valid():
+        return application_detail.__wrapped__(request, pk, reject_form=form)
+    try:
+        applications.reject_application(application, form.cleaned_data["reason"], request.user.get_username())
+    except ProvisioningError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Đã ghi nhận không phê duyệt đơn #%(id)s.") % {"id": application.pk})
+    return redirect("console:application_detail", pk=pk)
+
+
+@role_required(OPERATOR, BOARD)
+def application_file(request: HttpRequest, pk: int) -> HttpResponse:
+    application = get_object_or_404(PortalApplication, pk=pk)
+    return _download(
+        request, application.board_decision_file, application.portal or applications.platform_row(),
+        _("Đơn #%(id)s: quyết định thành lập Ban Biên tập") % {"id": application.pk},
     )
 
 

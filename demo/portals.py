@@ -3,6 +3,7 @@ content of their own, so each portal visibly serves something different."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -11,6 +12,7 @@ from django_tenants.utils import schema_context
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
 from django.db import transaction
 
 from demo import (
@@ -28,9 +30,10 @@ from demo import (
     services,
     stats,
 )
+from demo.pdf import make_pdf
 from home.models import HomePage
 from tenants.models import PlatformRole, Portal
-from tenants.provisioning import PortalSpec, create_portal
+from tenants.provisioning import DecisionSpec, PortalSpec, create_portal
 
 DEMO_PASSWORD = "CongDemo@2026"
 
@@ -144,6 +147,21 @@ def _fill_portal(portal: Portal, demo: DemoPortal, password: str) -> None:
             user.groups.add(Group.objects.get(name=group_name))
 
 
+def demo_decision(demo: DemoPortal, number: int) -> DecisionSpec:
+    """The province board's decision admitting a demo portal (its signed PDF, in miniature)."""
+    label = f"{number:02d}/QĐ-BBT"
+    pdf = make_pdf(
+        f"Quyết định số {label} của Ban Biên tập Cổng thông tin điện tử tỉnh Lai Châu",
+        [f"Phê duyệt {demo.name} tham gia hệ thống Cổng thông tin điện tử tỉnh Lai Châu.",
+         "Người ký: Hoàng Thị Tỉnh, Trưởng Ban Biên tập Cổng tỉnh."],
+        title=label,
+    )
+    return DecisionSpec(
+        number=label, date=dt.date(2026, 1, 5), signer="Hoàng Thị Tỉnh",
+        file=ContentFile(pdf, name=f"quyet-dinh-{demo.code}.pdf"),
+    )
+
+
 @transaction.atomic
 def load_demo(password: str = DEMO_PASSWORD) -> list[Portal]:
     """Create the demo province. Does nothing if a province portal already exists."""
@@ -155,13 +173,15 @@ def load_demo(password: str = DEMO_PASSWORD) -> list[Portal]:
             user = _make_user(username, full_name, password)
             PlatformRole.objects.create(user=user, role=role)
     created = []
-    for demo in [PROVINCE, *MEMBERS]:
+    for number, demo in enumerate([PROVINCE, *MEMBERS], start=1):
+        # Admitted by the province board's decision, like every portal.
         portal = create_portal(
             PortalSpec(
                 code=demo.code, name=demo.name, name_en=demo.name_en, kind=demo.kind,
                 domains=demo.extra_domains, contact_email=f"bbt@{demo.code}.example.vn",
             ),
             actor="demo",
+            decision=demo_decision(demo, number),
         )
         _fill_portal(portal, demo, password)
         created.append(portal)

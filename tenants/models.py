@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.text import nfc
 from tenants.current import is_public, public_schema, template_schema
+from tenants.storage import platform_files
 
 CODE_RE = re.compile(r"^[a-z][a-z0-9]{1,39}$")
 
@@ -97,6 +98,7 @@ class Portal(TenantMixin):
         ACTIVE = "active", _("Đang hoạt động")
         SUSPENDED = "suspended", _("Tạm dừng")
         ARCHIVED = "archived", _("Lưu trữ")
+        REJECTED = "rejected", _("Không được phê duyệt")
 
     code = models.CharField(_("mã cổng"), max_length=40, unique=True)
     name = models.CharField(_("tên cổng"), max_length=255)
@@ -116,6 +118,12 @@ class Portal(TenantMixin):
     contact_email = models.EmailField(_("thư điện tử liên hệ"), blank=True)
     created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
     status_changed_at = models.DateTimeField(_("ngày đổi trạng thái"), null=True, blank=True)
+    # The province board's decision admitting the portal: the only way from requested to
+    # active (tenants.provisioning.approve_portal).
+    approval = models.ForeignKey(
+        "BoardDecision", verbose_name=_("quyết định phê duyệt"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="+",
+    )
 
     # Schemas are created explicitly by tenants.provisioning (cloned from the template).
     auto_create_schema = False
@@ -204,6 +212,93 @@ class PlatformRole(models.Model):
         return f"{self.user.get_username()} ({self.get_role_display()})"
 
 
+DECISION_EXTENSIONS = ("pdf",)
+DECISION_MAX_BYTES = 20 * 1024 * 1024
+
+
+class BoardDecision(models.Model):
+    """A decision of the province board admitting a portal: its number, date, signer and
+    the signed document itself (kept in the control plane's private files)."""
+
+    number = models.CharField(_("số quyết định"), max_length=100)
+    date = models.DateField(_("ngày quyết định"))
+    signer = models.CharField(_("người ký"), max_length=200)
+    file = models.FileField(
+        _("tệp quyết định"), upload_to="quyet-dinh/%Y/", storage=platform_files, max_length=255
+    )
+    recorded_by = models.CharField(_("người ghi nhận"), max_length=150, blank=True)
+    recorded_at = models.DateTimeField(_("thời điểm ghi nhận"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("quyết định của Ban Biên tập Cổng tỉnh")
+        verbose_name_plural = _("quyết định của Ban Biên tập Cổng tỉnh")
+        ordering = ["-recorded_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.number} ({self.date:%d/%m/%Y}, {self.signer})"
+
+    def save(self, *args, **kwargs) -> None:
+        self.number = nfc(self.number).strip()
+        self.signer = nfc(self.signer).strip()
+        super().save(*args, **kwargs)
+
+
+class PortalApplication(models.Model):
+    """A unit's application to join the system, sent by its head through the public form
+    on the console's domain. Nothing is created for it until the province board approves
+    it: then the portal is made, already active, under the board's decision."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Chờ Ban Biên tập Cổng tỉnh xem xét")
+        APPROVED = "approved", _("Đã phê duyệt")
+        REJECTED = "rejected", _("Không được phê duyệt")
+
+    unit_name = models.CharField(_("tên đơn vị (tên cổng)"), max_length=255)
+    unit_name_en = models.CharField(_("tên tiếng Anh"), max_length=255, blank=True)
+    kind = models.CharField(_("loại đơn vị"), max_length=20, choices=Portal.Kind.choices)
+    parent = models.ForeignKey(
+        Portal, verbose_name=_("cổng cấp trên"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+",
+    )
+    code = models.CharField(_("mã cổng đề nghị"), max_length=40)
+    domain = models.CharField(_("tên miền riêng đề nghị"), max_length=253, blank=True)
+    head_name = models.CharField(_("họ tên thủ trưởng đơn vị"), max_length=200)
+    head_title = models.CharField(_("chức vụ"), max_length=200)
+    email = models.EmailField(_("thư điện tử"))
+    phone = models.CharField(_("số điện thoại"), max_length=30, blank=True)
+    board_members = models.TextField(_("danh sách Ban Biên tập"))
+    board_decision_file = models.FileField(
+        _("quyết định thành lập Ban Biên tập của đơn vị"), upload_to="don-dang-ky/%Y/",
+        storage=platform_files, max_length=255,
+    )
+    note = models.TextField(_("ghi chú"), blank=True)
+    submitted_at = models.DateTimeField(_("ngày gửi"), auto_now_add=True, db_index=True)
+    ip_address = models.GenericIPAddressField(_("địa chỉ IP"), null=True, blank=True, db_index=True)
+    status = models.CharField(
+        _("trạng thái"), max_length=20, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    decided_by = models.CharField(_("người quyết định"), max_length=150, blank=True)
+    decided_at = models.DateTimeField(_("ngày quyết định"), null=True, blank=True)
+    rejection_reason = models.TextField(_("lý do không phê duyệt"), blank=True)
+    portal = models.ForeignKey(
+        Portal, verbose_name=_("cổng được tạo"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="applications",
+    )
+
+    class Meta:
+        verbose_name = _("đơn đăng ký tham gia hệ thống")
+        verbose_name_plural = _("đơn đăng ký tham gia hệ thống")
+        ordering = ["-submitted_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"#{self.pk} {self.unit_name} ({self.code})"
+
+    def save(self, *args, **kwargs) -> None:
+        for field in ("unit_name", "unit_name_en", "head_name", "head_title", "board_members", "note"):
+            setattr(self, field, nfc(getattr(self, field)).strip())
+        super().save(*args, **kwargs)
+
+
 class PortalEvent(models.Model):
     """The audit trail of the portal registry: lifecycle changes, domains, and every
     sign-in of a platform account into a portal."""
@@ -215,9 +310,26 @@ class PortalEvent(models.Model):
         ACTIVATED = "activated", _("Kích hoạt")
         SUSPENDED = "suspended", _("Tạm dừng")
         ARCHIVED = "archived", _("Lưu trữ")
+        REJECTED = "rejected", _("Không phê duyệt")
         DOMAIN_ADDED = "domain_added", _("Thêm tên miền")
         MAPPED_LOGIN = "mapped_login", _("Đăng nhập từ tài khoản hệ thống")
         MAPPED_LOGIN_REFUSED = "mapped_login_refused", _("Từ chối đăng nhập tài khoản hệ thống")
+        # Units' applications (on the platform's own row until a portal exists).
+        APPLICATION_RECEIVED = "application_received", _("Nhận đơn đăng ký tham gia")
+        APPLICATION_APPROVED = "application_approved", _("Phê duyệt đơn đăng ký")
+        APPLICATION_REJECTED = "application_rejected", _("Không phê duyệt đơn đăng ký")
+        FILE_DOWNLOADED = "file_downloaded", _("Tải tệp quyết định hoặc hồ sơ")
+        # The console's own accounts (on the platform's row).
+        CONSOLE_LOGIN = "console_login", _("Đăng nhập trang quản trị hệ thống")
+        CONSOLE_LOGIN_REFUSED = "console_login_refused", _("Từ chối đăng nhập trang quản trị hệ thống")
+        CONSOLE_LOGOUT = "console_logout", _("Đăng xuất trang quản trị hệ thống")
+        SESSION_EXPIRED = "session_expired", _("Hết phiên do không thao tác")
+        LOCKOUT = "lockout", _("Tạm khoá đăng nhập")
+        UNLOCK = "unlock", _("Mở khoá đăng nhập")
+        PASSWORD_CHANGED = "password_changed", _("Đổi mật khẩu")
+        TWO_FACTOR_ENABLED = "2fa_enabled", _("Bật xác thực hai bước")
+        TWO_FACTOR_FAILED = "2fa_failed", _("Sai mã xác thực hai bước")
+        RECOVERY_CODE_USED = "recovery_code_used", _("Dùng mã khôi phục")
 
     portal = models.ForeignKey(Portal, on_delete=models.PROTECT, related_name="events")
     action = models.CharField(_("sự kiện"), max_length=30, choices=Action.choices)

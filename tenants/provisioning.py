@@ -9,6 +9,7 @@ hostname and name, the home page's title, the sections its kind does not have.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import time
 from collections.abc import Iterable
@@ -18,6 +19,7 @@ from django_tenants.utils import schema_context, schema_exists
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.core.management import call_command
 from django.db import connection, transaction
 from django.utils import timezone
@@ -28,6 +30,9 @@ from core.text import nfc
 from tenants.clone import clone_schema
 from tenants.current import public_schema, template_schema
 from tenants.models import (
+    DECISION_EXTENSIONS,
+    DECISION_MAX_BYTES,
+    BoardDecision,
     Domain,
     Portal,
     PortalEvent,
@@ -99,8 +104,53 @@ class PortalSpec:
     name_en: str = ""
     parent_code: str | None = None
     domains: tuple[str, ...] = ()
-    status: str = Portal.Status.ACTIVE
+    # Active only with the province board's decision (create_portal's `decision`).
+    status: str = Portal.Status.REQUESTED
     contact_email: str = ""
+
+
+@dataclass
+class DecisionSpec:
+    """The province board's decision admitting a portal, as it is recorded."""
+
+    number: str
+    date: dt.date
+    signer: str
+    file: File  # the signed decision, a PDF
+
+
+def _validate_decision(spec: DecisionSpec) -> None:
+    if not nfc(spec.number).strip():
+        raise ProvisioningError(_("Thiếu số quyết định của Ban Biên tập Cổng tỉnh."))
+    if not nfc(spec.signer).strip():
+        raise ProvisioningError(_("Thiếu người ký quyết định."))
+    if not isinstance(spec.date, dt.date):
+        raise ProvisioningError(_("Thiếu ngày quyết định."))
+    if spec.date > timezone.localdate():
+        raise ProvisioningError(_("Ngày quyết định không được sau hôm nay."))
+    upload = spec.file
+    if upload is None or not getattr(upload, "name", ""):
+        raise ProvisioningError(_("Thiếu tệp quyết định (PDF) đã ký."))
+    extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
+    if extension not in DECISION_EXTENSIONS:
+        raise ProvisioningError(_("Tệp quyết định phải là tệp PDF."))
+    if upload.size is None or upload.size > DECISION_MAX_BYTES:
+        raise ProvisioningError(_("Tệp quyết định không được lớn hơn 20 MB."))
+    upload.seek(0)
+    if not upload.read(5).startswith(b"%PDF-"):
+        raise ProvisioningError(_("Tệp quyết định không phải tệp PDF hợp lệ."))
+    upload.seek(0)
+
+
+def record_decision(spec: DecisionSpec, actor: str = "") -> BoardDecision:
+    """Check and keep a decision of the province board, its signed file included."""
+    _validate_decision(spec)
+    decision = BoardDecision(
+        number=spec.number, date=spec.date, signer=spec.signer, recorded_by=actor
+    )
+    decision.file.save(spec.file.name.rsplit("/", 1)[-1], spec.file, save=False)
+    decision.save()
+    return decision
 
 
 def _messages(error: ValidationError) -> str:
@@ -206,16 +256,24 @@ def customise_portal_schema(portal: Portal) -> None:
         site.save()
 
 
-def create_portal(spec: PortalSpec, actor: str = "") -> Portal:
+def create_portal(spec: PortalSpec, actor: str = "", decision: DecisionSpec | None = None) -> Portal:
     """Create a portal: registry row, schema (cloned), domains, Site and home page.
 
+    A new portal waits as `requested` until the province board decides; given the board's
+    `decision`, it is approved at once, through the same path (`approve_portal`).
     Everything happens in one transaction: a failure leaves no half-made portal behind.
     """
+    if spec.status not in (Portal.Status.REQUESTED, Portal.Status.ACTIVE):
+        raise ProvisioningError(_("Trạng thái “%(s)s” không hợp lệ.") % {"s": spec.status})
+    if spec.status == Portal.Status.ACTIVE and decision is None:
+        raise ProvisioningError(NEEDS_DECISION)
     spec.name = nfc(spec.name).strip()
     spec.name_en = nfc(spec.name_en).strip()
     started = time.perf_counter()
     with transaction.atomic():
         parent, domains = validate_spec(spec)
+        if decision is not None:
+            _validate_decision(decision)
         portal = Portal(
             schema_name=spec.code,
             code=spec.code,
@@ -223,7 +281,7 @@ def create_portal(spec: PortalSpec, actor: str = "") -> Portal:
             name_en=spec.name_en,
             kind=spec.kind,
             parent=parent,
-            status=spec.status,
+            status=Portal.Status.REQUESTED,
             contact_email=spec.contact_email,
             status_changed_at=timezone.now(),
         )
@@ -233,13 +291,11 @@ def create_portal(spec: PortalSpec, actor: str = "") -> Portal:
         clone_template(portal.schema_name)
         customise_portal_schema(portal)
         PortalEvent.objects.create(
-            portal=portal,
-            action=PortalEvent.Action.REQUESTED
-            if spec.status == Portal.Status.REQUESTED
-            else PortalEvent.Action.CREATED,
-            actor=actor,
-            detail=", ".join(domains),
+            portal=portal, action=PortalEvent.Action.REQUESTED, actor=actor, detail=", ".join(domains)
         )
+        connection.set_schema_to_public()
+        if decision is not None:
+            approve_portal(portal, decision, actor)
     connection.set_schema_to_public()
     log.info("portal %s created in %.2fs", portal.code, time.perf_counter() - started)
     return portal
@@ -247,12 +303,21 @@ def create_portal(spec: PortalSpec, actor: str = "") -> Portal:
 
 # --- Lifecycle ------------------------------------------------------------------------------
 
+# What `change_status` may do. From requested a portal becomes active only by the province
+# board's decision (`approve_portal`), or is refused (`reject_portal`); a refusal is final
+# (the unit applies again).
 ALLOWED_TRANSITIONS: dict[str, set[str]] = {
-    Portal.Status.REQUESTED: {Portal.Status.ACTIVE, Portal.Status.ARCHIVED},
+    Portal.Status.REQUESTED: {Portal.Status.ARCHIVED},
     Portal.Status.ACTIVE: {Portal.Status.SUSPENDED, Portal.Status.ARCHIVED},
     Portal.Status.SUSPENDED: {Portal.Status.ACTIVE, Portal.Status.ARCHIVED},
     Portal.Status.ARCHIVED: {Portal.Status.ACTIVE},
+    Portal.Status.REJECTED: set(),
 }
+
+NEEDS_DECISION = _(
+    "Cổng chỉ được đưa vào hoạt động theo quyết định phê duyệt của Ban Biên tập Cổng tỉnh "
+    "(số, ngày, người ký và tệp quyết định)."
+)
 
 EVENT_FOR_STATUS = {
     Portal.Status.ACTIVE: PortalEvent.Action.ACTIVATED,
@@ -277,6 +342,14 @@ def change_status(
             _("Cổng “%(code)s” đã ở trạng thái “%(status)s”.")
             % {"code": portal.code, "status": portal.get_status_display()}
         )
+    if portal.status == Portal.Status.REQUESTED and status == Portal.Status.ACTIVE:
+        raise ProvisioningError(
+            _("Cổng “%(code)s” đang chờ phê duyệt. ") % {"code": portal.code} + str(NEEDS_DECISION)
+        )
+    if status == Portal.Status.ACTIVE and not was_admitted(portal):
+        raise ProvisioningError(
+            _("Cổng “%(code)s” chưa từng được phê duyệt. ") % {"code": portal.code} + str(NEEDS_DECISION)
+        )
     if status not in ALLOWED_TRANSITIONS.get(portal.status, set()):
         raise ProvisioningError(
             _("Không thể chuyển cổng “%(code)s” từ “%(old)s” sang “%(new)s”.")
@@ -299,14 +372,58 @@ def change_status(
     return portal
 
 
-def approve_portal(portal: Portal, actor: str = "") -> Portal:
-    """The province board admits a requested portal into the system."""
+def was_admitted(portal: Portal) -> bool:
+    """Whether the province board admitted the portal: its recorded decision, or, for
+    portals created before decisions were recorded, their creation as active."""
+    return portal.approval_id is not None or portal.events.filter(
+        action__in=[PortalEvent.Action.CREATED, PortalEvent.Action.APPROVED]
+    ).exists()
+
+
+def decision_text(decision: BoardDecision) -> str:
+    return _("Quyết định số %(number)s ngày %(date)s, người ký: %(signer)s") % {
+        "number": decision.number, "date": decision.date.strftime("%d/%m/%Y"), "signer": decision.signer,
+    }
+
+
+def approve_portal(portal: Portal, decision: DecisionSpec | BoardDecision, actor: str = "") -> Portal:
+    """The province board admits a requested portal into the system by its decision."""
     if portal.status != Portal.Status.REQUESTED:
         raise ProvisioningError(
             _("Chỉ phê duyệt được cổng đang chờ phê duyệt; cổng “%(code)s” đang “%(status)s”.")
             % {"code": portal.code, "status": portal.get_status_display()}
         )
-    return change_status(portal, Portal.Status.ACTIVE, actor, action=PortalEvent.Action.APPROVED)
+    with transaction.atomic():
+        if isinstance(decision, DecisionSpec):
+            decision = record_decision(decision, actor)
+        portal.approval = decision
+        portal.status = Portal.Status.ACTIVE
+        portal.status_changed_at = timezone.now()
+        portal.save(update_fields=["approval", "status", "status_changed_at"])
+        PortalEvent.objects.create(
+            portal=portal, action=PortalEvent.Action.APPROVED, actor=actor, detail=decision_text(decision)
+        )
+    return portal
+
+
+def reject_portal(portal: Portal, reason: str, actor: str = "") -> Portal:
+    """The province board refuses a requested portal, saying why."""
+    reason = nfc(reason).strip()
+    if not reason:
+        raise ProvisioningError(_("Hãy ghi lý do không phê duyệt."))
+    if portal.status != Portal.Status.REQUESTED:
+        raise ProvisioningError(
+            _("Chỉ từ chối được cổng đang chờ phê duyệt; cổng “%(code)s” đang “%(status)s”.")
+            % {"code": portal.code, "status": portal.get_status_display()}
+        )
+    with transaction.atomic():
+        portal.status = Portal.Status.REJECTED
+        portal.status_changed_at = timezone.now()
+        portal.save(update_fields=["status", "status_changed_at"])
+        PortalEvent.objects.create(
+            portal=portal, action=PortalEvent.Action.REJECTED, actor=actor, detail=reason
+        )
+    return portal
 
 
 def add_domain(portal: Portal, host: str, actor: str = "") -> Domain:

@@ -11,6 +11,7 @@ from django.contrib.auth.models import Group
 from django.db import connection, transaction
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts import roles
 from accounts.models import MappedAccount
@@ -110,6 +111,16 @@ class PlatformAccountBackend(BaseBackend):
         if local is not None:
             return None  # a portal's own user: ModelBackend decides
         identity, known = platform_identity(username, password)
+        if identity is not None and (reason := self.password_must_change(identity)):
+            from tenants.models import PortalEvent
+
+            record_event(PortalEvent.Action.MAPPED_LOGIN_REFUSED, identity.username, reason, request)
+            if request is not None:
+                request._cong_login_refusal = _(
+                    "Mật khẩu tài khoản hệ thống của bạn phải được đổi trước (cấp lần đầu hoặc đã "
+                    "quá hạn). Hãy đăng nhập trang quản trị hệ thống để đổi mật khẩu."
+                )
+            return None
         if identity is None:
             if known:
                 from tenants.models import PortalEvent
@@ -122,6 +133,17 @@ class PlatformAccountBackend(BaseBackend):
                 )
             return None
         return self.map_into_portal(identity, request)
+
+    @staticmethod
+    def password_must_change(identity: PlatformIdentity) -> str | None:
+        """The platform's password rules: an issued or expired password is changed in the
+        console before the account works anywhere."""
+        from signin.accounts import EXPIRED, password_change_reason, state_of
+
+        reason = password_change_reason(state_of(identity.user_id))
+        if reason is None:
+            return None
+        return "mật khẩu đã quá hạn" if reason == EXPIRED else "mật khẩu được cấp chưa được đổi"
 
     @transaction.atomic
     def map_into_portal(self, identity: PlatformIdentity, request: HttpRequest | None = None):
@@ -143,6 +165,7 @@ class PlatformAccountBackend(BaseBackend):
                 log.warning("mapped login refused in %s: %s taken", connection.schema_name, local_name)
                 return None
             user = User(username=local_name)
+            user._cong_platform_mapping = True  # the one way to an "@…" name
             mapping = MappedAccount(public_user_id=identity.user_id, public_username=identity.username)
         else:
             user = mapping.user

@@ -11,13 +11,14 @@ from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 from wagtail.users.forms import UserCreationForm as WagtailUserCreationForm
 from wagtail.users.forms import UserEditForm as WagtailUserEditForm
 
-from accounts import lockout
+from accounts import lockout, names
 from accounts.audit import client_ip
 from accounts.models import AuditEvent
 
 
-class LoginForm(WagtailLoginForm):
-    """Wagtail's sign-in form, telling a locked-out user until when."""
+class LockoutMessages:
+    """A sign-in form that tells a locked-out user until when, and a platform account
+    refused in a portal why (set on the request by `PlatformAccountBackend`)."""
 
     def _locked_error(self) -> ValidationError | None:
         username = self.data.get("username") or ""
@@ -43,7 +44,14 @@ class LoginForm(WagtailLoginForm):
             error = self._locked_error()  # this very failure may have locked the account
             if error is not None:
                 raise error from None
+            refusal = getattr(self.request, "_cong_login_refusal", None)
+            if refusal:
+                raise ValidationError(refusal, code="refused") from None
             raise
+
+
+class LoginForm(LockoutMessages, WagtailLoginForm):
+    """Wagtail's sign-in form with the account rules' messages."""
 
 
 class PasswordChangeForm(DjangoPasswordChangeForm):
@@ -62,11 +70,19 @@ class PasswordChangeForm(DjangoPasswordChangeForm):
 
 class OtpCodeForm(forms.Form):
     code = forms.CharField(
-        label=_("Mã xác thực (6 chữ số)"),
-        max_length=12,
+        label=_("Mã xác thực (6 chữ số) hoặc mã khôi phục"),
+        max_length=20,
         widget=forms.TextInput(
             attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
         ),
+    )
+
+
+class RecoveryRenewForm(forms.Form):
+    code = forms.CharField(
+        label=_("Mã xác thực hiện tại (6 chữ số)"),
+        max_length=12,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
     )
 
 
@@ -91,16 +107,21 @@ class AuditFilterForm(forms.Form):
 
 
 class _UserFormRules:
-    """Names beginning with "@" are reserved for platform accounts mapped into the portal."""
+    """User names in a safe script, not a platform account's (nor "@…", reserved for platform
+    accounts mapped into the portal), not a look-alike of another name (`accounts.names`)."""
 
     def _clean_username(self):
+        if "username" in self.cleaned_data:
+            self.cleaned_data["username"] = names.fold(self.cleaned_data["username"])
         super()._clean_username()
         username = self.cleaned_data.get("username") or ""
-        if username.startswith("@") and (self.instance.pk is None or self.instance.username != username):
-            self.add_error(
-                "username",
-                ValidationError(_("Tên bắt đầu bằng “@” dành cho tài khoản hệ thống."), code="reserved"),
-            )
+        if not username or (self.instance.pk is not None and self.instance.username == username):
+            return
+        if "username" in self.errors:
+            return
+        problem = names.problem_with(username, exclude_pk=self.instance.pk)
+        if problem is not None:
+            self.add_error("username", problem)
 
 
 class UserCreationForm(_UserFormRules, WagtailUserCreationForm):

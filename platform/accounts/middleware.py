@@ -59,8 +59,18 @@ class AccountSecurityMiddleware:
         if request.session.get(security.OTP_PENDING):
             return self.hold(request, in_admin, "accounts_otp_verify")
 
+        if security.is_mapped(user):
+            # Password rules of the platform account live in the console; its second
+            # factor is mandatory everywhere, so one is set up here if it has none yet.
+            if security.must_set_up_totp(user, policy):
+                text = _(
+                    "Tài khoản hệ thống (quản trị hệ thống, Ban Biên tập Cổng tỉnh) phải dùng xác thực "
+                    "hai bước. Hãy bật xác thực hai bước trước khi làm việc khác."
+                )
+                return self.hold(request, in_admin, "accounts_otp_setup", text)
+            return None
         if not security.is_local_password_user(user):
-            return None  # mapped platform accounts: rules of the public schema
+            return None
         state = AccountState.for_user(user)
         reason = security.password_change_reason(user, policy, state)
         if reason is not None:

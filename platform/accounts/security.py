@@ -15,6 +15,40 @@ INITIAL = "initial"
 EXPIRED = "expired"
 
 
+def is_mapped(user) -> bool:
+    """A platform account acting in this portal through its reserved "@…" account."""
+    return bool(
+        user.is_authenticated and user.get_username().startswith("@") and not user.has_usable_password()
+        and hasattr(user, "mapped_account")
+    )
+
+
+def signin_name(user) -> str:
+    """The name the person signs in with: the platform account's for a mapped account."""
+    if is_mapped(user):
+        return user.mapped_account.public_username
+    return user.get_username()
+
+
+def two_factor_state(user):
+    """Where the user's second factor is kept: the portal's `AccountState` for its own
+    users, the platform account's state (control plane) for mapped accounts."""
+    if is_mapped(user):
+        from signin.accounts import state_of
+
+        return state_of(user.mapped_account.public_user_id)
+    return AccountState.for_user(user)
+
+
+def totp_required(user, policy: AccountPolicy) -> bool:
+    """Operators and the province board always; a portal's approvers if the portal says so."""
+    if is_mapped(user):
+        from signin.policy import platform_policy
+
+        return platform_policy().require_2fa
+    return policy.require_2fa_for_approvers and is_approver(user)
+
+
 def is_local_password_user(user) -> bool:
     """Mapped platform accounts ("@…") have no password here: the password rules, the
     forced change and local two-factor do not apply to them."""
@@ -53,8 +87,8 @@ def password_change_reason(user, policy: AccountPolicy, state: AccountState | No
     return None
 
 
-def must_set_up_totp(user, policy: AccountPolicy, state: AccountState | None = None) -> bool:
-    if not policy.require_2fa_for_approvers or not is_local_password_user(user):
+def must_set_up_totp(user, policy: AccountPolicy, state=None) -> bool:
+    if not (is_local_password_user(user) or is_mapped(user)) or not totp_required(user, policy):
         return False
-    state = state or AccountState.for_user(user)
-    return not state.totp_enabled and is_approver(user)
+    state = state or two_factor_state(user)
+    return not state.totp_enabled

@@ -30,7 +30,7 @@ from wagtail.signals import (
     workflow_submitted,
 )
 
-from accounts import lockout, security
+from accounts import lockout, names, security
 from accounts.audit import Action, actor_name, client_ip, current_request, in_portal, record
 from accounts.models import AccountPolicy, AccountState, PasswordHistory
 
@@ -46,14 +46,16 @@ TRACKED_FIELDS = ("username", "first_name", "last_name", "email", "is_superuser"
 def on_logged_in(sender, request, user, **kwargs):
     if not in_portal():
         return
-    lockout.forget_failures(user.get_username())
+    # A platform account's earlier failures are counted under its own name, everywhere.
+    lockout.forget_failures(security.signin_name(user))
     record(Action.LOGIN, actor=user.get_username(), target=user.get_username(), request=request)
     session = getattr(request, "session", None)
     if session is None:
         return
     session[security.LAST_SEEN] = time.time()
-    if security.is_local_password_user(user) and AccountState.for_user(user).totp_enabled:
-        session[security.OTP_PENDING] = True
+    if security.is_local_password_user(user) or security.is_mapped(user):
+        if security.two_factor_state(user).totp_enabled:
+            session[security.OTP_PENDING] = True
 
 
 @receiver(user_login_failed)
@@ -94,12 +96,28 @@ def on_logged_out(sender, request, user, **kwargs):
 
 @receiver(pre_save, sender=User)
 def remember_previous(sender, instance, raw=False, update_fields=None, **kwargs):
-    if raw or not in_portal() or instance.pk is None:
+    if raw or not in_portal():
         instance._cong_previous = None
         return
-    instance._cong_previous = (
-        sender.objects.filter(pk=instance.pk).values(*TRACKED_FIELDS).first()
-    )
+    if instance.pk is None:
+        instance._cong_previous = None
+    else:
+        instance._cong_previous = (
+            sender.objects.filter(pk=instance.pk).values(*TRACKED_FIELDS).first()
+        )
+    check_name(instance)
+
+
+def check_name(instance) -> None:
+    """The naming rules hold on every path that saves a user (scripts, shells, commands),
+    not only in the admin's forms: a new name, or a changed one, must pass them. Only the
+    platform-account backend creates "@…" accounts."""
+    previous = getattr(instance, "_cong_previous", None) or {}
+    if previous.get("username") == instance.username or getattr(instance, "_cong_platform_mapping", False):
+        return
+    problem = names.problem_with(instance.get_username(), exclude_pk=instance.pk)
+    if problem is not None:
+        raise problem
 
 
 @receiver(post_save, sender=User)

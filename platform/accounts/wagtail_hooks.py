@@ -26,6 +26,7 @@ def account_urls():
         path("tai-khoan/doi-mat-khau/", security_views.change_password, name="accounts_change_password"),
         path("tai-khoan/xac-thuc/", security_views.otp_verify, name="accounts_otp_verify"),
         path("tai-khoan/hai-buoc/", security_views.otp_setup, name="accounts_otp_setup"),
+        path("tai-khoan/ma-khoi-phuc/", security_views.recovery_codes, name="accounts_recovery_codes"),
         path("tai-khoan/khoa-dang-nhap/", security_views.lockouts, name="accounts_lockouts"),
         path("tai-khoan/khoa-dang-nhap/<int:pk>/mo-khoa/", security_views.unlock, name="accounts_unlock"),
         path("nhat-ky/", audit_views.audit_log, name="accounts_audit_log"),
@@ -54,7 +55,7 @@ def lockouts_menu_item():
 
 @hooks.register("register_account_menu_item")
 def two_factor_account_item(request):
-    if not security.is_local_password_user(request.user):
+    if not (security.is_local_password_user(request.user) or security.is_mapped(request.user)):
         return None
     return {
         "url": reverse("accounts_otp_setup"),

@@ -117,9 +117,10 @@ def _provision_portal() -> None:
     from demo.portals import DEMO_CONTENT
     from home.models import HomePage
     from tenants.models import Portal
-    from tenants.provisioning import PortalSpec, create_portal
+    from tenants.provisioning import PortalSpec
+    from tests.support.portals import create_active_portal
 
-    portal = create_portal(PortalSpec(
+    portal = create_active_portal(PortalSpec(
         code=CODE, name="Sở Kiểm thử tỉnh Thử", kind=Portal.Kind.DEPARTMENT,
         contact_email="bbt@kiemthu.example.vn",
     ))

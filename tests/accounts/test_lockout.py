@@ -6,7 +6,7 @@ from django_tenants.utils import schema_context
 
 from django.utils import timezone
 
-from accounts.models import LoginLockout
+from signin.models import SignInLockout as LoginLockout
 from tests.support.accounts import events, is_signed_in, login
 from tests.support.admin import refused
 from tests.support.portals import client_for

@@ -103,3 +103,45 @@ def test_mandatory_for_approvers_when_the_portal_says_so(portal_a, make_local_us
     # Not approvers: not required.
     editor_browser, _ = login(portal_a, "bientap")
     assert editor_browser.get("/admin/images/").status_code == 200
+
+
+def shown_codes(browser, url: str) -> list[str]:
+    return re.findall(r'data-recovery-code="([a-z0-9-]+)"', browser.get(url).content.decode())
+
+
+def test_portal_editors_get_a_qr_code_and_single_use_recovery_codes(portal_a, editor):
+    browser, _ = login(portal_a, "bientap")
+    page = browser.get(SETUP_URL).content.decode()
+    assert 'class="totp-qr"' in page and "<path" in page  # drawn on the server
+    secret = re.search(r'data-totp-secret="([A-Z2-7]+)"', page).group(1)
+    response = browser.post(SETUP_URL, {"code": totp_code(secret)})
+    assert response["Location"] == "/admin/tai-khoan/ma-khoi-phuc/"
+    codes = shown_codes(browser, response["Location"])
+    assert len(codes) == 10 and len(set(codes)) == 10
+    assert browser.get("/admin/tai-khoan/ma-khoi-phuc/")["Location"] == SETUP_URL  # shown once
+    with schema_context(portal_a.schema_name):
+        state = AccountState.objects.get(user=editor)
+        assert state.totp_secret.startswith("gAAAAA") and secret not in state.totp_secret
+        assert all(code.replace("-", "") not in "".join(state.recovery_codes) for code in codes)
+    browser.post("/admin/logout/")
+
+    browser, _ = login(portal_a, "bientap")
+    assert browser.post(VERIFY_URL, {"code": codes[3].upper()}).status_code == 302
+    assert browser.get("/admin/").status_code == 200
+    assert events(portal_a, "recovery_code_used", target="bientap")
+    browser.post("/admin/logout/")
+    browser, _ = login(portal_a, "bientap")
+    response = browser.post(VERIFY_URL, {"code": codes[3]})
+    assert "Mã xác thực không đúng" in response.content.decode()
+
+    # New codes (with a current code) replace the old ones.
+    response = browser.post(VERIFY_URL, {"code": codes[4]})
+    assert response.status_code == 302
+    response = browser.post(SETUP_URL, {"action": "renew", "code": totp_code(secret, time.time() + 30)})
+    assert response["Location"] == "/admin/tai-khoan/ma-khoi-phuc/"
+    fresh = shown_codes(browser, response["Location"])
+    assert len(fresh) == 10 and not set(fresh) & set(codes)
+    browser.post("/admin/logout/")
+    browser, _ = login(portal_a, "bientap")
+    assert "Mã xác thực không đúng" in browser.post(VERIFY_URL, {"code": codes[5]}).content.decode()
+    assert browser.post(VERIFY_URL, {"code": fresh[0]}).status_code == 302

@@ -41,8 +41,8 @@ def test_nobody_deletes_an_account(portal_a, board_head, editor, make_local_user
     assert refused(head.get(f"/admin/users/delete/{editor.pk}/"))
     assert refused(head.post(f"/admin/users/delete/{editor.pk}/"))
 
-    make_local_user(portal_a, "quantri", is_superuser=True)
-    admin, _ = login(portal_a, "quantri")
+    make_local_user(portal_a, "sieuquantri", is_superuser=True)
+    admin, _ = login(portal_a, "sieuquantri")
     assert f"/admin/users/delete/{editor.pk}/" not in admin.get("/admin/users/").content.decode()
     assert refused(admin.post(f"/admin/users/delete/{editor.pk}/"))
     response = admin.post(
@@ -78,12 +78,12 @@ def test_only_the_board_head_manages_users(portal_a, board_head, editor, make_lo
 
     # A board head cannot grant or touch superuser rights, nor the reserved "@" names.
     assert 'name="is_superuser"' not in head.get("/admin/users/new/").content.decode()
-    superuser = make_local_user(portal_a, "quantri", is_superuser=True)
+    superuser = make_local_user(portal_a, "sieuquantri", is_superuser=True)
     assert refused(head.get(f"/admin/users/edit/{superuser.pk}/"))
     response = head.post(
         "/admin/users/new/",
         {"username": "@vanhanh", "email": "v@example.vn", "first_name": "V", "last_name": "H",
-         "password1": "CapMoi2026abc", "password2": "CapMoi2026abc"},
+         "password1": "CapMoi2026abcd", "password2": "CapMoi2026abcd"},
     )
     assert response.status_code == 200
     assert "dành cho tài khoản hệ thống" in response.content.decode()

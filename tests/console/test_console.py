@@ -8,18 +8,12 @@ import pytest
 from django.urls import reverse
 
 from tenants.models import PlatformRole, Portal, PortalEvent
-from tests.support.accounts import PASSWORD
+from tests.console.conftest import decision_post
+from tests.support.accounts import console_login
 from tests.support.portals import client_for
 
 OPERATOR = PlatformRole.Role.OPERATOR
 BOARD = PlatformRole.Role.PROVINCE_BOARD
-CONSOLE = "quantri.laichau.test"
-
-
-def console_login(username: str):
-    browser = client_for(CONSOLE)
-    response = browser.post("/dang-nhap/", {"username": username, "password": PASSWORD})
-    return browser, response
 
 
 @pytest.mark.parametrize(
@@ -34,6 +28,15 @@ def console_login(username: str):
         ("console:portal_request", [], "/cong/dang-ky/"),
         ("console:portal_detail", ["soa"], "/cong/soa/"),
         ("console:portal_approve", ["soa"], "/cong/soa/phe-duyet/"),
+        ("console:portal_reject", ["soa"], "/cong/soa/tu-choi/"),
+        ("console:decision_file", [3], "/quyet-dinh/3/tep/"),
+        ("console:apply", [], "/dang-ky-tham-gia/"),
+        ("console:apply_sent", [], "/dang-ky-tham-gia/da-gui/"),
+        ("console:applications", [], "/don-dang-ky/"),
+        ("console:application_detail", [4], "/don-dang-ky/4/"),
+        ("console:application_approve", [4], "/don-dang-ky/4/phe-duyet/"),
+        ("console:application_reject", [4], "/don-dang-ky/4/tu-choi/"),
+        ("console:application_file", [4], "/don-dang-ky/4/tep/"),
         ("console:portal_suspend", ["soa"], "/cong/soa/tam-dung/"),
         ("console:portal_activate", ["soa"], "/cong/soa/kich-hoat/"),
         ("console:portal_archive", ["soa"], "/cong/soa/luu-tru/"),
@@ -80,7 +83,7 @@ def test_console_request_then_board_approval(db, make_platform_user):
     # The operator cannot approve; the province board can.
     assert operator.post("/cong/xamoi/phe-duyet/").status_code == 403
     board, _ = console_login("bbt.tinh")
-    assert board.post("/cong/xamoi/phe-duyet/").status_code == 302
+    assert board.post("/cong/xamoi/phe-duyet/", decision_post()).status_code == 302
     portal.refresh_from_db()
     assert portal.status == Portal.Status.ACTIVE
     assert client_for("xamoi.laichau.test").get("/").status_code == 200

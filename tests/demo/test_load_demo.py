@@ -3,6 +3,7 @@ its member portals and accounts, and content in every section of every portal.""
 
 from __future__ import annotations
 
+import re
 from io import StringIO
 
 import pytest
@@ -16,6 +17,7 @@ from core.sections import registered_sections
 from demo.portals import DEMO_PASSWORD, MEMBERS, PLATFORM_ACCOUNTS, PORTAL_ACCOUNTS, PROVINCE
 from home.models import HomePage
 from tenants.models import PlatformRole, Portal
+from tests.support.accounts import totp_code
 from tests.support.portals import client_for
 
 pytestmark = pytest.mark.slow
@@ -70,6 +72,22 @@ def test_load_demo_fills_every_section_of_every_demo_portal(no_province):
         assert browser.post(
             "/admin/login/", {"username": f"bientap.{code}", "password": DEMO_PASSWORD}
         ).status_code == 302
+
+    # Admitted by the province board's decision, like every portal.
+    for portal in portals.values():
+        assert portal.approval is not None and portal.approval.file.read().startswith(b"%PDF-")
+
+    # The README's first sign-in of `quantri`: the demo password, then two-step enrolment.
+    console = client_for("quantri.laichau.test")
+    response = console.post("/dang-nhap/", {"username": "quantri", "password": DEMO_PASSWORD})
+    assert response.status_code == 302
+    assert console.get("/")["Location"] == "/tai-khoan/hai-buoc/"
+    page = console.get("/tai-khoan/hai-buoc/").content.decode()
+    assert 'class="totp-qr"' in page
+    secret = re.search(r'data-totp-secret="([A-Z2-7]+)"', page).group(1)
+    assert console.post("/tai-khoan/hai-buoc/", {"code": totp_code(secret)}).status_code == 302
+    assert console.get("/tai-khoan/ma-khoi-phuc/").status_code == 200
+    assert "Sở Khoa học và Công nghệ" in console.get("/").content.decode()
 
     again = StringIO()
     call_command("load_demo", stdout=again)

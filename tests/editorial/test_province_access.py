@@ -11,7 +11,7 @@ from wagtail.models import Site
 from accounts import roles
 from accounts.models import MappedAccount
 from tenants.models import PlatformRole
-from tests.support.accounts import PASSWORD
+from tests.support.accounts import PASSWORD, portal_login
 from tests.support.portals import client_for
 
 
@@ -22,9 +22,7 @@ def mapped_groups(portal, username: str) -> set[str]:
 
 
 def sign_in(portal, username: str):
-    browser = client_for(portal)
-    browser.post("/admin/login/", {"username": username, "password": PASSWORD})
-    return browser
+    return portal_login(portal, username, PASSWORD)[0]
 
 
 def test_board_head_grants_the_province_board_approval_rights(portal_a, make_local_user, make_platform_user):

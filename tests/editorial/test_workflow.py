@@ -15,6 +15,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 
 from accounts import roles
 from tests.news.factories import NewsArticlePageFactory
+from tests.support.accounts import console_login
 from tests.support.portals import client_for
 
 
@@ -240,14 +241,12 @@ def test_province_board_sees_each_member_portals_queue_and_publications(
     portal_a, portal_b, board, make_platform_user
 ):
     from tenants.models import PlatformRole
-    from tests.support.accounts import PASSWORD
 
     submit_article(portal_a, board["ctv"], "Bài chờ duyệt ở Sở A", "cho-duyet-so-a")
     NewsArticlePageFactory(portal=portal_b, title="Tin đã đăng ở Xã B", slug="tin-xa-b", publish=True)
 
     make_platform_user("bbt.giamsat", PlatformRole.Role.PROVINCE_BOARD)
-    console = client_for("quantri.laichau.test")
-    console.post("/dang-nhap/", {"username": "bbt.giamsat", "password": PASSWORD})
+    console, _ = console_login("bbt.giamsat")
     response = console.get("/giam-sat/")
     assert response.status_code == 200
     html = response.content.decode()

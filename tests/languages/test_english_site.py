@@ -104,9 +104,10 @@ def test_english_pages_use_the_english_catalogue(portal_a):
 
 
 def test_english_home_carries_the_portal_english_name(db):
-    from tenants.provisioning import PortalSpec, create_portal
+    from tenants.provisioning import PortalSpec
+    from tests.support.portals import create_active_portal
 
-    portal = create_portal(PortalSpec(
+    portal = create_active_portal(PortalSpec(
         code="soanh", name="Sở Thử Tiếng Anh", name_en="Test Department", kind="department",
     ))
     html = client_for(portal).get("/en/").content.decode()

@@ -16,6 +16,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from accounts import roles
 from tests.introduction.factories import LeadersPageFactory, OrganisationPageFactory
+from tests.support.accounts import console_login
 from tests.support.portals import client_for
 
 pytestmark = pytest.mark.django_db
@@ -168,13 +169,11 @@ def test_province_board_sees_every_member_portals_english_state(
     portal_a, portal_b, make_platform_user
 ):
     from tenants.models import PlatformRole
-    from tests.support.accounts import PASSWORD
 
     LeadersPageFactory(portal=portal_b, title="Lãnh đạo xã", slug="lanh-dao", publish=True)
 
     make_platform_user("bbt.tienganh", PlatformRole.Role.PROVINCE_BOARD)
-    console = client_for("quantri.laichau.test")
-    console.post("/dang-nhap/", {"username": "bbt.tienganh", "password": PASSWORD})
+    console, _ = console_login("bbt.tienganh")
     html = console.get("/giam-sat/tieng-anh/").content.decode()
     row_b = html.split('<tr data-portal="xab">')[1].split("</tr>")[0]
     assert '<td class="count-missing">1</td>' in row_b

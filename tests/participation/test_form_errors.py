@@ -8,9 +8,9 @@ import datetime as dt
 import pytest
 from django_tenants.utils import schema_context
 
+from tests.support.participation import question_data
 from tests.support.portals import client_for
 
-from tests.support.participation import question_data
 from .test_consultation import comment_data, make_consultation
 
 TOO_LONG = "Nội dung rất dài. " * 600  # 10,800 characters

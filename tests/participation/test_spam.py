@@ -10,9 +10,8 @@ import time
 from django_tenants.utils import schema_context
 
 from participation import spam
-from tests.support.portals import client_for
-
 from tests.support.participation import question_data, spam_fields, submit
+from tests.support.portals import client_for
 
 FORM = "/hoi-dap/gui-cau-hoi/"
 

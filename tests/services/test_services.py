@@ -82,9 +82,10 @@ def test_index_and_services_are_placed_like_the_other_sections():
 @pytest.mark.slow
 def test_a_new_portal_is_born_with_the_section(db, province):
     from tenants.models import Portal
-    from tenants.provisioning import PortalSpec, create_portal
+    from tenants.provisioning import PortalSpec
+    from tests.support.portals import create_active_portal
 
-    portal = create_portal(PortalSpec(code="xamoidvc", name="Xã Mới", kind=Portal.Kind.COMMUNE))
+    portal = create_active_portal(PortalSpec(code="xamoidvc", name="Xã Mới", kind=Portal.Kind.COMMUNE))
     html = html_of(portal, "/dich-vu-cong/")
     assert "<h1>Dịch vụ công trực tuyến</h1>" in html
 

@@ -16,7 +16,13 @@ from django.db import connection
 from django.test import Client
 
 from tenants.models import Portal
-from tenants.provisioning import PortalSpec, create_portal, ensure_platform_portal, prepare_template
+from tenants.provisioning import (
+    DecisionSpec,
+    PortalSpec,
+    create_portal,
+    ensure_platform_portal,
+    prepare_template,
+)
 
 # code → (name, kind): the province and two members, with domains under laichau.test
 TEST_PORTALS = {
@@ -26,6 +32,23 @@ TEST_PORTALS = {
 }
 # Portal A also answers on a domain of its own.
 OWN_DOMAINS = {"soa": ("cu-soa.example.vn",)}
+
+
+def board_decision(number: str = "01/QĐ-BBT") -> DecisionSpec:
+    """The province board's decision a portal is admitted by (a one-line PDF)."""
+    import datetime as dt
+
+    from django.core.files.base import ContentFile
+
+    return DecisionSpec(
+        number=number, date=dt.date(2026, 1, 5), signer="Hoàng Thị Tỉnh",
+        file=ContentFile(b"%PDF-1.4 quyet dinh phe duyet", name="quyet-dinh.pdf"),
+    )
+
+
+def create_active_portal(spec: PortalSpec, actor: str = "") -> Portal:
+    """A portal admitted by the province board, through the one path there is."""
+    return create_portal(spec, actor, decision=board_decision())
 
 
 def provision_test_portals() -> None:
@@ -42,7 +65,9 @@ def provision_test_portals() -> None:
     for code, (name, kind) in TEST_PORTALS.items():
         if Portal.objects.filter(code=code).exists():
             continue
-        create_portal(PortalSpec(code=code, name=name, kind=kind, domains=OWN_DOMAINS.get(code, ())))
+        create_active_portal(
+            PortalSpec(code=code, name=name, kind=kind, domains=OWN_DOMAINS.get(code, ()))
+        )
     connection.set_schema_to_public()
 
 

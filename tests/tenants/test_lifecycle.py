@@ -8,7 +8,7 @@ from django.core.management import CommandError, call_command
 
 from tenants.models import Portal, PortalEvent
 from tenants.provisioning import ProvisioningError, approve_portal, change_status
-from tests.support.portals import client_for
+from tests.support.portals import board_decision, client_for
 
 PATHS = ["/", "/admin/", "/admin/login/", "/documents/1/x.pdf", "/sitemap.xml", "/tim-kiem/?q=a"]
 
@@ -55,8 +55,19 @@ def test_lifecycle_refuses_impossible_moves(portal_a):
     with pytest.raises(ProvisioningError, match="Không thể chuyển"):
         change_status(portal_a, Portal.Status.REQUESTED)
     with pytest.raises(ProvisioningError, match="Chỉ phê duyệt"):
-        approve_portal(portal_a)
+        approve_portal(portal_a, board_decision())
     with pytest.raises(CommandError, match="Không có cổng mã"):
         call_command("suspend_portal", "khongco")
     with pytest.raises(CommandError, match="Không có cổng mã"):
         call_command("suspend_portal", "public")
+
+
+def test_a_portal_never_admitted_cannot_be_activated_by_a_detour(db):
+    """requested → archived → active would skip the board: refused."""
+    from tenants.provisioning import PortalSpec, create_portal
+
+    portal = create_portal(PortalSpec(code="xavong", name="Xã Vòng", kind="commune"))
+    change_status(portal, Portal.Status.ARCHIVED)
+    with pytest.raises(ProvisioningError, match="chưa từng được phê duyệt"):
+        change_status(portal, Portal.Status.ACTIVE)
+    assert client_for("xavong.laichau.test").get("/").status_code == 404

@@ -11,7 +11,7 @@ from django_tenants.utils import schema_context, schema_exists
 from django.core.management import CommandError, call_command
 from django.db import connection
 
-from tenants.current import is_public
+from tenants.current import is_public, public_schema
 from tenants.models import Domain, Portal, PortalEvent
 from tests.support.portals import client_for
 
@@ -28,12 +28,24 @@ def run(*args) -> str:
     return out.getvalue()
 
 
+@pytest.fixture
+def decision_args(tmp_path) -> list[str]:
+    """The province board's decision on the command line, its signed PDF included."""
+    pdf = tmp_path / "qd-12.pdf"
+    pdf.write_bytes(b"%PDF-1.4 quyet dinh so 12")
+    return [
+        "--decision", "12/QĐ-BBT", "--approved-by", "Hoàng Thị Tỉnh",
+        "--decision-date", "05/01/2026", "--decision-file", str(pdf),
+    ]
+
+
 @pytest.mark.slow
-def test_create_portal_clones_a_working_portal(db, province):
+def test_create_portal_clones_a_working_portal(db, province, decision_args):
     output = run(
         "create_portal", "--code", "sotnmt", "--name", "Sở Tài nguyên và Môi trường",
         "--name-en", "Department of Natural Resources and Environment",
         "--kind", "department", "--domain", "stnmt.example.vn", "--email", "stnmt@example.vn",
+        *decision_args,
     )
     assert "http://sotnmt.laichau.test/" in output
     portal = Portal.objects.get(code="sotnmt")
@@ -64,7 +76,16 @@ def test_create_portal_clones_a_working_portal(db, province):
         response = client_for(host).get("/")
         assert response.status_code == 200
         assert "<h1>Sở Tài nguyên và Môi trường</h1>" in response.content.decode()
-    assert PortalEvent.objects.filter(portal=portal, action="created").exists()
+    # Created as requested, then approved by the recorded decision, in one go.
+    assert list(portal.events.order_by("id").values_list("action", flat=True)) == ["requested", "approved"]
+    decision = portal.approval
+    assert (decision.number, decision.signer, decision.date.isoformat()) == (
+        "12/QĐ-BBT", "Hoàng Thị Tỉnh", "2026-01-05",
+    )
+    assert "Quyết định số 12/QĐ-BBT ngày 05/01/2026" in portal.events.get(action="approved").detail
+    # The signed file is kept in the control plane's private files, with no address.
+    assert f"/{public_schema()}/private/quyet-dinh/" in decision.file.path
+    assert decision.file.read() == b"%PDF-1.4 quyet dinh so 12"
     assert is_public()
 
 
@@ -106,17 +127,62 @@ def test_taken_domain_and_unknown_parent_are_refused(db):
     assert not schema_exists("xamoi")
 
 
-def test_requested_portal_waits_for_approval(db):
-    output = run(
-        "create_portal", "--code", "xacho", "--name", "Xã Chờ", "--kind", "commune",
-        "--status", "requested",
-    )
+def test_requested_portal_waits_for_the_boards_decision(db, decision_args):
+    # Without a decision a new portal waits; "--status active" alone is refused.
+    with pytest.raises(CommandError, match="quyết định phê duyệt"):
+        call_command("create_portal", "--code", "xacho", "--name", "Xã Chờ", "--kind", "commune",
+                     "--status", "active")
+    output = run("create_portal", "--code", "xacho", "--name", "Xã Chờ", "--kind", "commune")
     assert "Chờ phê duyệt" in output
+    assert Portal.objects.get(code="xacho").status == Portal.Status.REQUESTED
     assert client_for("xacho.laichau.test").get("/").status_code == 404
-    run("approve_portal", "xacho")
+
+    # activate_portal (the operator's re-activation) cannot stand in for the board.
+    with pytest.raises(CommandError, match="đang chờ phê duyệt"):
+        call_command("activate_portal", "xacho")
+    # approve_portal needs the whole decision.
+    with pytest.raises(CommandError):
+        call_command("approve_portal", "xacho")
+    with pytest.raises(CommandError, match="--decision-file"):
+        call_command("approve_portal", "xacho", "--decision", "1", "--approved-by", "A",
+                     "--decision-file", "")
+    assert client_for("xacho.laichau.test").get("/").status_code == 404
+
+    run("approve_portal", "xacho", *decision_args)
     assert client_for("xacho.laichau.test").get("/").status_code == 200
-    actions = set(PortalEvent.objects.filter(portal__code="xacho").values_list("action", flat=True))
-    assert actions == {"requested", "approved"}
+    events = PortalEvent.objects.filter(portal__code="xacho").order_by("id")
+    actions = list(events.values_list("action", flat=True))
+    assert actions == ["requested", "approved"]
+
+
+def test_the_board_can_refuse_with_a_reason(db):
+    run("create_portal", "--code", "xatuchoi", "--name", "Xã Từ Chối", "--kind", "commune")
+    with pytest.raises(CommandError):
+        call_command("reject_portal", "xatuchoi")
+    run("reject_portal", "xatuchoi", "--reason", "Chưa có Ban Biên tập")
+    portal = Portal.objects.get(code="xatuchoi")
+    assert portal.status == Portal.Status.REJECTED
+    assert portal.events.get(action="rejected").detail == "Chưa có Ban Biên tập"
+    with pytest.raises(CommandError):
+        call_command("activate_portal", "xatuchoi")
+    assert client_for("xatuchoi.laichau.test").get("/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("number", "pdf", "message"),
+    [
+        ("", b"%PDF-1.4 x", "--decision"),
+        ("12/QĐ", b"khong phai pdf", "không phải tệp PDF"),
+    ],
+)
+def test_a_decision_must_be_whole(db, tmp_path, number, pdf, message):
+    path = tmp_path / "qd.pdf"
+    path.write_bytes(pdf)
+    with pytest.raises(CommandError, match=message):
+        call_command("create_portal", "--code", "xathieu", "--name", "Xã Thiếu", "--kind", "commune",
+                     "--decision", number, "--approved-by", "A", "--decision-file", str(path))
+    assert not Portal.objects.filter(code="xathieu").exists()
+    assert not schema_exists("xathieu")
 
 
 def test_list_portals_json(db):
@@ -146,6 +212,7 @@ def test_add_domain(db, portal_b):
 def test_names_are_stored_as_nfc(db):
     decomposed = "Xa\u0303 Na\u0300 Ta\u0300m"  # "Xã Nà Tăm" typed with combining marks
     call_command("create_portal", "--code", "xanatam", "--name", decomposed, "--kind", "commune")
+    assert Portal.objects.get(code="xanatam").status == Portal.Status.REQUESTED
     portal = Portal.objects.get(code="xanatam")
     assert portal.name == "Xã Nà Tàm"
     with schema_context("xanatam"):

@@ -10,7 +10,8 @@ from django.db import connection
 
 from tenants import seeding
 from tenants.current import template_schema
-from tenants.provisioning import PortalSpec, create_portal, seed_portal_schema, sync_portal_schemas
+from tenants.provisioning import PortalSpec, seed_portal_schema, sync_portal_schemas
+from tests.support.portals import create_active_portal
 
 
 @pytest.fixture
@@ -54,7 +55,7 @@ def test_a_registered_seeder_reaches_new_and_existing_portals(db, registered):
         seed_portal_schema()
     assert runs == [(template_schema(), None, "Trang chủ", True)]
 
-    portal = create_portal(PortalSpec(code="xadangky", name="Xã Đăng Ký", kind="commune"))
+    portal = create_active_portal(PortalSpec(code="xadangky", name="Xã Đăng Ký", kind="commune"))
     with schema_context(portal.schema_name):
         assert Group.objects.filter(name="Nhóm thử đăng ký").exists()
     assert len(runs) == 1  # a new portal is a clone: no seeder runs again
@@ -79,7 +80,7 @@ def test_a_registered_customiser_runs_once_in_the_new_portal(db, registered):
         runs.append((portal.code, connection.schema_name, home.title))
 
     registered("customiser", "test_note", note, 20)
-    create_portal(PortalSpec(code="xatuychinh", name="Xã Tùy Chỉnh", kind="commune"))
+    create_active_portal(PortalSpec(code="xatuychinh", name="Xã Tùy Chỉnh", kind="commune"))
     # After the home app's rename (10): the home page already carries the portal's name.
     assert runs == [("xatuychinh", "xatuychinh", "Xã Tùy Chỉnh")]
 

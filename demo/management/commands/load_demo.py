@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+from django.conf import settings
+from django.core.management.base import CommandError
+
 from demo.portals import DEMO_PASSWORD, PLATFORM_ACCOUNTS, PORTAL_ACCOUNTS, load_demo
 from tenants.current import public_schema
 from tenants.management.commands._base import PortalCommand
@@ -13,6 +16,12 @@ class Command(PortalCommand):
         parser.add_argument("--password", default=DEMO_PASSWORD, help="mật khẩu các tài khoản mẫu")
 
     def handle(self, *args, **options):
+        if not settings.CONG_ALLOW_DEMO:
+            # The demo's accounts share one published password: never in production.
+            raise CommandError(
+                "Không nạp dữ liệu mẫu với cấu hình này (CONG_ALLOW_DEMO tắt, ví dụ cấu hình "
+                "production): các tài khoản mẫu dùng chung một mật khẩu công khai."
+            )
         portals = load_demo(options["password"])
         if not portals:
             self.stdout.write("Đã có cổng tỉnh: bỏ qua dữ liệu mẫu.")

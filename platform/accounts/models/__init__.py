@@ -6,14 +6,12 @@ everything else in the app imports its models from here.
 
 from .audit import AuditEvent
 from .mapped import MappedAccount
-from .security import AccountPolicy, AccountState, FailedLogin, LoginLockout, PasswordHistory
+from .security import AccountPolicy, AccountState, PasswordHistory
 
 __all__ = [
     "AccountPolicy",
     "AccountState",
     "AuditEvent",
-    "FailedLogin",
-    "LoginLockout",
     "MappedAccount",
     "PasswordHistory",
 ]

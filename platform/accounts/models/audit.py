@@ -19,6 +19,8 @@ class AuditEvent(models.Model):
         TWO_FACTOR_ENABLED = "2fa_enabled", _("Bật xác thực hai bước")
         TWO_FACTOR_DISABLED = "2fa_disabled", _("Tắt xác thực hai bước")
         TWO_FACTOR_FAILED = "2fa_failed", _("Sai mã xác thực hai bước")
+        RECOVERY_CODE_USED = "recovery_code_used", _("Dùng mã khôi phục")
+        RECOVERY_CODES_RENEWED = "recovery_codes_renewed", _("Cấp lại mã khôi phục")
         USER_CREATED = "user_created", _("Tạo tài khoản")
         USER_CHANGED = "user_changed", _("Sửa tài khoản")
         USER_DEACTIVATED = "user_deactivated", _("Vô hiệu hoá tài khoản")

@@ -1,5 +1,6 @@
 """Account rules of a portal and the state they keep per user: password age and history,
-failed sign-ins and lockouts, two-factor secrets."""
+two-factor secrets. Failed sign-ins and lockouts are counted for the whole platform
+(`signin.store`)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+from signin.models import TwoFactorState
 
 
 @register_setting(icon="lock")
@@ -93,18 +96,15 @@ class AccountPolicy(BaseSiteSetting):
         return policy
 
 
-class AccountState(models.Model):
-    """What the account rules need to know about one user; created on demand."""
+class AccountState(TwoFactorState):
+    """What the account rules need to know about one user; created on demand. The TOTP
+    secret is encrypted at rest and recovery codes are kept hashed (`TwoFactorState`)."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="account_state"
     )
     must_change_password = models.BooleanField(_("phải đổi mật khẩu"), default=False)
     password_changed_at = models.DateTimeField(_("lần đổi mật khẩu gần nhất"), null=True, blank=True)
-    totp_secret = models.CharField(_("khoá bí mật TOTP"), max_length=64, blank=True)
-    totp_enabled_at = models.DateTimeField(_("bật xác thực hai bước lúc"), null=True, blank=True)
-    # The last time step accepted, so a code cannot be used twice.
-    totp_last_step = models.BigIntegerField(default=0)
 
     class Meta:
         verbose_name = _("trạng thái tài khoản")
@@ -119,10 +119,6 @@ class AccountState(models.Model):
             user=user, defaults={"password_changed_at": timezone.now()}
         )
         return state
-
-    @property
-    def totp_enabled(self) -> bool:
-        return bool(self.totp_secret and self.totp_enabled_at)
 
     def password_expires_at(self, max_age_days: int) -> dt.datetime | None:
         if not max_age_days or self.password_changed_at is None:
@@ -146,50 +142,3 @@ class PasswordHistory(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} {self.created_at:%d/%m/%Y}"
-
-
-class FailedLogin(models.Model):
-    """One failed sign-in. Kept in the portal's schema (not the cache) so that every worker
-    sees it and a restart forgets nothing."""
-
-    username = models.CharField(max_length=150, db_index=True)
-    ip_address = models.GenericIPAddressField(null=True, blank=True, db_index=True)
-    at = models.DateTimeField(default=timezone.now, db_index=True)
-    # Cleared once the failure has led to a lockout of the account (of the address), or was
-    # followed by a successful sign-in or an unlock: it no longer counts towards the next one.
-    counts_for_account = models.BooleanField(default=True)
-    counts_for_ip = models.BooleanField(default=True)
-
-    class Meta:
-        ordering = ["-at", "-id"]
-        verbose_name = _("lần đăng nhập sai")
-        verbose_name_plural = _("lần đăng nhập sai")
-
-    def __str__(self) -> str:
-        return f"{self.username} {self.ip_address or ''}"
-
-
-class LoginLockout(models.Model):
-    class Scope(models.TextChoices):
-        ACCOUNT = "account", _("Tài khoản")
-        IP = "ip", _("Địa chỉ IP")
-
-    scope = models.CharField(_("khoá theo"), max_length=10, choices=Scope.choices)
-    key = models.CharField(_("tài khoản hoặc địa chỉ IP"), max_length=150)
-    locked_at = models.DateTimeField(_("khoá lúc"), default=timezone.now)
-    locked_until = models.DateTimeField(_("khoá đến"))
-    unlocked_at = models.DateTimeField(_("mở khoá lúc"), null=True, blank=True)
-    unlocked_by = models.CharField(_("người mở khoá"), max_length=150, blank=True)
-
-    class Meta:
-        ordering = ["-locked_at", "-id"]
-        indexes = [models.Index(fields=["scope", "key", "locked_until"])]
-        verbose_name = _("khoá đăng nhập")
-        verbose_name_plural = _("khoá đăng nhập")
-
-    def __str__(self) -> str:
-        return f"{self.get_scope_display()} {self.key}"
-
-    @property
-    def in_force(self) -> bool:
-        return self.unlocked_at is None and self.locked_until > timezone.now()

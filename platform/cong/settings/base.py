@@ -50,6 +50,9 @@ SHARED_APPS = [
     "console",
     # The demo province (`manage.py load_demo`); no models.
     "demo",
+    # Sign-in shared by the console and every portal: failures and lockouts counted once,
+    # platform accounts' password history and two-factor secrets.
+    "signin",
     "django.contrib.contenttypes",
     "django.contrib.auth",
     "django.contrib.sessions",
@@ -157,6 +160,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # Idle timeout, second sign-in step, forced password change, mandatory two-factor.
     "accounts.middleware.AccountSecurityMiddleware",
+    # The same for the platform console (public schema): platform accounts' rules.
+    "console.middleware.ConsoleSecurityMiddleware",
     "tenants.middleware.PortalRedirectMiddleware",
 ]
 
@@ -190,15 +195,20 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "cong.wsgi.application"
 
+# The same rules for portal users and platform accounts (the console's password change).
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
         "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-        "OPTIONS": {"min_length": 10},
+        "OPTIONS": {"min_length": 12},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
-    {"NAME": "accounts.validators.LettersAndDigitsValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "accounts.validators.LettersAndDigitsValidator", "OPTIONS": {"min_length": 12}},
+    # `matkhau…`, province names with a year, `P@ssw0rd!!`.
+    {"NAME": "accounts.validators.VietnamesePatternValidator"},
+    # A bundled list of passwords leaked in public breaches (accounts/data/README.md).
+    {"NAME": "accounts.validators.BreachedPasswordValidator"},
     # Not the last N passwords (N from the portal's AccountPolicy).
     {"NAME": "accounts.validators.PasswordHistoryValidator"},
 ]
@@ -352,6 +362,17 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 CONG_PROVINCE_DOMAIN = os.environ.get("CONG_PROVINCE_DOMAIN", "laichau.gov.vn")
 # Domain of the platform console (public schema).
 CONG_CONSOLE_DOMAIN = os.environ.get("CONG_CONSOLE_DOMAIN", f"quantri.{CONG_PROVINCE_DOMAIN}")
+# Two-factor secrets are encrypted at rest with this Fernet key (signin.crypto); unset, it
+# is derived from DJANGO_SECRET_KEY. Old keys stay readable during a rotation
+# (`manage.py rotate_totp_key`, docs/operations.md).
+CONG_TOTP_KEY = os.environ.get("CONG_TOTP_KEY", "")
+CONG_TOTP_OLD_KEYS = env_list("CONG_TOTP_OLD_KEYS")
+# The account rules of operators and the province board (signin.policy.PlatformPolicy);
+# empty: the portals' defaults from the provincial regulation, two-factor required.
+CONG_PLATFORM_ACCOUNT_POLICY: dict = {}
+# `load_demo` fills the database with the demo province and its accounts, all with one
+# published password: only where a setting says so (dev and test), never in production.
+CONG_ALLOW_DEMO = False
 # Scheme and port used when printing or linking a portal's address.
 CONG_PUBLIC_SCHEME = os.environ.get("CONG_PUBLIC_SCHEME", "https")
 CONG_PUBLIC_PORT = int(os.environ.get("CONG_PUBLIC_PORT", "0")) or None

@@ -21,6 +21,7 @@ def embedded_database_url(name: str = "cong") -> str:
 if not DATABASES:
     DATABASES = {"default": database_config(embedded_database_url())}
 
+CONG_ALLOW_DEMO = True
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", False)
 CONG_PROVINCE_DOMAIN = os.environ.get("CONG_PROVINCE_DOMAIN", "laichau.localhost")
 CONG_CONSOLE_DOMAIN = os.environ.get("CONG_CONSOLE_DOMAIN", f"quantri.{CONG_PROVINCE_DOMAIN}")

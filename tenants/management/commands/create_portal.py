@@ -3,7 +3,7 @@ from __future__ import annotations
 from tenants.models import Portal
 from tenants.provisioning import PortalSpec, create_portal
 
-from ._base import PortalCommand, actor
+from ._base import PortalCommand, actor, add_decision_arguments, decision_from_options
 
 KINDS = [k for k in Portal.Kind.values if k != Portal.Kind.PLATFORM]
 
@@ -23,12 +23,18 @@ class Command(PortalCommand):
         parser.add_argument("--email", default="", help="thư điện tử liên hệ")
         parser.add_argument(
             "--status",
-            default=Portal.Status.ACTIVE,
+            default=None,
             choices=[Portal.Status.ACTIVE, Portal.Status.REQUESTED],
-            help="active (mặc định) hoặc requested: chờ Ban Biên tập Cổng tỉnh phê duyệt",
+            help=(
+                "requested (mặc định): chờ Ban Biên tập Cổng tỉnh phê duyệt; active chỉ khi có "
+                "quyết định phê duyệt (--decision, --approved-by, --decision-file)"
+            ),
         )
+        add_decision_arguments(parser, required=False)
 
     def handle(self, *args, **options):
+        decision = decision_from_options(options)
+        status = options["status"] or (Portal.Status.ACTIVE if decision else Portal.Status.REQUESTED)
         portal = create_portal(
             PortalSpec(
                 code=options["code"],
@@ -37,10 +43,11 @@ class Command(PortalCommand):
                 kind=options["kind"],
                 parent_code=options["parent"],
                 domains=tuple(options["domain"]),
-                status=options["status"],
+                status=status,
                 contact_email=options["email"],
             ),
             actor=actor(),
+            decision=decision,
         )
         self.stdout.write(self.style.SUCCESS(f"Đã tạo cổng {portal.code}: {portal.name}"))
         if not portal.is_active:
