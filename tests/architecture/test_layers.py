@@ -27,7 +27,7 @@ LAYERS: dict[str, int] = {
         for app in (
             "accounts", "editorial", "home", "workdays", "compliance", "languages",
             "introduction", "news", "legaldocs", "direction", "planning", "projects",
-            "contacts", "science", "stats", "budget", "services", "participation",
+            "contacts", "science", "stats", "budget", "services", "participation", "deadlines",
         )
     },
     "console": 4,

@@ -50,6 +50,8 @@ SHARED_APPS = [
     "console",
     # The demo province (`manage.py load_demo`); no models.
     "demo",
+    # The province's posting rules and the ledger of every portal's clocks (issue #13).
+    "deadlines.province",
     "django.contrib.contenttypes",
     "django.contrib.auth",
     "django.contrib.sessions",
@@ -83,6 +85,8 @@ TENANT_APPS = [
     "compliance",
     "workdays",
     "participation",
+    # Posting deadlines, obligations, reminders (its province half is a shared app).
+    "deadlines",
     "languages",
     "wagtail_localize",
     "wagtail_localize.locales",
