@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from console import views
+from console import league, views
 
 app_name = "console"
 
@@ -12,6 +12,9 @@ urlpatterns = [
     path("nhat-ky/", views.event_list, name="events"),
     path("giam-sat/", views.oversight, name="oversight"),
     path("giam-sat/tieng-anh/", views.english_overview, name="english"),
+    path("thoi-han/", league.league, name="league"),
+    path("thoi-han/quy-dinh/", league.rules_table, name="deadline_rules"),
+    path("thoi-han/cong/<str:code>/", league.league_portal, name="league_portal"),
     path("cong/dang-ky/", views.portal_request, name="portal_request"),
     path("cong/<str:code>/", views.portal_detail, name="portal_detail"),
     path("cong/<str:code>/phe-duyet/", views.portal_approve, name="portal_approve"),
