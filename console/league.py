@@ -50,8 +50,9 @@ def _kind(request: HttpRequest) -> str:
 
 
 HEADER = [
-    gettext_lazy("Cổng"), gettext_lazy("Loại"), gettext_lazy("Đã đăng"), gettext_lazy("Đúng hạn"), gettext_lazy("Trễ hạn"), gettext_lazy("Quá hạn chưa đăng"),
-    gettext_lazy("Tỷ lệ đúng hạn (%)"), gettext_lazy("Câu hỏi đến hạn"), gettext_lazy("Trả lời đúng hạn"),
+    gettext_lazy("Cổng"), gettext_lazy("Loại"), gettext_lazy("Đã đăng"), gettext_lazy("Đúng hạn"),
+    gettext_lazy("Trễ hạn"), gettext_lazy("Quá hạn chưa đăng"), gettext_lazy("Tỷ lệ đúng hạn (%)"),
+    gettext_lazy("Câu hỏi đến hạn"), gettext_lazy("Trả lời đúng hạn"),
     gettext_lazy("Tỷ lệ trả lời đúng hạn (%)"), gettext_lazy("Chuyên mục lâu không cập nhật"),
 ]
 

@@ -78,7 +78,9 @@ def member_portals(kind: str | None = None):
     return portals.order_by("kind", "name")
 
 
-def league_table(period: Period, kind: str | None = None, today: dt.date | None = None) -> list[PortalFigures]:
+def league_table(
+    period: Period, kind: str | None = None, today: dt.date | None = None
+) -> list[PortalFigures]:
     today = today or timezone.localdate()
     portals = list(member_portals(kind))
     in_period = Q(due_date__range=(period.start, period.end))

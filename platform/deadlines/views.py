@@ -49,7 +49,8 @@ def record_status(record: ClockRecord, today, soon_days: int, calendar) -> tuple
         late = record.late_days
         left = None
     elif record.due_date < today:
-        status, late, left = Status.OVERDUE, max(1, calendar.working_days_between(record.due_date, today)), None
+        late = max(1, calendar.working_days_between(record.due_date, today))
+        status, left = Status.OVERDUE, None
     else:
         left = calendar.working_days_between(today, record.due_date)
         status, late = (Status.DUE_SOON if left <= soon_days else Status.PENDING), 0

@@ -12,8 +12,8 @@ from django_tenants.utils import schema_context
 from django.utils import timezone
 
 from deadlines.league import Period, league_table
-from tenants.models import PlatformRole
 from tenants.current import in_public_schema
+from tenants.models import PlatformRole
 from tests.conftest import client_for
 from tests.deadlines.helpers import planning_item
 

@@ -22,9 +22,9 @@ def second_commune(db):
 
 
 def _province_document(province, applies_to_kinds=(), applies_to_portals=()):
-    from wagtail.documents import get_document_model
-
     from django.core.files.base import ContentFile
+
+    from wagtail.documents import get_document_model
 
     from legaldocs.models import (
         IssuingAuthority,

@@ -20,7 +20,7 @@ def _document(number: str, slug: str, effective: dt.date, **extra):
     page = LegalDocumentPage(
         title=f"Quyết định {number}", slug=slug, doc_type="quyet-dinh", number=number,
         issuer=issuer, summary="Quy định giá dịch vụ khám bệnh, chữa bệnh.",
-        issue_date=D(2026, 2, 5), effective_date=effective, **extra,
+        issue_date=min(effective, D(2026, 2, 5)), effective_date=effective, **extra,
     )
     LegalDocumentIndexPage.objects.get(depth=3).add_child(instance=page)
     page.save_revision().publish()
