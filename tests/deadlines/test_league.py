@@ -109,3 +109,48 @@ def test_the_board_edits_the_rules_and_operators_only_read_them(db, make_platfor
     form[rules.PLANNING] = "7"
     board.post("/thoi-han/quy-dinh/", form)
     assert rules.province_limits()[rules.PLANNING] == 7
+
+
+def test_questions_count_answered_on_time_and_reach_the_reminders(portal_a, make_local_user):
+    from django.core import mail
+    from django.core.exceptions import ValidationError
+
+    from deadlines.daily import run_daily
+    from deadlines.queues import queues
+    from participation.models import ParticipationSettings, Question
+    from tests.deadlines.helpers import at
+
+    make_local_user(portal_a, "pheduyet.soa", "Thành viên Ban Biên tập", email="pd@soa.vn")
+    with schema_context(portal_a.schema_name):
+        Question.objects.create(
+            title="Hỏi về thủ tục cấp phép", body="…", received_at=at(D(2026, 11, 2)),
+            deadline=at(D(2026, 11, 20), 17), status="published",
+            approved_at=at(D(2026, 11, 19)), answered_at=at(D(2026, 11, 18)),
+        )
+        Question.objects.create(
+            title="Hỏi về đất đai", body="…", received_at=at(D(2026, 11, 2)),
+            deadline=at(D(2026, 11, 20), 17), status="published", approved_at=at(D(2026, 11, 25)),
+        )
+        Question.objects.create(
+            title="Hỏi về học phí", body="…", received_at=at(D(2026, 11, 16)),
+            deadline=at(D(2026, 12, 7), 17), status="assigned",
+        )
+        Question.objects.create(title="Câu hỏi bị từ chối", body="…", received_at=at(D(2026, 11, 2)),
+                                deadline=at(D(2026, 11, 20), 17), status="refused")
+        due = [e.record.title for e in queues(3, D(2026, 12, 3)).due_soon]
+        assert due == ["Hỏi về học phí"]
+        settings = ParticipationSettings()
+        settings.answer_days = 20
+        try:
+            settings.clean()
+        except ValidationError as exc:
+            assert "answer_days" in exc.message_dict
+        else:
+            raise AssertionError("a longer Q&A limit than the province's was accepted")
+    figures = {f.portal.code: f for f in league_table(Period(D(2026, 11, 1), D(2026, 12, 31)),
+                                                      today=D(2026, 12, 3))}
+    assert (figures["soa"].questions, figures["soa"].questions_on_time) == (2, 1)
+    assert figures["soa"].questions_percent == 50.0
+    mail.outbox.clear()
+    run_daily(portal_a.schema_name, D(2026, 12, 7))  # the due date of the open question
+    assert "Hỏi về học phí" in mail.outbox[0].body
