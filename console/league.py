@@ -11,7 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from console.chart import BANDS, on_time_chart
 from console.exports import csv_response, xlsx_response
@@ -98,7 +98,9 @@ def _status(record: ClockRecord, today: dt.date) -> str:
     if record.posted_on is None:
         return _("quá hạn chưa đăng") if record.due_date < today else _("chưa đến hạn")
     if record.late_days:
-        return _("trễ %(days)d ngày làm việc") % {"days": record.late_days}
+        return ngettext(
+            "trễ %(days)d ngày làm việc", "trễ %(days)d ngày làm việc", record.late_days
+        ) % {"days": record.late_days}
     return _("đúng hạn")
 
 
