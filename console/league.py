@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from console.chart import BANDS, on_time_chart
+from console.chart import BANDS, chart_svg, figures_table, on_time_chart
 from console.exports import csv_response, xlsx_response
 from console.views import BOARD, OPERATOR, role_required
 from deadlines import rules
@@ -83,9 +83,15 @@ def league(request: HttpRequest) -> HttpResponse:
     query.pop("xuat", None)
     return render(request, "console/league.html", {
         "figures": figures, "sort": sort, "period": period, "kind": kind, "kinds": KINDS,
-        "chart": on_time_chart(portals, months, monthly),
-        "monthly_rows": [(p, [monthly[p.pk].get(m) for m in months]) for p in portals],
-        "months": months, "bands": BANDS, "query": query.urlencode(),
+        "chart": chart_svg(
+            on_time_chart(portals, months, monthly), "bieu-do", "bieu-do-mo-ta",
+            _("Mỗi hàng là một cổng, mỗi cột là một tháng (theo hạn đăng); số trong ô là tỷ lệ "
+              "đúng hạn (%). Bảng số liệu ở dưới."),
+        ),
+        "chart_table": figures_table(
+            portals, months, monthly, _("Tỷ lệ đăng đúng hạn (%) theo cổng và tháng"), _("Cổng")
+        ),
+        "bands": BANDS, "query": query.urlencode(),
         "columns": [("ten", _("Cổng")), ("da-dang", _("Đã đăng")), ("dung-han", _("Đúng hạn")),
                     ("tre-han", _("Trễ hạn")), ("qua-han", _("Quá hạn")),
                     ("hoi-dap", _("Hỏi – Đáp đúng hạn")), ("chuyen-muc", _("Chuyên mục lâu không cập nhật"))],
