@@ -18,7 +18,7 @@ from tenants.current import current_portal
 from workdays.models import calendar_for_schema
 
 from . import obligations as obligation_steps
-from .clocks import Status, rule_label
+from .clocks import ClockState, Status, rule_label
 from .models import DeadlineSettings, Obligation
 from .province.models import ClockRecord
 
@@ -38,8 +38,6 @@ def _require_staff(request: HttpRequest) -> None:
 
 def record_status(record: ClockRecord, today, soon_days: int, calendar) -> tuple[str, str]:
     """(status, label) of a ledger row today."""
-    from .clocks import ClockState
-
     if record.kind == ClockRecord.Kind.SECTION:
         if record.due_date < today:
             return "stale", _("lâu không cập nhật")
