@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from console import account, views
+from console import account, league, views
 
 app_name = "console"
 
@@ -20,6 +20,9 @@ urlpatterns = [
     path("khoa-dang-nhap/<int:pk>/mo-khoa/", account.unlock, name="unlock"),
     path("giam-sat/", views.oversight, name="oversight"),
     path("giam-sat/tieng-anh/", views.english_overview, name="english"),
+    path("thoi-han/", league.league, name="league"),
+    path("thoi-han/quy-dinh/", league.rules_table, name="deadline_rules"),
+    path("thoi-han/cong/<str:code>/", league.league_portal, name="league_portal"),
     path("cong/dang-ky/", views.portal_request, name="portal_request"),
     path("cong/<str:code>/", views.portal_detail, name="portal_detail"),
     path("cong/<str:code>/phe-duyet/", views.portal_approve, name="portal_approve"),

@@ -31,6 +31,7 @@ from legaldocs.models import (
     RelationKind,
     ValidityStatus,
 )
+from legaldocs.validity import update_validity
 
 T = DocumentType
 S = ValidityStatus
@@ -315,6 +316,8 @@ def load_demo_content(portal) -> None:
                 LegalDocumentRelation.objects.create(
                     page=created[doc.number], target=created[target], kind=kind
                 )
+    # The amended, replaced and repealed documents follow their relations (legaldocs.validity).
+    update_validity()
 
     today = timezone.localdate()
     drafts = DRAFTS if portal.kind == "province" else DRAFTS[:1]

@@ -18,6 +18,7 @@ from django.db import transaction
 from demo import (
     budget,
     contacts,
+    deadlines,
     direction,
     introduction,
     languages,
@@ -185,4 +186,6 @@ def load_demo(password: str = DEMO_PASSWORD) -> list[Portal]:
         )
         _fill_portal(portal, demo, password)
         created.append(portal)
+    # Once every portal exists: the province's documents reach the members' queues.
+    deadlines.load_demo_deadlines(created[0], created[1:])
     return created

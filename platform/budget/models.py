@@ -97,8 +97,6 @@ class BudgetDisclosurePage(NFCTextMixin, Page):
     parent_page_types = ["budget.BudgetIndexPage"]
     subpage_types: list[str] = []
 
-    time_limit_section = "ngan-sach"
-
     class Meta:
         verbose_name = _("công khai ngân sách")
         verbose_name_plural = _("công khai ngân sách")
@@ -111,7 +109,3 @@ class BudgetDisclosurePage(NFCTextMixin, Page):
             raise ValidationError(
                 {"quarter": _("Chỉ ghi quý cho tình hình thực hiện dự toán quý.")}
             )
-
-    @property
-    def source_event_date(self):
-        return self.decision_date

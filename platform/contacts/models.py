@@ -18,6 +18,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import RICH_TEXT_FEATURES, AttachmentsBlock
 from core.models import NFCTextMixin
+from deadlines.clocks import KeptCurrent
 from themes.models import validate_hex_colour  # noqa: F401  named by migrations
 
 from .fields import EmailAddressField, PhoneField
@@ -42,6 +43,8 @@ class ContactsPage(NFCTextMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["contacts.StatementPage"]
     max_count_per_parent = 1
+
+    kept_current = KeptCurrent()  # Decree 43 art. 10 k
 
     class Meta:
         verbose_name = _("trang Liên hệ")

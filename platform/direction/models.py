@@ -31,6 +31,8 @@ from wagtail.search import index
 from core.blocks import RICH_TEXT_FEATURES, BodyBlock
 from core.listing import FeedItem, Listing, SectionIndexPage
 from core.models import NFCTextMixin
+from deadlines import rules
+from deadlines.clocks import KeptCurrent, PostingClock
 from legaldocs.models import validate_document_number
 
 WEEK_PARAM = "tuan"
@@ -175,6 +177,7 @@ class DirectionIndexPage(SectionIndexPage):
         "direction.EnterpriseSanctionPage",
     ]
     per_page = 15
+    kept_current = KeptCurrent()  # Decree 43 art. 10 c
 
     class Meta:
         verbose_name = _("chuyên trang chỉ đạo, điều hành")
@@ -413,9 +416,22 @@ class LawDisseminationPage(NFCTextMixin, Page):
     parent_page_types = ["direction.LawDisseminationIndexPage"]
     subpage_types: list[str] = []
 
+    # Due 15 (Lai Châu: 12) working days after the document it explains was issued.
+    posting_clock = PostingClock(rule=rules.LAW_DISSEMINATION, event="explained_issue_date")
+
     class Meta:
         verbose_name = _("bài phổ biến pháp luật")
         verbose_name_plural = _("bài phổ biến pháp luật")
+
+    @property
+    def explained_issue_date(self) -> datetime.date | None:
+        """The issue date of the newest document the article explains: an article about a
+        new law and the older ones it builds on is due after the new one."""
+        dates = [
+            link.document.issue_date for link in self.explained_documents.all()
+            if link.document_id and link.document.issue_date
+        ]
+        return max(dates) if dates else None
 
 
 class LawDisseminationDocument(Orderable):

@@ -16,6 +16,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import RICH_TEXT_FEATURES, BodyBlock
 from core.models import NFCTextMixin
+from deadlines.clocks import KeptCurrent
 
 from .blocks import HistoryBlock
 
@@ -29,6 +30,8 @@ class IntroductionIndexPage(NFCTextMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
+    # Kept current and accurate (Decree 43 art. 10 a): flagged when untouched too long.
+    kept_current = KeptCurrent()
     parent_page_types = ["home.HomePage"]
     subpage_types = [
         "introduction.OrganisationPage",

@@ -11,6 +11,8 @@ class LegaldocsConfig(AppConfig):
     def ready(self) -> None:
         from core.sections import Section, register_section
 
+        from . import signals  # noqa: F401
+
         register_section(
             Section(
                 order=60, slug="van-ban", title="Văn bản", title_en="Legal documents",

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import datetime
 
+from django import forms
+from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -15,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -29,7 +32,11 @@ from wagtail.search import index
 from core.blocks import RICH_TEXT_FEATURES
 from core.listing import FeedItem, Listing, SectionIndexPage
 from core.models import Label, NFCTextMixin
+from deadlines import rules
+from deadlines.clocks import PostingClock
 from search.facets import ChoiceFacet, DateRangeFilter, IdentifierFacet, RelatedFacet
+from tenants.current import current_portal
+from tenants.models import Portal
 
 # Số ký hiệu: number[/year]/symbol, e.g. 43/2020/QĐ-UBND, 1234/UBND-KT, 15/CT-TTg,
 # 59/2020/QH14, 07/2016/TTLT-BTC-BNV; Party documents use a hyphen: 36-NQ/TW.
@@ -82,9 +89,16 @@ class IssuingAuthority(Label):
     """Cơ quan ban hành (thẩm quyền ban hành), e.g. “UBND tỉnh Lai Châu”, “Chính phủ”."""
 
     short_name = models.CharField(_("tên viết tắt"), max_length=60, blank=True)
+    is_own_agency = models.BooleanField(
+        _("là cơ quan chủ quản của Cổng"), default=False,
+        help_text=_(
+            "Văn bản do chính cơ quan này ban hành phải đăng trong 2 ngày làm việc; văn bản "
+            "của cơ quan khác áp dụng cho đơn vị thì trong 8 ngày làm việc."
+        ),
+    )
 
     panels = [FieldPanel("name"), FieldPanel("short_name"), FieldPanel("slug"),
-              FieldPanel("sort_order")]
+              FieldPanel("sort_order"), FieldPanel("is_own_agency")]
 
     class Meta(Label.Meta):
         verbose_name = _("cơ quan ban hành")
@@ -100,6 +114,48 @@ class LegalField(Label):
 
 
 # --- Documents ------------------------------------------------------------------------------
+
+
+# Kinds of member portals a province document can apply to (all departments, all communes…).
+APPLICABLE_KINDS = [
+    ("department", _("Tất cả sở, ban, ngành")),
+    ("district", _("Tất cả huyện, thị xã, thành phố")),
+    ("commune", _("Tất cả xã, phường, thị trấn")),
+]
+
+
+class LegalDocumentAdminForm(WagtailAdminPageForm):
+    """Only the province portal says which member units a document applies to (its choices
+    are the member portals); elsewhere those fields are not offered."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        portal = current_portal()
+        if portal is None or not portal.is_province:
+            for name in ("applies_to_kinds", "applies_to_portals"):
+                self.fields.pop(name, None)
+            return
+        members = Portal.objects.exclude(
+            kind__in=[Portal.Kind.PROVINCE, Portal.Kind.PLATFORM]
+        ).exclude(status=Portal.Status.ARCHIVED)
+        self.fields["applies_to_kinds"] = forms.MultipleChoiceField(
+            label=_("Áp dụng cho"), required=False, choices=APPLICABLE_KINDS,
+            widget=forms.CheckboxSelectMultiple,
+            help_text=_("Khi Cổng tỉnh xuất bản, mỗi cổng thành viên được áp dụng phải đăng "
+                        "hoặc liên kết văn bản trong thời hạn quy định."),
+        )
+        self.fields["applies_to_portals"] = forms.MultipleChoiceField(
+            label=_("Và các cổng thành viên"), required=False,
+            choices=[(p.code, p.name) for p in members.order_by("kind", "name")],
+            widget=forms.CheckboxSelectMultiple,
+        )
+
+
+def posting_rule(document: LegalDocumentPage) -> str:
+    """2 working days at the agency that issued it, 8 (Kiên Giang: 10) elsewhere (Lai Châu
+    43/2020 art. 12.1 c)."""
+    issuer = document.issuer if document.issuer_id else None
+    return rules.LEGAL_ISSUER if issuer is not None and issuer.is_own_agency else rules.LEGAL_APPLYING
 
 
 class LegalDocumentIndexPage(SectionIndexPage):
@@ -161,6 +217,15 @@ class LegalDocumentPage(NFCTextMixin, Page):
     status = models.CharField(
         _("tình trạng hiệu lực"), max_length=30, choices=ValidityStatus.choices,
         default=ValidityStatus.IN_FORCE, db_index=True,
+        help_text=_(
+            "Tự cập nhật hằng ngày theo ngày có hiệu lực, ngày hết hiệu lực và các văn bản "
+            "sửa đổi, thay thế, bãi bỏ; trừ khi Ban Biên tập giữ tình trạng đã chọn."
+        ),
+    )
+    validity_locked = models.BooleanField(
+        _("giữ tình trạng hiệu lực đã chọn"), default=False,
+        help_text=_("Không tự cập nhật tình trạng hiệu lực của văn bản này (mọi thay đổi đều "
+                    "được ghi nhật ký)."),
     )
     signer = models.CharField(_("người ký"), max_length=255, blank=True)
     signer_title = models.CharField(_("chức vụ người ký"), max_length=255, blank=True)
@@ -173,6 +238,21 @@ class LegalDocumentPage(NFCTextMixin, Page):
     comment_start = models.DateField(_("bắt đầu lấy ý kiến"), null=True, blank=True)
     comment_end = models.DateField(_("hết hạn lấy ý kiến"), null=True, blank=True)
 
+    # A province document that member units must post (Lai Châu 43/2020 art. 12.1 c): each
+    # applying portal gets an obligation when the province publishes it (deadlines).
+    applies_to_kinds = ArrayField(
+        models.CharField(max_length=20, choices=APPLICABLE_KINDS), verbose_name=_("áp dụng cho"),
+        default=list, blank=True,
+    )
+    applies_to_portals = ArrayField(
+        models.CharField(max_length=40), verbose_name=_("áp dụng cho các cổng thành viên"),
+        default=list, blank=True,
+    )
+    source_url = models.URLField(
+        _("văn bản gốc trên Cổng tỉnh"), max_length=500, blank=True,
+        help_text=_("Đường dẫn về trang văn bản trên Cổng tỉnh, khi văn bản được đăng lại."),
+    )
+
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("doc_type"), FieldPanel("number")]),
         FieldRowPanel([FieldPanel("issuer"), FieldPanel("legal_field")]),
@@ -181,7 +261,7 @@ class LegalDocumentPage(NFCTextMixin, Page):
             [
                 FieldRowPanel([FieldPanel("issue_date"), FieldPanel("effective_date"),
                                FieldPanel("expiry_date")]),
-                FieldPanel("status"),
+                FieldRowPanel([FieldPanel("status"), FieldPanel("validity_locked")]),
                 FieldRowPanel([FieldPanel("signer"), FieldPanel("signer_title")]),
             ],
             heading=_("Ban hành và hiệu lực"),
@@ -193,6 +273,11 @@ class LegalDocumentPage(NFCTextMixin, Page):
             [FieldPanel("is_draft"),
              FieldRowPanel([FieldPanel("comment_start"), FieldPanel("comment_end")])],
             heading=_("Dự thảo lấy ý kiến"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("applies_to_kinds"), FieldPanel("applies_to_portals"),
+             FieldPanel("source_url")],
+            heading=_("Đơn vị phải đăng văn bản"),
         ),
     ]
 
@@ -222,10 +307,22 @@ class LegalDocumentPage(NFCTextMixin, Page):
 
     parent_page_types = ["legaldocs.LegalDocumentIndexPage"]
     subpage_types: list[str] = []
+    base_form_class = LegalDocumentAdminForm
+
+    # Due 2 or 8 working days after issue (deadlines); a draft for comments has no clock.
+    posting_clock = PostingClock(rule=posting_rule, event="issue_date", skip_if="is_draft")
 
     class Meta:
         verbose_name = _("văn bản")
         verbose_name_plural = _("văn bản")
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "status" in update_fields:
+            from .validity import status_on_save
+
+            status_on_save(self)
+        return super().save(*args, **kwargs)
 
     def clean(self) -> None:
         super().clean()
@@ -285,6 +382,33 @@ class LegalDocumentPage(NFCTextMixin, Page):
         for r in incoming.select_related("page"):
             result.append((inverse[r.kind], r.page))
         return result
+
+
+class ValidityChange(models.Model):
+    """The log of a document's validity status: what the daily job changed from the dates and
+    relations, and what the board set by hand."""
+
+    class Reason(models.TextChoices):
+        DATES = "dates", _("Theo ngày có hiệu lực, hết hiệu lực")
+        RELATIONS = "relations", _("Theo văn bản sửa đổi, thay thế, bãi bỏ")
+        MANUAL = "manual", _("Ban Biên tập chọn")
+
+    page = models.ForeignKey(
+        LegalDocumentPage, on_delete=models.CASCADE, related_name="validity_changes"
+    )
+    old_status = models.CharField(_("tình trạng cũ"), max_length=30, choices=ValidityStatus.choices)
+    new_status = models.CharField(_("tình trạng mới"), max_length=30, choices=ValidityStatus.choices)
+    reason = models.CharField(_("căn cứ"), max_length=20, choices=Reason.choices)
+    actor = models.CharField(_("người thực hiện"), max_length=150, blank=True)
+    at = models.DateTimeField(_("thời điểm"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("thay đổi tình trạng hiệu lực")
+        verbose_name_plural = _("nhật ký tình trạng hiệu lực")
+        ordering = ["-at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.at:%d/%m/%Y} {self.old_status} → {self.new_status}"
 
 
 class LegalDocumentAttachment(NFCTextMixin, Orderable):

@@ -18,6 +18,7 @@ from wagtail.search import index
 from core.blocks import BodyBlock
 from core.listing import FeedItem, Listing, SectionIndexPage
 from core.models import Label, NFCTextMixin
+from deadlines.clocks import KeptCurrent
 from search.facets import RelatedFacet
 
 CATEGORY_PARAM = "chuyen-muc"
@@ -36,6 +37,7 @@ class NewsIndexPage(SectionIndexPage):
     (`?chuyen-muc=`; an unknown category is a 404)."""
 
     subpage_types = ["news.NewsArticlePage"]
+    kept_current = KeptCurrent()  # Decree 43 art. 10 b
 
     class Meta:
         verbose_name = _("chuyên trang tin tức – sự kiện")

@@ -13,6 +13,8 @@ from wagtail.search import index
 from core.blocks import RICH_TEXT_FEATURES, AttachmentsBlock
 from core.listing import FeedItem, Listing, SectionIndexPage, choice_filter
 from core.models import NFCTextMixin
+from deadlines import rules
+from deadlines.clocks import PostingClock
 
 
 class PlanningKind(models.TextChoices):
@@ -95,13 +97,9 @@ class PlanningItemPage(NFCTextMixin, Page):
     parent_page_types = ["planning.PlanningIndexPage"]
     subpage_types: list[str] = []
 
-    # Section whose time limit applies, and the event it runs from (REQUIREMENTS.md §4).
-    time_limit_section = "đ"
+    # Due 10 (Lai Châu: 8) working days after approval (REQUIREMENTS.md §4).
+    posting_clock = PostingClock(rule=rules.PLANNING, event="approval_date")
 
     class Meta:
         verbose_name = _("chiến lược, quy hoạch, kế hoạch")
         verbose_name_plural = _("chiến lược, quy hoạch, kế hoạch")
-
-    @property
-    def source_event_date(self):
-        return self.approval_date

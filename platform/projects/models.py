@@ -15,6 +15,8 @@ from wagtail.search import index
 from core.blocks import RICH_TEXT_FEATURES, AttachmentsBlock
 from core.listing import FeedItem, Listing, SectionIndexPage, choice_filter
 from core.models import NFCTextMixin
+from deadlines import rules
+from deadlines.clocks import PostingClock
 from search.facets import ChoiceFacet
 
 from .money import format_vnd
@@ -158,7 +160,7 @@ class ProjectPage(NFCTextMixin, Page):
     parent_page_types = ["projects.ProjectIndexPage"]
     subpage_types: list[str] = []
 
-    time_limit_section = "h"
+    posting_clock = PostingClock(rule=rules.PLANNING, event="approval_date")
 
     class Meta:
         verbose_name = _("dự án đầu tư")
@@ -170,10 +172,6 @@ class ProjectPage(NFCTextMixin, Page):
             raise ValidationError(
                 {"end_date": _("Thời gian kết thúc phải sau thời gian bắt đầu.")}
             )
-
-    @property
-    def source_event_date(self):
-        return self.approval_date
 
     @property
     def budget_display(self) -> str:

@@ -14,6 +14,8 @@ from wagtail.search import index
 from core.blocks import RICH_TEXT_FEATURES, AttachmentsBlock
 from core.listing import FeedItem, Listing, SectionIndexPage, choice_filter
 from core.models import NFCTextMixin
+from deadlines import rules
+from deadlines.clocks import PostingClock
 
 
 class ManagementLevel(models.TextChoices):
@@ -116,7 +118,8 @@ class ScienceProgrammePage(NFCTextMixin, Page):
     parent_page_types = ["science.ScienceIndexPage"]
     subpage_types: list[str] = []
 
-    time_limit_section = "m"
+    # Acceptance restarts the clock: the results must then be published.
+    posting_clock = PostingClock(rule=rules.SCIENCE, event=("acceptance_date", "approval_date"))
 
     class Meta:
         verbose_name = _("chương trình, đề tài khoa học và công nghệ")
@@ -132,8 +135,3 @@ class ScienceProgrammePage(NFCTextMixin, Page):
             errors["acceptance_date"] = _("Ngày nghiệm thu phải sau ngày phê duyệt.")
         if errors:
             raise ValidationError(errors)
-
-    @property
-    def source_event_date(self):
-        """Acceptance restarts the clock: the results must then be published."""
-        return self.acceptance_date or self.approval_date

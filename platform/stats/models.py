@@ -15,6 +15,8 @@ from wagtail.search import index
 from core.blocks import RICH_TEXT_FEATURES, AttachmentsBlock
 from core.listing import FeedItem, Listing, SectionIndexPage
 from core.models import NFCTextMixin
+from deadlines import rules
+from deadlines.clocks import PostingClock
 
 
 class StatisticsIndexPage(SectionIndexPage):
@@ -87,7 +89,7 @@ class StatisticsReleasePage(NFCTextMixin, Page):
     parent_page_types = ["portal_statistics.StatisticsIndexPage"]
     subpage_types: list[str] = []
 
-    time_limit_section = "n"
+    posting_clock = PostingClock(rule=rules.STATISTICS, event="publication_decision_date")
 
     class Meta:
         verbose_name = _("kết quả thống kê")
@@ -99,7 +101,3 @@ class StatisticsReleasePage(NFCTextMixin, Page):
             raise ValidationError(
                 {"period_end": _("Ngày kết thúc kỳ điều tra phải sau ngày bắt đầu.")}
             )
-
-    @property
-    def source_event_date(self):
-        return self.publication_decision_date

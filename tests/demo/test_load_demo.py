@@ -11,6 +11,7 @@ from django_tenants.utils import schema_context
 
 from django.contrib.auth.models import User
 from django.core.management import call_command
+from django.utils import timezone
 
 from compliance.completeness import section_completeness
 from core.sections import registered_sections
@@ -88,6 +89,22 @@ def test_load_demo_fills_every_section_of_every_demo_portal(no_province):
     assert console.post("/tai-khoan/hai-buoc/", {"code": totp_code(secret)}).status_code == 302
     assert console.get("/tai-khoan/ma-khoi-phuc/").status_code == 200
     assert "Sở Khoa học và Công nghệ" in console.get("/").content.decode()
+    # The control loop has something to say on first run (demo.deadlines).
+    from deadlines.league import Period, league_table
+    from deadlines.models import Obligation
+    from deadlines.queues import queues
+
+    today = timezone.localdate()
+    figures = {f.portal.code: f for f in league_table(Period(today.replace(year=today.year - 2), today))}
+    assert all(figures[code].on_time and figures[code].late for code in DEMO_CODES)
+    with schema_context(portals["xaphongtho"].schema_name):
+        assert Obligation.objects.get().number == "35/2026/QĐ-UBND"
+        assert [e.record.title for e in queues(3).overdue if e.record.kind == "obligation"]
+    with schema_context(portals["sotc"].schema_name):
+        assert [e.record.title for e in queues(3).due_soon if e.record.kind == "obligation"]
+    with schema_context(portals["phuongtanphong"].schema_name):
+        assert [e.record.title for e in queues(3).stale] == ["Giới thiệu"]
+    assert figures["phuongtanphong"].stale == 1 and figures["laichau"].stale == 0
 
     again = StringIO()
     call_command("load_demo", stdout=again)

@@ -44,7 +44,8 @@ def documents(portal_a):
             summary="Ban hành Quy chế hoạt động của Cổng thông tin điện tử tỉnh",
             doc_type=DocumentType.QUYET_DINH, issue_date=date(2020, 10, 15), issuer=province,
             legal_field=education,
-            status=ValidityStatus.PARTLY_EXPIRED,
+            # Kept by the board: the status no longer follows the dates.
+            status=ValidityStatus.PARTLY_EXPIRED, validity_locked=True,
         )
         LegalDocumentPageFactory(
             number="12/2024/QĐ-UBND", summary="Quy định bảng giá đất trên địa bàn tỉnh",
@@ -58,7 +59,7 @@ def documents(portal_a):
         LegalDocumentPageFactory(
             number="05/CT-UBND", summary="Tăng cường quản lý đất đai",
             doc_type=DocumentType.CHI_THI, issue_date=date(2024, 2, 10), issuer=province,
-            legal_field=land, status=ValidityStatus.EXPIRED,
+            legal_field=land, expiry_date=date(2024, 12, 31),
         )
     return portal_a
 

@@ -33,7 +33,7 @@ def test_item_shows_approval_date_beside_publication_date(province):
         kind="quy-hoach-xay-dung-do-thi", approval_date=datetime.date(2026, 3, 2),
         approving_authority="Ủy ban nhân dân tỉnh",
     )
-    assert item.source_event_date == datetime.date(2026, 3, 2)
+    assert item.posting_clock.event_date(item) == datetime.date(2026, 3, 2)
     assert item.first_published_at is not None
     html = client_for(province).get("/quy-hoach-ke-hoach/qh-than-uyen/").content.decode()
     assert 'Ngày phê duyệt: <time datetime="2026-03-02">02/03/2026</time>' in html

@@ -22,7 +22,7 @@ def test_programme_page_shows_results_after_acceptance(portal_a, portal_b):
         results="<p>Tỷ lệ cây sống đạt 92%.</p>",
     )
     # Acceptance restarts the time limit.
-    assert page.source_event_date == datetime.date(2026, 3, 5)
+    assert page.posting_clock.event_date(page) == datetime.date(2026, 3, 5)
 
     html = client_for(portal_a).get("/khoa-hoc-cong-nghe/che-shan-tuyet/").content.decode()
     for text in ["ĐT.01-2024", "Cấp tỉnh", "Khoa học nông nghiệp", "Trung tâm Ứng dụng",

@@ -21,7 +21,7 @@ def test_release_shows_period_decision_and_analysis(portal_b, portal_a):
         methodology="<p>Chuẩn nghèo đa chiều.</p>",
         analysis="<p>Tỷ lệ hộ nghèo giảm 4,2 điểm phần trăm.</p>",
     )
-    assert release.source_event_date == datetime.date(2026, 1, 8)
+    assert release.posting_clock.event_date(release) == datetime.date(2026, 1, 8)
     html = client_for(portal_b).get("/thong-ke/ho-ngheo-2025/").content.decode()
     for text in ["01/09/2025 – 30/11/2025", "25/QĐ-UBND ngày 08/01/2026", "Phương pháp",
                  "Chuẩn nghèo đa chiều", "Phân tích", "giảm 4,2 điểm phần trăm",

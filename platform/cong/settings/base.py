@@ -53,6 +53,8 @@ SHARED_APPS = [
     # Sign-in shared by the console and every portal: failures and lockouts counted once,
     # platform accounts' password history and two-factor secrets.
     "signin",
+    # The province's posting rules and the ledger of every portal's clocks (issue #13).
+    "deadlines.province",
     "django.contrib.contenttypes",
     "django.contrib.auth",
     "django.contrib.sessions",
@@ -86,6 +88,8 @@ TENANT_APPS = [
     "compliance",
     "workdays",
     "participation",
+    # Posting deadlines, obligations, reminders (its province half is a shared app).
+    "deadlines",
     "languages",
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -76,6 +76,18 @@ class ParticipationSettings(BaseSiteSetting):
     class Meta:
         verbose_name = _("thiết lập Hỏi – Đáp")
 
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        from deadlines import rules
+
+        super().clean()
+        province = rules.province_limits()[rules.QUESTIONS]
+        if self.answer_days and self.answer_days > province:
+            raise ValidationError({"answer_days": _(
+                "Quy định của tỉnh là %(days)d ngày làm việc: cổng chỉ được rút ngắn thời hạn."
+            ) % {"days": province}})
+
 
 class QuestionTopic(Label):
     """Lĩnh vực hỏi đáp, e.g. “Đất đai”, “Thủ tục hành chính”, “Đầu tư”."""
