@@ -50,6 +50,9 @@ SHARED_APPS = [
     "console",
     # The demo province (`manage.py load_demo`); no models.
     "demo",
+    # Background jobs: one queue table in the public schema for every portal (tenants.jobs).
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.contenttypes",
     "django.contrib.auth",
     "django.contrib.sessions",
@@ -253,6 +256,22 @@ CACHES = {
         "REVERSE_KEY_FUNCTION": "django_tenants.cache.reverse_key",
     }
 }
+
+# --- Background jobs (tenants.jobs, docs/architecture.md) ----------------------------------
+# Stored in the database and run by `manage.py run_worker` in the schema they were enqueued
+# in; `make run` starts a worker beside gunicorn. CONG_TASKS_IMMEDIATE=1 runs every job at
+# once in the process that enqueues it instead (no worker needed).
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"
+        if env_bool("CONG_TASKS_IMMEDIATE")
+        else "tenants.jobs.PortalDatabaseBackend",
+    }
+}
+# A job still running this many seconds after it started lost its worker: queued again.
+CONG_JOB_STALE_AFTER = int(os.environ.get("CONG_JOB_STALE_AFTER", str(30 * 60)))
+# /readyz answers 503 when more jobs than this are waiting to run.
+CONG_READY_MAX_QUEUE = int(os.environ.get("CONG_READY_MAX_QUEUE", "5000"))
 
 # --- Security -------------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
