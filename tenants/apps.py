@@ -7,6 +7,8 @@ class TenantsConfig(AppConfig):
     verbose_name = _("Cổng thành viên")
 
     def ready(self) -> None:
+        from tenants import monitoring
         from tenants.tasks import register_platform_jobs
 
         register_platform_jobs()
+        monitoring.register()

@@ -139,9 +139,13 @@ DATABASE_URL = os.environ.get("DATABASE_URL", "")
 DATABASES = {"default": database_config(DATABASE_URL)} if DATABASE_URL else {}
 
 MIDDLEWARE = [
+    # Every request gets an id (X-Request-ID, in every log line) and is counted and timed
+    # per portal for /metrics, the 404 of an unknown host and the 503 of an outage included.
+    "core.logs.RequestIdMiddleware",
+    "core.metrics.MetricsMiddleware",
     # Outside the portal routing, so that every response carries them, the plain 404 for an
-    # unknown host included. First: a peer that is not our proxy does not get to say the
-    # request came over HTTPS (core.clientip).
+    # unknown host included. Before anything asks request.scheme: a peer that is not our
+    # proxy does not get to say the request came over HTTPS (core.clientip).
     "core.clientip.ProxyHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Content-Security-Policy and Permissions-Policy.
@@ -151,6 +155,8 @@ MIDDLEWARE = [
     "core.errors.RequestGuardMiddleware",
     # Static files are the same for every portal: served before any portal lookup.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # /healthz, /readyz, /metrics on any host, before the portal lookup needs the database.
+    "core.monitoring.MonitoringMiddleware",
     "tenants.middleware.PortalMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.LanguageMiddleware",
@@ -375,10 +381,28 @@ CONG_CONSOLE_DOMAIN = os.environ.get("CONG_CONSOLE_DOMAIN", f"quantri.{CONG_PROV
 CONG_PUBLIC_SCHEME = os.environ.get("CONG_PUBLIC_SCHEME", "https")
 CONG_PUBLIC_PORT = int(os.environ.get("CONG_PUBLIC_PORT", "0")) or None
 
+# Who may read /metrics and the details of /readyz (addresses or networks; the client's
+# address as core.clientip sees it, so behind nginx the visitor's, not nginx's).
+CONG_MONITORING_ADDRESSES = env_list("CONG_MONITORING_ADDRESSES", "127.0.0.1,::1")
+
+# Logs: one JSON object a line with the request id and the portal (DJANGO_LOG_FORMAT=json,
+# the production default), or plain lines with the same fields.
+LOG_FORMAT = os.environ.get("DJANGO_LOG_FORMAT", "plain")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"context": {"()": "core.logs.ContextFilter"}},
+    "formatters": {
+        "json": {"()": "core.logs.JsonFormatter"},
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(portal)s %(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["context"],
+            "formatter": "json" if LOG_FORMAT == "json" else "plain",
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
