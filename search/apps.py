@@ -17,6 +17,11 @@ class SearchConfig(AppConfig):
 
         checks.register(check_declarations)
         register_check("search", search_ready)
+        from tenants.backup import BackupPart, register_backup_part
+
+        from .backup import dump_documents, restore_documents
+
+        register_backup_part(BackupPart("search", dump_documents, restore_documents))
 
 
 def search_ready() -> str:

@@ -75,7 +75,7 @@ def start_redis(folder: Path) -> tuple[subprocess.Popen, str]:
 def database_url_of_tests() -> str:
     """The database the test session works in, for a server process of its own."""
     settings = connection.settings_dict
-    host = settings.get("HOST") or ""
+    host = settings.get("HOST") or settings.get("OPTIONS", {}).get("host") or ""
     query = f"?host={host}" if host.startswith("/") else ""
     netloc = host if host and not host.startswith("/") else ""
     if settings.get("PORT"):

@@ -28,6 +28,20 @@ XAB = "xab.laichau.test"
 ADMIN = "vanhanh.stack"
 
 
+def remove_user(username: str) -> None:
+    """The portal refuses to delete accounts (accounts.signals); the test's own goes."""
+    from django.contrib.auth.models import User
+    from django.db.models.signals import pre_delete
+
+    from accounts.signals import refuse_user_deletion
+
+    pre_delete.disconnect(refuse_user_deletion, sender=User)
+    try:
+        User.objects.filter(username=username).delete()
+    finally:
+        pre_delete.connect(refuse_user_deletion, sender=User)
+
+
 @pytest.fixture(scope="module")
 def stack(django_db_setup, django_db_blocker, tmp_path_factory):
     """The stack, and what its nodes serve, committed to the test database (removed after)."""
@@ -39,7 +53,7 @@ def stack(django_db_setup, django_db_blocker, tmp_path_factory):
     started_at = timezone.now()
     with django_db_blocker.unblock():
         with schema_context("soa"):
-            User.objects.filter(username=ADMIN).delete()
+            remove_user(ADMIN)
             User.objects.create_user(ADMIN, password=PASSWORD, is_superuser=True, is_staff=True)
     running = start_stack(tmp_path_factory.mktemp("stack"))
     try:
@@ -54,7 +68,7 @@ def stack(django_db_setup, django_db_blocker, tmp_path_factory):
                 for page in Page.objects.filter(slug__startswith="tin-hai-may-"):
                     page.delete()
                 get_document_model().objects.filter(title__startswith="Tải lên qua máy A").delete()
-                User.objects.filter(username=ADMIN).delete()
+                remove_user(ADMIN)
             # Jobs the nodes enqueued (no worker ran here).
             DBTaskResult.objects.filter(enqueued_at__gte=started_at).delete()
 
@@ -65,6 +79,17 @@ def _stack_logs_on_failure(request, stack):
     report = getattr(request.node, "rep_call", None)
     if report is not None and report.failed:
         print(stack.logs())  # noqa: T201 - shown by pytest with the failure
+
+
+def test_the_nodes_use_the_test_database(db, stack: Stack):
+    # A safety check, and the one test here in a transaction: the others must not be, as
+    # the nodes see only committed data. (It also makes pytest-django set up the database
+    # when this module runs alone.)
+    from django.db import connection
+
+    name = connection.settings_dict["NAME"]
+    assert name.startswith("test_")
+    assert stack.env["DATABASE_URL"].split("?")[0].endswith(f"/{name}")
 
 
 # --- nginx ---------------------------------------------------------------------------------
