@@ -278,6 +278,8 @@ TASKS = {
 CONG_JOB_STALE_AFTER = int(os.environ.get("CONG_JOB_STALE_AFTER", str(30 * 60)))
 # /readyz answers 503 when more jobs than this are waiting to run.
 CONG_READY_MAX_QUEUE = int(os.environ.get("CONG_READY_MAX_QUEUE", "5000"))
+# Where `manage.py backup_portal` writes its archives.
+CONG_BACKUP_DIR = Path(os.environ.get("CONG_BACKUP_DIR", VAR_DIR / "backups"))
 
 # --- Security -------------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
@@ -298,7 +300,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 # used, so a client cannot choose its address.
 CONG_TRUSTED_PROXIES = env_list("CONG_TRUSTED_PROXIES", "127.0.0.1,::1")
 # DJANGO_BEHIND_TLS_PROXY: requests reach Django through a proxy in CONG_TRUSTED_PROXIES that
-# terminates TLS and sets X-Forwarded-Proto (deploy/nginx.conf): believe that header (from
+# terminates TLS and sets X-Forwarded-Proto (deploy/nginx/cong.conf): believe that header (from
 # those proxies only) for request.is_secure(). It has nothing to do with client addresses.
 # On by default in production (production.py).
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool(

@@ -12,7 +12,7 @@ if not SECRET_KEY:
 if not DATABASES:
     raise ImproperlyConfigured("DATABASE_URL must be set in production.")
 
-# Behind nginx, which terminates TLS (deploy/nginx.conf): X-Forwarded-Proto from our trusted
+# Behind nginx, which terminates TLS (deploy/nginx/cong.conf): X-Forwarded-Proto from our trusted
 # proxies tells Django the request came over HTTPS. DJANGO_BEHIND_TLS_PROXY=0 when Django
 # itself is reached over HTTPS without a proxy.
 if env_bool("DJANGO_BEHIND_TLS_PROXY", True):
