@@ -111,7 +111,8 @@ class Load:
         with self.tally.lock:
             if status >= 500 and status != 503:
                 self.tally.five_hundreds += 1
-            in_outage = self.outage_started is not None and (self.database_back is None or now < self.database_back)
+            back = self.database_back
+            in_outage = self.outage_started is not None and (back is None or now < back)
             if in_outage:
                 maintenance = status == 503 and headers.get("retry-after") == "60"
                 self.tally.outage_answers[f"{kind} {status}{' maintenance page' if maintenance else ''}"] += 1
@@ -237,9 +238,11 @@ def main() -> int:
         print(f"{time.monotonic() - start:5.1f} s: stopping PostgreSQL", flush=True)
         load.outage_started = time.monotonic()
         subprocess.run([str(LOCALPG), "stop"], check=True)
+        print(f"{time.monotonic() - start:5.1f} s: PostgreSQL stopped", flush=True)
         time.sleep(args.outage)
         subprocess.run([str(LOCALPG), "start"], check=True)
         load.database_back = time.monotonic()
+        down = load.database_back - load.outage_started
         print(f"{time.monotonic() - start:5.1f} s: PostgreSQL is back", flush=True)
         for thread in threads:
             thread.join()
@@ -255,14 +258,17 @@ def main() -> int:
     found = 0
     with conn.cursor() as cursor:
         for code, tracking in tally.acknowledged:
-            cursor.execute(f'SELECT 1 FROM "{code}".participation_question WHERE tracking_code = %s', [tracking])
+            cursor.execute(
+                f'SELECT 1 FROM "{code}".participation_question WHERE tracking_code = %s', [tracking]
+            )
             found += cursor.fetchone() is not None
     conn.close()
     if not args.keep:
         admin_sql(url, f'DROP DATABASE IF EXISTS "{BENCH_DB}"')
         shutil.rmtree(work, ignore_errors=True)
 
-    print(f"\n{elapsed:.0f} s of traffic, PostgreSQL down for {args.outage:.0f} s at {args.outage_at:.0f} s")
+    print(f"\n{elapsed:.0f} s of traffic; PostgreSQL unavailable for {down:.1f} s from "
+          f"{args.outage_at:.0f} s (stopping, {args.outage:.0f} s down, starting)")
     print(f"page views: {sum(tally.pages.values())} ({dict(sorted(tally.pages.items()))})")
     print(f"submissions: sent {tally.sent}, acknowledged {len(tally.acknowledged)}, "
           f"found in the database {found}; not acknowledged: {dict(tally.submit_errors)}")
