@@ -226,3 +226,10 @@ def test_a_mail_server_outage_is_retried_by_the_queue(queue, settings, portal_a,
     with schema_context(portal_a.schema_name):
         notification = Notification.objects.get()
         assert notification.status == Notification.Status.FAILED and notification.attempts == 1
+
+
+def test_db_worker_is_the_portal_aware_worker():
+    # django_tasks_db's own db_worker would run every job in the public schema.
+    from django.core.management import get_commands
+
+    assert get_commands()["db_worker"] == "tenants"
