@@ -49,6 +49,10 @@ demo: migrate
 run: demo
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	@echo "Phục vụ tại http://laichau.localhost:$(PORT)/ (Ctrl+C để dừng)"
+	@# The background worker (e-mails, search index, scheduled publishing) runs beside
+	@# gunicorn and stops with it.
+	DJANGO_SETTINGS_MODULE=cong.settings.dev $(PY) manage.py run_worker --with-scheduler & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	DJANGO_SETTINGS_MODULE=cong.settings.dev DJANGO_DEBUG=$${DJANGO_DEBUG:-0} $(VENV)/bin/gunicorn -c deploy/gunicorn.conf.py cong.wsgi
 
 ## make test: the whole suite against real PostgreSQL (the same cluster, its own database)

@@ -2,14 +2,19 @@
 
 import multiprocessing
 import os
+from pathlib import Path
 
 pythonpath = "platform"
 bind = os.environ.get("GUNICORN_BIND", f"0.0.0.0:{os.environ.get('PORT', '8000')}")
 workers = int(os.environ.get("GUNICORN_WORKERS", min(4, multiprocessing.cpu_count() * 2)))
 threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))
+graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", "30"))
 accesslog = "-"
 errorlog = "-"
+# The request id nginx sent (or the application made) ends each access line, as in the
+# application's own log lines.
+access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms "%(a)s" %({x-request-id}o)s'
 # The same proxies Django trusts for X-Forwarded-For and -Proto (CONG_TRUSTED_PROXIES).
 forwarded_allow_ips = os.environ.get(
     "FORWARDED_ALLOW_IPS", os.environ.get("CONG_TRUSTED_PROXIES", "127.0.0.1,::1")
@@ -17,3 +22,22 @@ forwarded_allow_ips = os.environ.get(
 # The runtime control socket (gunicorn ≥ 23) lives with the checkout, so two checkouts
 # can serve side by side.
 control_socket = os.environ.get("GUNICORN_CONTROL_SOCKET", os.path.abspath("var/gunicorn.ctl"))
+
+# /metrics adds up the figures of every worker process: each writes them to
+# PROMETHEUS_MULTIPROC_DIR (systemd: /run/cong/metrics), emptied when gunicorn starts.
+_metrics_dir = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+
+
+def on_starting(server):
+    if _metrics_dir:
+        folder = Path(_metrics_dir)
+        folder.mkdir(parents=True, exist_ok=True)
+        for stale in folder.glob("*.db"):
+            stale.unlink()
+
+
+def child_exit(server, worker):
+    if _metrics_dir:
+        from prometheus_client import multiprocess
+
+        multiprocess.mark_process_dead(worker.pid)

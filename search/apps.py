@@ -10,7 +10,26 @@ class SearchConfig(AppConfig):
     def ready(self) -> None:
         from django.core import checks
 
+        from core.monitoring import register_check
+
         from . import signals  # noqa: F401
         from .facets import check_declarations
 
         checks.register(check_declarations)
+        register_check("search", search_ready)
+        from tenants.backup import BackupPart, register_backup_part
+
+        from .backup import dump_documents, restore_documents
+
+        register_backup_part(BackupPart("search", dump_documents, restore_documents))
+
+
+def search_ready() -> str:
+    """/readyz: the search backend answers (a search server; the PostgreSQL table is the
+    database's own check)."""
+    from .backends import get_backend
+
+    backend = get_backend()
+    if backend.name != "postgres":
+        backend.count()
+    return backend.name

@@ -2,15 +2,14 @@
 portals suspended, archived, activated or renamed.
 
 Page changes are written to the index in the same transaction as the change when the index
-is the PostgreSQL table; a search server is written to once the transaction commits.
+is the PostgreSQL table; for a search server they become background jobs (search.tasks),
+enqueued with the change, that run in the portal's schema once it has committed.
 """
 
 from __future__ import annotations
 
 import logging
-from functools import partial
 
-from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 
@@ -18,31 +17,25 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_slug_changed, page_unpublished, post_page_move
 
 from tenants.current import is_public
+from tenants.jobs import enqueue_on_commit
 from tenants.models import Portal
 
-from . import indexing
+from . import indexing, tasks
 from .backends import get_backend
 
 log = logging.getLogger(__name__)
 
 
-def _run(func, *args) -> None:
-    """Now (PostgreSQL: inside the transaction), or after commit for a search server."""
-    if get_backend().name == "postgres":
-        func(*args)
-        return
-    schema = connection.schema_name
+def _in_table() -> bool:
+    return get_backend().name == "postgres"
 
-    def later():
-        from django_tenants.utils import schema_context
 
-        try:
-            with schema_context(schema):
-                func(*args)
-        except Exception:  # a search server outage must not lose the editor's work
-            log.exception("search index update failed in %s", schema)
-
-    transaction.on_commit(later)
+def _page_job(now, job, page) -> None:
+    """`now(page)` for the PostgreSQL table, else `job(page.pk)` in the background."""
+    if _in_table():
+        now(page)
+    else:
+        enqueue_on_commit(job, page.pk)
 
 
 def _is_page(sender) -> bool:
@@ -55,30 +48,30 @@ def page_saved(sender, instance, raw=False, **kwargs) -> None:
         return
     if is_public():
         return
-    _run(indexing.index_page, instance)
+    _page_job(indexing.index_page, tasks.index_page, instance)
 
 
 @receiver(page_unpublished)
 def page_was_unpublished(sender, instance, **kwargs) -> None:
     if not is_public():
-        _run(indexing.unindex_page, instance.pk)
+        _page_job(lambda page: indexing.unindex_page(page.pk), tasks.unindex_page, instance)
 
 
 @receiver(post_delete)
 def page_deleted(sender, instance, **kwargs) -> None:
     if not _is_page(sender) or is_public():
         return
-    _run(indexing.unindex_page, instance.pk)
+    _page_job(lambda page: indexing.unindex_page(page.pk), tasks.unindex_page, instance)
 
 
 @receiver(post_page_move)
 def page_moved(sender, instance, **kwargs) -> None:
-    _run(partial(indexing.index_subtree, instance))
+    _page_job(indexing.index_subtree, tasks.index_subtree, instance)
 
 
 @receiver(page_slug_changed)
 def page_renamed(sender, instance, **kwargs) -> None:
-    _run(partial(indexing.index_subtree, instance))
+    _page_job(indexing.index_subtree, tasks.index_subtree, instance)
 
 
 @receiver(post_save, sender=PageViewRestriction)
@@ -88,7 +81,7 @@ def restriction_changed(sender, instance, **kwargs) -> None:
         return
     page = Page.objects.filter(pk=instance.page_id).first()
     if page is not None:
-        _run(partial(indexing.index_subtree, page))
+        _page_job(indexing.index_subtree, tasks.index_subtree, page)
 
 
 @receiver(post_save, sender=Portal)
@@ -100,9 +93,9 @@ def portal_saved(sender, instance: Portal, created: bool, raw=False, update_fiel
     if update_fields is None or "status" in update_fields:
         if instance.is_active:
             if update_fields is not None:  # a status change (tenants.provisioning)
-                _run_portal(indexing.rebuild_portal, instance)
+                _run_portal(indexing.rebuild_portal, tasks.rebuild_portal, instance)
         else:
-            _run_portal(indexing.remove_portal, instance)
+            _run_portal(indexing.remove_portal, tasks.remove_portal, instance)
     if instance.is_active and (update_fields is None or "name" in update_fields):
         from .models import SearchDocument
 
@@ -110,7 +103,7 @@ def portal_saved(sender, instance: Portal, created: bool, raw=False, update_fiel
         renamed = before is not None and before != (instance.name, instance.name_en)
         if renamed and get_backend().name != "postgres":
             # A search server keeps the name in every document: index the portal again.
-            _run_portal(indexing.rebuild_portal, instance)
+            _run_portal(indexing.rebuild_portal, tasks.rebuild_portal, instance)
         if get_backend().name == "postgres":
             documents = SearchDocument.objects.filter(portal=instance.schema_name)
             documents.exclude(language="en").exclude(portal_name=instance.name).update(
@@ -131,15 +124,10 @@ def remember_portal_names(sender, instance: Portal, raw=False, **kwargs) -> None
     )
 
 
-def _run_portal(func, portal: Portal) -> None:
-    if get_backend().name == "postgres":
-        func(portal)
-        return
-
-    def later() -> None:
-        try:
-            func(portal)
-        except Exception:  # the portal's new status stands; `search_index rebuild` catches up
-            log.exception("search index update failed for portal %s", portal.code)
-
-    transaction.on_commit(later)
+def _run_portal(now, job, portal: Portal) -> None:
+    """`now(portal)` for the PostgreSQL table, else `job(code)` in the background: the
+    portal's new status stands even if the search server is down."""
+    if _in_table():
+        now(portal)
+    else:
+        enqueue_on_commit(job, portal.code)

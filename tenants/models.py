@@ -347,3 +347,44 @@ class PortalEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%d/%m/%Y %H:%M} {self.portal.code} {self.get_action_display()}"
+
+
+class PeriodicRun(models.Model):
+    """One period of a periodic job that the scheduler has enqueued (tenants.jobs).
+
+    The pair (job, slot) is unique, so several schedulers (one per node) never enqueue a
+    period twice; the rows also say when each job last ran.
+    """
+
+    job = models.CharField(_("công việc định kỳ"), max_length=100)
+    slot = models.DateTimeField(_("kỳ"))
+    enqueued_at = models.DateTimeField(_("thời điểm đưa vào hàng đợi"), auto_now_add=True)
+    jobs = models.PositiveIntegerField(_("số việc"), default=0)
+
+    class Meta:
+        verbose_name = _("lượt chạy định kỳ")
+        verbose_name_plural = _("lượt chạy định kỳ")
+        constraints = [models.UniqueConstraint(fields=["job", "slot"], name="periodic_run_once")]
+        ordering = ["-slot"]
+
+    def __str__(self) -> str:
+        return f"{self.job} {self.slot:%d/%m/%Y %H:%M}"
+
+
+class MigrationProgress(models.Model):
+    """Which portals `migrate_platform` has finished in its current run: a run that stopped
+    on a failure resumes after the portals it already did."""
+
+    run = models.CharField(_("lượt cập nhật"), max_length=64)
+    schema_name = models.CharField(_("lược đồ"), max_length=63)
+    finished_at = models.DateTimeField(_("hoàn tất lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("tiến độ cập nhật cơ sở dữ liệu")
+        verbose_name_plural = _("tiến độ cập nhật cơ sở dữ liệu")
+        constraints = [
+            models.UniqueConstraint(fields=["run", "schema_name"], name="migration_progress_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.run} {self.schema_name}"

@@ -9,7 +9,18 @@ class ParticipationConfig(AppConfig):
     verbose_name = _("Hỏi – Đáp, lấy ý kiến")
 
     def ready(self) -> None:
+        import datetime as dt
+
         from core.sections import Section, register_section
+        from tenants.jobs import register_periodic
+        from tenants.tasks import run_command
+
+        # E-mails that could not be sent (the job gave up, or was never queued) are tried
+        # again every hour.
+        register_periodic(
+            "retry_notifications", run_command, every=dt.timedelta(hours=1),
+            args=("retry_notifications",),
+        )
 
         register_section(
             Section(

@@ -18,7 +18,7 @@ D = dt.date
 
 @pytest.fixture
 def second_commune(db):
-    return create_portal(PortalSpec(code="xac", name="Xã C", kind="commune"))
+    return create_active_portal(PortalSpec(code="xac", name="Xã C", kind="commune"))
 
 
 def _province_document(province, applies_to_kinds=(), applies_to_portals=()):

@@ -55,6 +55,9 @@ SHARED_APPS = [
     "signin",
     # The province's posting rules and the ledger of every portal's clocks (issue #13).
     "deadlines.province",
+    # Background jobs: one queue table in the public schema for every portal (tenants.jobs).
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.contenttypes",
     "django.contrib.auth",
     "django.contrib.sessions",
@@ -143,9 +146,13 @@ DATABASE_URL = os.environ.get("DATABASE_URL", "")
 DATABASES = {"default": database_config(DATABASE_URL)} if DATABASE_URL else {}
 
 MIDDLEWARE = [
+    # Every request gets an id (X-Request-ID, in every log line) and is counted and timed
+    # per portal for /metrics, the 404 of an unknown host and the 503 of an outage included.
+    "core.logs.RequestIdMiddleware",
+    "core.metrics.MetricsMiddleware",
     # Outside the portal routing, so that every response carries them, the plain 404 for an
-    # unknown host included. First: a peer that is not our proxy does not get to say the
-    # request came over HTTPS (core.clientip).
+    # unknown host included. Before anything asks request.scheme: a peer that is not our
+    # proxy does not get to say the request came over HTTPS (core.clientip).
     "core.clientip.ProxyHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Content-Security-Policy and Permissions-Policy.
@@ -155,6 +162,8 @@ MIDDLEWARE = [
     "core.errors.RequestGuardMiddleware",
     # Static files are the same for every portal: served before any portal lookup.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # /healthz, /readyz, /metrics on any host, before the portal lookup needs the database.
+    "core.monitoring.MonitoringMiddleware",
     "tenants.middleware.PortalMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.LanguageMiddleware",
@@ -268,6 +277,24 @@ CACHES = {
     }
 }
 
+# --- Background jobs (tenants.jobs, docs/architecture.md) ----------------------------------
+# Stored in the database and run by `manage.py run_worker` in the schema they were enqueued
+# in; `make run` starts a worker beside gunicorn. CONG_TASKS_IMMEDIATE=1 runs every job at
+# once in the process that enqueues it instead (no worker needed).
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"
+        if env_bool("CONG_TASKS_IMMEDIATE")
+        else "tenants.jobs.PortalDatabaseBackend",
+    }
+}
+# A job still running this many seconds after it started lost its worker: queued again.
+CONG_JOB_STALE_AFTER = int(os.environ.get("CONG_JOB_STALE_AFTER", str(30 * 60)))
+# /readyz answers 503 when more jobs than this are waiting to run.
+CONG_READY_MAX_QUEUE = int(os.environ.get("CONG_READY_MAX_QUEUE", "5000"))
+# Where `manage.py backup_portal` writes its archives.
+CONG_BACKUP_DIR = Path(os.environ.get("CONG_BACKUP_DIR", VAR_DIR / "backups"))
+
 # --- Security -------------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -287,7 +314,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 # used, so a client cannot choose its address.
 CONG_TRUSTED_PROXIES = env_list("CONG_TRUSTED_PROXIES", "127.0.0.1,::1")
 # DJANGO_BEHIND_TLS_PROXY: requests reach Django through a proxy in CONG_TRUSTED_PROXIES that
-# terminates TLS and sets X-Forwarded-Proto (deploy/nginx.conf): believe that header (from
+# terminates TLS and sets X-Forwarded-Proto (deploy/nginx/cong.conf): believe that header (from
 # those proxies only) for request.is_secure(). It has nothing to do with client addresses.
 # On by default in production (production.py).
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool(
@@ -381,10 +408,28 @@ CONG_ALLOW_DEMO = False
 CONG_PUBLIC_SCHEME = os.environ.get("CONG_PUBLIC_SCHEME", "https")
 CONG_PUBLIC_PORT = int(os.environ.get("CONG_PUBLIC_PORT", "0")) or None
 
+# Who may read /metrics and the details of /readyz (addresses or networks; the client's
+# address as core.clientip sees it, so behind nginx the visitor's, not nginx's).
+CONG_MONITORING_ADDRESSES = env_list("CONG_MONITORING_ADDRESSES", "127.0.0.1,::1")
+
+# Logs: one JSON object a line with the request id and the portal (DJANGO_LOG_FORMAT=json,
+# the production default), or plain lines with the same fields.
+LOG_FORMAT = os.environ.get("DJANGO_LOG_FORMAT", "plain")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"context": {"()": "core.logs.ContextFilter"}},
+    "formatters": {
+        "json": {"()": "core.logs.JsonFormatter"},
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(portal)s %(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["context"],
+            "formatter": "json" if LOG_FORMAT == "json" else "plain",
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},

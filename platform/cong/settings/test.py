@@ -17,6 +17,9 @@ CONG_PUBLIC_SCHEME = "http"
 CONG_PUBLIC_PORT = None
 WAGTAILADMIN_BASE_URL = "http://laichau.test"
 ALLOWED_HOSTS = ["*"]
+# Jobs run at once, in the test's own transaction; the job queue's own tests switch to the
+# stored queue and run the worker (tests/tenants/test_jobs.py).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 # Concurrent runs (two checkouts, or a developer beside CI) each get their own test database.
 _suffix = os.environ.get("CONG_TEST_DB_SUFFIX", "")
