@@ -5,3 +5,12 @@ from django.utils.translation import gettext_lazy as _
 class TenantsConfig(AppConfig):
     name = "tenants"
     verbose_name = _("Cổng thành viên")
+
+    def ready(self) -> None:
+        from core.caching import tokens
+
+        from . import signals  # noqa: F401
+        from .current import is_portal_schema
+
+        # Only portals' pages are cached and purged, never the control plane or the template.
+        tokens.register_portal_check(is_portal_schema)
