@@ -10,7 +10,11 @@ class SearchConfig(AppConfig):
     def ready(self) -> None:
         from django.core import checks
 
+        from core.caching.signals import register_page_rule
+
         from . import signals  # noqa: F401
+        from .aggregation import province_pages_showing
         from .facets import check_declarations
 
         checks.register(check_declarations)
+        register_page_rule(province_pages_showing)

@@ -22,3 +22,15 @@ ALLOWED_HOSTS = ["*"]
 _suffix = os.environ.get("CONG_TEST_DB_SUFFIX", "")
 if _suffix:
     DATABASES["default"]["TEST"] = {"NAME": f"test_cong_{_suffix}"}  # noqa: F405
+
+# One process: memory caches (cleared after each test, tests/conftest.py). The page cache is
+# on, as in production; registry changes are checked at every request, and this machine's
+# clock is the only one.
+CACHES = {  # noqa: F405
+    "default": {**CACHES["default"], "BACKEND": "django.core.cache.backends.locmem.LocMemCache",  # noqa: F405
+                "LOCATION": "cong-test-default", "OPTIONS": {}},
+    "pages": {**CACHES["pages"], "BACKEND": "django.core.cache.backends.locmem.LocMemCache",  # noqa: F405
+              "LOCATION": "cong-test-pages", "OPTIONS": {"MAX_ENTRIES": 100_000}},
+}
+CONG_REGISTRY_RECHECK_SECONDS = 0
+CONG_PAGE_CACHE_CLOCK_SKEW = 0

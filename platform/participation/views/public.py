@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.utils.cache import add_never_cache_headers
 
 from core.listing import paginate, query_without_page
 
@@ -117,6 +118,8 @@ def question_lookup(page: QuestionIndexPage, request: HttpRequest) -> HttpRespon
     )
     if limited:
         response.status_code = 429
+    # One asker's question and its progress, by its tracking code: for nobody else's cache.
+    add_never_cache_headers(response)
     return response
 
 
