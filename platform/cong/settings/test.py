@@ -32,5 +32,6 @@ CACHES = {  # noqa: F405
     "pages": {**CACHES["pages"], "BACKEND": "django.core.cache.backends.locmem.LocMemCache",  # noqa: F405
               "LOCATION": "cong-test-pages", "OPTIONS": {"MAX_ENTRIES": 100_000}},
 }
+CONG_PAGE_CACHE = True
 CONG_REGISTRY_RECHECK_SECONDS = 0
 CONG_PAGE_CACHE_CLOCK_SKEW = 0

@@ -2,7 +2,13 @@ from __future__ import annotations
 
 from django.core.management import call_command
 
-from tenants.provisioning import ensure_platform_portal, prepare_template, sync_portal_schemas
+from core.caching import purge
+from tenants.provisioning import (
+    ensure_platform_portal,
+    portal_schemas,
+    prepare_template,
+    sync_portal_schemas,
+)
 
 from ._base import PortalCommand
 
@@ -32,4 +38,7 @@ class Command(PortalCommand):
         synced = sync_portal_schemas()
         if verbosity:
             self.stdout.write(f"Đã đồng bộ {synced} cổng với lược đồ mẫu.")
+        # After a deploy the kept pages were rendered by the previous release.
+        for schema in portal_schemas():
+            purge.purge_portal(schema)
         self.stdout.write(self.style.SUCCESS("Cơ sở dữ liệu đã được cập nhật."))
