@@ -10,12 +10,15 @@ class SearchConfig(AppConfig):
     def ready(self) -> None:
         from django.core import checks
 
+        from core.caching.signals import register_page_rule
         from core.monitoring import register_check
 
         from . import signals  # noqa: F401
+        from .aggregation import province_pages_showing
         from .facets import check_declarations
 
         checks.register(check_declarations)
+        register_page_rule(province_pages_showing)
         register_check("search", search_ready)
         from tenants.backup import BackupPart, register_backup_part
 

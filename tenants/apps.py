@@ -12,3 +12,11 @@ class TenantsConfig(AppConfig):
 
         register_platform_jobs()
         monitoring.register()
+
+        from core.caching import tokens
+
+        from . import signals  # noqa: F401
+        from .current import is_portal_schema
+
+        # Only portals' pages are cached and purged, never the control plane or the template.
+        tokens.register_portal_check(is_portal_schema)

@@ -12,6 +12,7 @@ from wagtail.contrib.redirects.middleware import RedirectMiddleware
 
 from core.views import not_found
 from tenants.current import is_public
+from tenants.directory import directory
 
 
 class PortalMiddleware(TenantMainMiddleware):
@@ -25,6 +26,13 @@ class PortalMiddleware(TenantMainMiddleware):
     def hostname_from_request(request: HttpRequest) -> str:
         # Host names are case-insensitive; the registry stores them in lower case.
         return TenantMainMiddleware.hostname_from_request(request).lower()
+
+    def get_tenant(self, domain_model, hostname: str):
+        # Kept per process until the registry changes (tenants.directory).
+        portal = directory.portal_for_host(hostname)
+        if portal is None:
+            raise domain_model.DoesNotExist
+        return portal
 
     def no_tenant_found(self, request: HttpRequest, hostname: str) -> HttpResponse:
         return not_found(request)

@@ -29,6 +29,23 @@ def _public_schema_after_each_test():
     connection.set_schema_to_public()
 
 
+@pytest.fixture(autouse=True)
+def _nothing_kept_between_tests():
+    """Each test's data is rolled back, and its purges never committed: what the caches and
+    the per-process memos kept of it must go too."""
+    yield
+    from django.core.cache import caches
+
+    from core.caching import memo, tokens
+    from tenants.directory import directory
+
+    for alias in ("default", "pages"):
+        caches[alias].clear()
+    memo.clear()
+    tokens.clear_pending()
+    directory.forget()
+
+
 @pytest.fixture
 def province(db) -> Portal:
     return Portal.objects.get(code="tinhthu")

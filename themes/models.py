@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from core.serving import KeptSiteSetting
 from themes.colours import DEFAULT_BRAND, is_hex_colour
 
 
@@ -21,7 +22,7 @@ def validate_hex_colour(value: str) -> None:
 
 
 @register_setting(icon="image")
-class ThemeSettings(BaseSiteSetting):
+class ThemeSettings(KeptSiteSetting, BaseSiteSetting):
     """The portal's look: the base theme reads these through `{% portal_theme %}`."""
 
     primary_colour = models.CharField(

@@ -16,6 +16,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from core.securitytxt import security_txt
 from core.seo import robots_txt, sitemap
+from core.serving import serve
 from tenants.views import serve_media
 from themes.views import theme_css
 
@@ -36,6 +37,8 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     # /tim-kiem/ in Vietnamese, /en/search/ in English.
     path(pgettext_lazy("URL", "tim-kiem/"), include("search.urls")),
+    # Wagtail's page view with fewer queries (core.serving); its password and login views.
+    re_path(wagtail_urls.serve_pattern, serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -18,6 +18,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import RICH_TEXT_FEATURES, AttachmentsBlock
 from core.models import NFCTextMixin
+from core.serving import KeptSiteSetting
 from deadlines.clocks import KeptCurrent
 from themes.models import validate_hex_colour  # noqa: F401  named by migrations
 
@@ -157,7 +158,7 @@ class StatementPage(NFCTextMixin, Page):
 
 
 @register_setting(icon="mail")
-class PortalContactSettings(NFCTextMixin, BaseSiteSetting):
+class PortalContactSettings(KeptSiteSetting, NFCTextMixin, BaseSiteSetting):
     """Thông tin liên hệ của Cổng (art. 10.l), shown in every page's footer."""
 
     agency = models.CharField(

@@ -19,6 +19,8 @@ from django.views.decorators.http import require_GET
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap as WagtailSitemap
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 
+from core.caching.pages import depends_on
+
 # Not for crawlers: the editors' admin and search result pages (endless, duplicate content).
 DISALLOWED = ["/admin/", "/tim-kiem/", "/en/search/"]
 
@@ -31,6 +33,7 @@ def request_root(request: HttpRequest) -> str:
 @require_GET
 @cache_control(max_age=3600, public=True)
 def robots_txt(request: HttpRequest) -> HttpResponse:
+    depends_on(request)  # the same for every visitor of the host
     lines = ["User-agent: *", *(f"Disallow: {path}" for path in DISALLOWED), ""]
     lines.append(f"Sitemap: {request_root(request)}/sitemap.xml")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
@@ -51,7 +54,9 @@ class PortalSitemap(WagtailSitemap):
             trees |= Q(path__startswith=home.path)
         return (
             Page.objects.filter(trees).live().public()
-            .order_by("path").defer_streamfields().specific()
+            # Each page as its own class (a page may say which URLs it has) without reading
+            # its own table: one query, however many page types.
+            .order_by("path").specific(defer=True)
         )
 
     def _urls(self, page, protocol, domain):
@@ -67,4 +72,5 @@ class PortalSitemap(WagtailSitemap):
 
 
 def sitemap(request: HttpRequest) -> HttpResponse:
+    depends_on(request, "sitemap")  # purged with every page change (core.caching.signals)
     return wagtail_sitemap(request, sitemaps={"wagtail": PortalSitemap})

@@ -740,12 +740,11 @@ def _active_only(params: dict, prefix: str) -> str:
 
 
 def inactive_portal_schemas() -> list[str]:
-    from django.conf import settings
+    from tenants.current import template_schema
+    from tenants.directory import directory
 
-    from tenants.models import Portal
-
-    schemas = list(Portal.objects.exclude(status=Portal.Status.ACTIVE).values_list("schema_name", flat=True))
-    return schemas + [settings.TENANT_BASE_SCHEMA]
+    # Kept per process until the registry changes.
+    return [*directory.inactive_schemas(), template_schema()]
 
 
 def _json(value) -> dict:

@@ -8,7 +8,7 @@ import logging
 from django_tenants.utils import schema_context
 
 from core.logs import ContextFilter, JsonFormatter
-from tests.conftest import client_for
+from tests.support.portals import client_for
 
 OUTSIDER = "203.0.113.9"
 

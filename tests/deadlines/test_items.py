@@ -10,8 +10,8 @@ from django_tenants.utils import schema_context
 from django.utils import timezone
 
 from deadlines.province.models import ClockRecord
-from tests.support.admin import admin_client
 from tests.deadlines.helpers import planning_item
+from tests.support.admin import admin_client
 from tests.support.portals import client_for
 
 D = dt.date

@@ -10,8 +10,9 @@ from django_tenants.utils import schema_context
 
 from deadlines.models import Obligation
 from deadlines.province.models import ClockRecord
-from tenants.provisioning import PortalSpec, create_portal
+from tenants.provisioning import PortalSpec
 from tests.support.admin import admin_client
+from tests.support.portals import create_active_portal
 
 D = dt.date
 

@@ -18,8 +18,8 @@ import uuid
 import pytest
 from django_tenants.utils import schema_context
 
-from tests.conftest import PASSWORD
 from tests.deploy.stack import Stack, start_stack, static_manifest, stop_stack
+from tests.support.accounts import PASSWORD
 
 pytestmark = pytest.mark.slow
 

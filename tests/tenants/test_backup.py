@@ -23,7 +23,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 
 from tenants.backup import rewrite_schema, table_counts
-from tests.conftest import client_for
+from tests.support.portals import client_for
 
 pytestmark = pytest.mark.slow
 

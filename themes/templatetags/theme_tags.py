@@ -6,8 +6,10 @@ from django import template
 
 from wagtail.models import Page
 
+from core.caching.memo import memo
+from core.serving import ancestors_shown
 from tenants.current import is_public
-from themes.site import site_root
+from themes.site import home_in
 
 register = template.Library()
 
@@ -16,23 +18,24 @@ register = template.Library()
 def main_menu(context) -> list[dict]:
     """The home page's live children shown in menus, in tree order (the section order)."""
     request = context.get("request")
-    root = site_root(request)
-    if root is None:
-        return []
     # The home page in the language of the page being shown (/en/ has its own tree).
-    home = root.localized
-    current = context.get("page")
-    current_path = getattr(current, "path", "")
-    items = []
-    for page in home.get_children().live().in_menu().public().order_by("path"):
-        items.append(
-            {
-                "title": page.title,
-                "url": page.get_url(request),
-                "active": bool(current_path) and current_path.startswith(page.path),
-            }
+    home = home_in(request)
+    if home is None:
+        return []
+
+    def build() -> tuple[tuple[str, str, str], ...]:
+        # Addresses relative to the site: the same on every domain of the portal.
+        return tuple(
+            (page.title, page.get_url(request), page.path)
+            for page in home.get_children().live().in_menu().public().order_by("path")
         )
-    return items
+
+    current_path = getattr(context.get("page"), "path", "")
+    return [
+        {"title": title, "url": url, "active": bool(current_path) and current_path.startswith(path)}
+        # Kept per portal until a home or section page changes (core.caching.signals).
+        for title, url, path in memo(f"menu:{home.pk}", build)
+    ]
 
 
 @register.simple_tag(takes_context=True)
@@ -41,4 +44,7 @@ def breadcrumb_pages(context) -> list[Page]:
     page = context.get("page")
     if is_public() or not isinstance(page, Page) or page.depth <= 2:
         return []
+    shown = ancestors_shown(context.get("request"), page)
+    if shown is not None:
+        return shown  # read with the page itself when the request was routed
     return list(page.get_ancestors().filter(depth__gte=2).live().order_by("path"))

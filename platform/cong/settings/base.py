@@ -142,6 +142,10 @@ def database_config(url: str) -> dict:
     return config
 
 
+# A connection that has worked in more portals' schemas than this is closed after its request
+# (core.postgresql): a PostgreSQL session's catalog cache grows with every schema it opens.
+CONG_DB_SCHEMAS_PER_CONNECTION = int(os.environ.get("CONG_DB_SCHEMAS_PER_CONNECTION", "50"))
+
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
 DATABASES = {"default": database_config(DATABASE_URL)} if DATABASE_URL else {}
 
@@ -165,6 +169,9 @@ MIDDLEWARE = [
     # /healthz, /readyz, /metrics on any host, before the portal lookup needs the database.
     "core.monitoring.MonitoringMiddleware",
     "tenants.middleware.PortalMiddleware",
+    # Anonymous visitors' pages, answered before sessions, languages or rendering (see
+    # CONG_PAGE_CACHE below); after the security headers, which every response gets.
+    "core.caching.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -263,18 +270,38 @@ STORAGES = {
 MEDIA_ACCEL_REDIRECT_PREFIX = os.environ.get("MEDIA_ACCEL_REDIRECT_PREFIX", "")
 
 # --- Cache: keys carry the schema, or Wagtail's cached site roots leak between portals ------
-# Rate limits and used form tokens live here too: in production it must be shared by every
-# worker and node (Redis: DJANGO_CACHE_BACKEND=django.core.cache.backends.redis.RedisCache,
-# the default in production.py); `check --deploy` warns about a per-process cache.
+# "default" (Django's, Wagtail's renditions, rate limits) and "pages" (the page cache and the
+# freshness tokens every worker checks: core.caching) must be shared by every worker and node.
+# Development: files under var/cache, which `make run` needs nothing for and all gunicorn
+# workers share (a per-process memory cache would keep serving a page another worker purged);
+# production: Redis (production.py). DJANGO_CACHE_BACKEND/LOCATION and
+# CONG_PAGE_CACHE_BACKEND/LOCATION choose others.
+def cache_config(backend: str, location: str, **extra) -> dict:
+    config = {"BACKEND": backend, "LOCATION": location, **extra}
+    if backend.endswith("FileBasedCache"):
+        # Files are culled when there are more than this (a third at random).
+        config.setdefault("OPTIONS", {"MAX_ENTRIES": 20_000})
+    return config
+
+
+FILE_CACHE = "django.core.cache.backends.filebased.FileBasedCache"
+_cache_backend = os.environ.get("DJANGO_CACHE_BACKEND", FILE_CACHE)
+_pages_backend = os.environ.get("CONG_PAGE_CACHE_BACKEND", _cache_backend)
 CACHES = {
-    "default": {
-        "BACKEND": os.environ.get(
-            "DJANGO_CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"
-        ),
-        "LOCATION": os.environ.get("DJANGO_CACHE_LOCATION", "cong"),
-        "KEY_FUNCTION": "django_tenants.cache.make_key",
-        "REVERSE_KEY_FUNCTION": "django_tenants.cache.reverse_key",
-    }
+    "default": cache_config(
+        _cache_backend,
+        os.environ.get("DJANGO_CACHE_LOCATION", str(VAR_DIR / "cache" / "default")),
+        KEY_FUNCTION="django_tenants.cache.make_key",
+        REVERSE_KEY_FUNCTION="django_tenants.cache.reverse_key",
+    ),
+    # Keys written with their schema by core.caching itself.
+    "pages": cache_config(
+        _pages_backend,
+        os.environ.get("CONG_PAGE_CACHE_LOCATION")
+        or (str(VAR_DIR / "cache" / "pages") if _pages_backend == FILE_CACHE
+            else os.environ.get("DJANGO_CACHE_LOCATION", "")),
+        KEY_PREFIX="cong",
+    ),
 }
 
 # --- Background jobs (tenants.jobs, docs/architecture.md) ----------------------------------
@@ -294,6 +321,26 @@ CONG_JOB_STALE_AFTER = int(os.environ.get("CONG_JOB_STALE_AFTER", str(30 * 60)))
 CONG_READY_MAX_QUEUE = int(os.environ.get("CONG_READY_MAX_QUEUE", "5000"))
 # Where `manage.py backup_portal` writes its archives.
 CONG_BACKUP_DIR = Path(os.environ.get("CONG_BACKUP_DIR", VAR_DIR / "backups"))
+
+# --- Page cache and per-portal memos (core.caching, docs/scaling.md) -----------------------
+CONG_SHARED_CACHE = "pages"
+# Anonymous GET/HEAD of pages, listings, feeds and the sitemap, purged exactly on change.
+CONG_PAGE_CACHE = env_bool("CONG_PAGE_CACHE", True)
+# How long a page is kept (seconds; never past the next local midnight), and a 404.
+CONG_PAGE_CACHE_TTL = int(os.environ.get("CONG_PAGE_CACHE_TTL", "600"))
+CONG_PAGE_CACHE_TTL_404 = int(os.environ.get("CONG_PAGE_CACHE_TTL_404", "60"))
+# Never cached, whoever asks.
+CONG_PAGE_CACHE_EXCLUDE = ["/admin/", "/documents/", "/media/", "/static/", "/_util/"]
+# Largest clock difference between the nodes that purge and render (seconds).
+CONG_PAGE_CACHE_CLOCK_SKEW = float(os.environ.get("CONG_PAGE_CACHE_CLOCK_SKEW", "1"))
+# Edge caches to purge with each change (Varnish with deploy/varnish/default.vcl), e.g.
+# "http://127.0.0.1:6081"; none by default.
+CONG_EDGE_PURGE_URLS = env_list("CONG_EDGE_PURGE_URLS")
+# How many portals' Site, homes, menus and settings each process keeps.
+CONG_PORTAL_MEMO_SIZE = int(os.environ.get("CONG_PORTAL_MEMO_SIZE", "200"))
+# How often each process checks whether the portal registry changed (seconds): the longest a
+# suspended portal is still served by another worker.
+CONG_REGISTRY_RECHECK_SECONDS = float(os.environ.get("CONG_REGISTRY_RECHECK_SECONDS", "1"))
 
 # --- Security -------------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True

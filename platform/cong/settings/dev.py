@@ -31,6 +31,9 @@ WAGTAILADMIN_BASE_URL = f"http://{CONG_PROVINCE_DOMAIN}:{CONG_PUBLIC_PORT}"
 EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
+# With DEBUG on (manage.py runserver) a changed template shows at once: no page cache. `make
+# run` serves with DEBUG off, as production does: cached.
+CONG_PAGE_CACHE = env_bool("CONG_PAGE_CACHE", not DEBUG)
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }

@@ -26,11 +26,17 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 # domain is then HTTPS-only, forever in practice. Submitting the domain is a separate step.
 SECURE_HSTS_PRELOAD = True
 
-# Rate limits, lockout counters and used form tokens must be shared by every worker and node:
-# Redis unless another cache is configured.
+# The caches every worker and node shares: Redis unless another cache is configured
+# (rate limits, used form tokens, the page cache and its freshness tokens).
+REDIS = "django.core.cache.backends.redis.RedisCache"
 if "DJANGO_CACHE_BACKEND" not in os.environ:
-    CACHES["default"]["BACKEND"] = "django.core.cache.backends.redis.RedisCache"
+    CACHES["default"]["BACKEND"] = REDIS
     CACHES["default"]["LOCATION"] = os.environ.get("DJANGO_CACHE_LOCATION", "redis://127.0.0.1:6379/0")
+    CACHES["default"].pop("OPTIONS", None)
+if "CONG_PAGE_CACHE_BACKEND" not in os.environ and "DJANGO_CACHE_BACKEND" not in os.environ:
+    CACHES["pages"]["BACKEND"] = REDIS
+    CACHES["pages"]["LOCATION"] = os.environ.get("CONG_PAGE_CACHE_LOCATION", "redis://127.0.0.1:6379/1")
+    CACHES["pages"].pop("OPTIONS", None)
 
 # Sessions stay in each portal's own table (every node reads the same database) and are
 # read through the shared cache, whose keys carry the schema (django_tenants.cache.make_key).

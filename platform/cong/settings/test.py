@@ -31,3 +31,16 @@ if _suffix:
 # included) keeps synchronous_commit on (deploy/localpg.sh).
 _options = DATABASES["default"].setdefault("OPTIONS", {})  # noqa: F405
 _options["options"] = (_options.get("options", "") + " -c synchronous_commit=off").strip()
+
+# One process: memory caches (cleared after each test, tests/conftest.py). The page cache is
+# on, as in production; registry changes are checked at every request, and this machine's
+# clock is the only one.
+CACHES = {  # noqa: F405
+    "default": {**CACHES["default"], "BACKEND": "django.core.cache.backends.locmem.LocMemCache",  # noqa: F405
+                "LOCATION": "cong-test-default", "OPTIONS": {}},
+    "pages": {**CACHES["pages"], "BACKEND": "django.core.cache.backends.locmem.LocMemCache",  # noqa: F405
+              "LOCATION": "cong-test-pages", "OPTIONS": {"MAX_ENTRIES": 100_000}},
+}
+CONG_PAGE_CACHE = True
+CONG_REGISTRY_RECHECK_SECONDS = 0
+CONG_PAGE_CACHE_CLOCK_SKEW = 0

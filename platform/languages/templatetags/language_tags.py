@@ -12,9 +12,9 @@ from django.utils.translation import get_language
 
 from wagtail.models import Page
 
+from core import serving
 from core.text import in_active_language
 from tenants.current import is_public
-from themes.site import site_root
 
 register = template.Library()
 
@@ -40,14 +40,21 @@ def _public_translation(page: Page, language: str) -> Page | None:
 
 
 def home_for(request: HttpRequest | None, language: str | None = None) -> Page | None:
-    """The portal's home page in `language` (default: the active one), if it is live."""
-    root = site_root(request)
-    if root is None:
+    """The portal's home page in `language` (default: the active one), if it is live.
+    From the per-portal memo (core.serving): no query."""
+    if request is None or is_public():
+        return None
+    site = serving.find_site(request)
+    if site is None:
         return None
     language = language or get_language() or settings.LANGUAGE_CODE
-    if root.locale.language_code == language:
-        return root
-    return _public_translation(root, language)
+    homes = serving.home_pages(site)
+    ref = homes.get(language)
+    if ref is None:
+        return None
+    if ref.id != site.root_page_id and not (ref.live and serving.is_public_path(ref.path)):
+        return None
+    return ref.page()
 
 
 @register.simple_tag(takes_context=True)

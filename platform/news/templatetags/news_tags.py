@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from django import template
 
-from wagtail.models import Locale
-
+from core.serving import active_locale
 from news.models import NewsArticlePage
 
 register = template.Library()
@@ -15,7 +14,7 @@ register = template.Library()
 def latest_news(count: int = 5) -> list[NewsArticlePage]:
     return list(
         NewsArticlePage.objects.live().public()
-        .filter(locale=Locale.get_active())  # the language of the page it is shown on
+        .filter(locale=active_locale())  # the language of the page it is shown on
         .select_related("featured_image", "category")
         .order_by("-publish_date", "-pk")[:count]
     )

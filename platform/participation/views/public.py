@@ -127,6 +127,8 @@ def question_lookup(page: QuestionIndexPage, request: HttpRequest) -> HttpRespon
     )
     if limited:
         response.status_code = 429
+    # One asker's question and its progress, by its tracking code: for nobody else's cache.
+    add_never_cache_headers(response)
     return response
 
 

@@ -5,8 +5,9 @@ import os
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from core.caching import purge
 from tenants.migrating import migrate_portals
-from tenants.provisioning import ensure_platform_portal, prepare_template
+from tenants.provisioning import ensure_platform_portal, portal_schemas, prepare_template
 
 from ._base import PortalCommand
 
@@ -57,6 +58,9 @@ class Command(PortalCommand):
                 f"Đã cập nhật {len(outcome.done)} cổng trong {outcome.seconds:.1f} giây "
                 f"({jobs} tiến trình{resumed})."
             )
+        # After a deploy the kept pages were rendered by the previous release.
+        for schema in portal_schemas():
+            purge.purge_portal(schema)
         if outcome.failed:
             raise CommandError(
                 f"{len(outcome.failed)} cổng bị lỗi: {', '.join(sorted(outcome.failed))}. "

@@ -1,0 +1,238 @@
+"""The page cache: anonymous GET and HEAD responses of a portal's pages, listings, feeds and
+sitemap, kept in the shared cache and served before anything renders.
+
+What is kept. Only what a view declares with `depends_on(request, *tags)`: Wagtail's page
+views do (`core.serving`), for the page served and what it shows of others (the titles of its
+ancestors in the breadcrumbs); so do the sitemap and robots.txt. Everything else (search, the
+admin, documents, media, the console) is never kept. Of those, only a response that is the
+same for every visitor: a 200 (or, briefly, a 404), that sets no cookie, is not marked
+private, no-store or no-cache (pages carrying a form token are), varies on nothing but the
+cookie of a visitor who sent none, and carries no per-response nonce.
+
+Who is served from it. A GET or HEAD without a cookie (other than the CSRF cookie, which no
+cached page reads): any other cookie (a session, messages) means a response for that visitor.
+
+The key carries the schema, scheme, host, path, query string and language. The entry keeps
+the tokens (`core.caching.tokens`) of the portal and of every tag, as they were before the
+page rendered; a hit checks them again, so a purge is a token change and never a search for
+keys. A purge during the render (the page may have read the old content) keeps the response
+out of every cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.db import connection
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+from django.utils.cache import cc_delim_re, patch_cache_control
+from django.utils.translation import get_language_from_path
+
+from . import tokens
+
+# Set on the request by `depends_on`: the tags of what the response shows.
+REQUEST_TAGS = "_cong_page_cache_tags"
+# Response header naming the tags and portal of a kept page, for the edge (deploy/varnish):
+# sent only when an edge is configured, and removed by it before the visitor sees them.
+EDGE_TAGS_HEADER = "X-Cong-Tags"
+EDGE_PORTAL_HEADER = "X-Cong-Portal"
+# Whether the app's page cache served the response (hit) or kept it (miss).
+STATUS_HEADER = "X-Cong-Cache"
+MAX_BYTES = 2 * 1024 * 1024
+# Headers never kept with a page: they belong to one response.
+NOT_KEPT = {"set-cookie", "date", "age", STATUS_HEADER.lower()}
+
+def depends_on(request: HttpRequest, *tags: str) -> None:
+    """Let the response to `request` be kept, purged when the portal or any of `tags`
+    (e.g. "page:12", "tree:5", "sitemap") changes."""
+    current = getattr(request, REQUEST_TAGS, None)
+    if current is None:
+        current = set()
+        setattr(request, REQUEST_TAGS, current)
+    current.update(tags)
+
+
+def page_tag(page_id: int) -> str:
+    return f"page:{page_id}"
+
+
+def tree_tag(page_id: int) -> str:
+    return f"tree:{page_id}"
+
+
+# --- Which requests and responses --------------------------------------------------------
+
+
+def enabled() -> bool:
+    return bool(settings.CONG_PAGE_CACHE)
+
+
+def schema_is_cacheable(schema: str) -> bool:
+    return tokens.is_portal(schema) and not tokens.is_pending(schema)
+
+
+def request_is_cacheable(request: HttpRequest) -> bool:
+    if request.method not in ("GET", "HEAD") or not enabled():
+        return False
+    if "HTTP_AUTHORIZATION" in request.META:
+        return False
+    allowed = {settings.CSRF_COOKIE_NAME}
+    if any(name not in allowed for name in request.COOKIES):
+        return False
+    path = request.path_info
+    if any(path.startswith(prefix) for prefix in settings.CONG_PAGE_CACHE_EXCLUDE):
+        return False
+    return schema_is_cacheable(connection.schema_name)
+
+
+def cache_key(request: HttpRequest) -> str:
+    language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+    parts = "\n".join(
+        (request.scheme, request.get_host().lower(), request.path, request.META.get("QUERY_STRING", ""),
+         language)
+    )
+    digest = hashlib.sha256(parts.encode("utf-8", "surrogateescape")).hexdigest()[:40]
+    return f"page:{connection.schema_name}:{digest}"
+
+
+def _cache_control(response: HttpResponse) -> dict[str, str | bool]:
+    directives: dict[str, str | bool] = {}
+    for item in cc_delim_re.split(response.get("Cache-Control", "")):
+        if not item:
+            continue
+        name, _sep, value = item.partition("=")
+        directives[name.strip().lower()] = value.strip() or True
+    return directives
+
+
+def response_is_cacheable(request: HttpRequest, response: HttpResponse) -> bool:
+    if request.method != "GET" or getattr(request, REQUEST_TAGS, None) is None:
+        return False
+    if response.status_code not in (200, 404) or response.streaming:
+        return False
+    if response.cookies or response.has_header("Set-Cookie"):
+        return False
+    directives = _cache_control(response)
+    if {"private", "no-store", "no-cache"} & directives.keys():
+        return False
+    vary = {v.strip().lower() for v in cc_delim_re.split(response.get("Vary", "")) if v.strip()}
+    # Sessions and messages mark a response as varying on the cookie when they were looked
+    # at; the visitor sent none (request_is_cacheable), so it is the page everyone gets.
+    if vary - {"cookie", "accept-encoding"}:
+        return False
+    if "nonce-" in response.get("Content-Security-Policy", ""):
+        return False
+    return len(response.content) <= MAX_BYTES
+
+
+def time_to_live(status: int) -> int:
+    """Seconds a page is kept: the configured time, cut at the next local midnight (what a
+    page shows by date, such as "this week" or open consultations, changes then)."""
+    if status == 404:
+        return settings.CONG_PAGE_CACHE_TTL_404
+    now = timezone.localtime()
+    midnight = datetime.combine(now.date() + timedelta(days=1), datetime.min.time(), now.tzinfo)
+    until_midnight = int((midnight - now).total_seconds())
+    return max(1, min(settings.CONG_PAGE_CACHE_TTL, until_midnight))
+
+
+# --- Entries ------------------------------------------------------------------------------
+
+
+@dataclass
+class Entry:
+    status: int
+    headers: list[tuple[str, str]]
+    content: bytes
+    stored_at: float
+    ttl: int
+    tokens: dict[str, int] = field(default_factory=dict)
+    etag: str = ""
+
+    def response(self, request: HttpRequest) -> HttpResponse:
+        age = max(0, int(time.time() - self.stored_at))
+        if self.etag and self.status == 200 and self.etag in _etags(request):
+            response = HttpResponse(status=304)
+        else:
+            response = HttpResponse(self.content, status=self.status)
+        for name, value in self.headers:
+            response[name] = value
+        if response.status_code == 304:
+            del response["Content-Length"]
+        else:
+            response["Content-Length"] = str(len(self.content))
+        response["Age"] = str(age)
+        response[STATUS_HEADER] = "hit"
+        return response
+
+
+def _etags(request: HttpRequest) -> set[str]:
+    header = request.META.get("HTTP_IF_NONE_MATCH", "")
+    return {tag.strip() for tag in header.split(",") if tag.strip()}
+
+
+def lookup(request: HttpRequest) -> HttpResponse | None:
+    """The kept response for `request` if it is still fresh."""
+    cache = tokens.shared_cache()
+    entry = cache.get(cache_key(request))
+    if not isinstance(entry, Entry):
+        return None
+    schema = connection.schema_name
+    current = tokens.read(schema, [name for name in entry.tokens if name != tokens.PORTAL])
+    current[tokens.PORTAL] = tokens.portal_token(schema)
+    if any(current.get(name) != token for name, token in entry.tokens.items()):
+        return None
+    return entry.response(request)
+
+
+def begin(request: HttpRequest) -> None:
+    """Before the view: note the portal's token, as the page will be rendered against it."""
+    request._cong_render_started = tokens.now()
+    tokens.portal_token(connection.schema_name)
+
+
+def store(request: HttpRequest, response: HttpResponse) -> None:
+    """Keep `response` if it is the same for everyone, and tell an edge how long it may."""
+    if not response_is_cacheable(request, response):
+        return
+    schema = connection.schema_name
+    tags = sorted(getattr(request, REQUEST_TAGS))
+    names = [tokens.PORTAL, *tags]
+    # Read again, not from the request's snapshot: a change during the render must be seen.
+    current = tokens.read(schema, names)
+    # A purge this close before the render started may not have been seen by it: the clocks
+    # of the nodes that purge and render differ by up to CONG_PAGE_CACHE_CLOCK_SKEW.
+    started = getattr(request, "_cong_render_started", 0) - settings.CONG_PAGE_CACHE_CLOCK_SKEW * 1e9
+    if any(token > started for token in current.values()):
+        # Something this page shows changed while it rendered: keep it nowhere.
+        patch_cache_control(response, private=True, no_cache=True)
+        return
+    ttl = time_to_live(response.status_code)
+    if "max-age" not in _cache_control(response):
+        # Visitors' browsers ask again each time (a purge cannot reach them); a shared cache
+        # in front keeps it as long as we do and is purged with us (core.caching.edge).
+        patch_cache_control(response, public=True, max_age=0, s_maxage=ttl)
+    etag = '"' + hashlib.sha256(response.content).hexdigest()[:32] + '"'
+    if not response.has_header("ETag") and response.status_code == 200:
+        response["ETag"] = etag
+    if settings.CONG_EDGE_PURGE_URLS:
+        response[EDGE_PORTAL_HEADER] = schema
+        response[EDGE_TAGS_HEADER] = "," + ",".join(tags) + ","
+    entry = Entry(
+        status=response.status_code,
+        headers=[(k, v) for k, v in response.items() if k.lower() not in NOT_KEPT],
+        content=response.content,
+        stored_at=time.time(),
+        ttl=ttl,
+        tokens={name: current[name] for name in names},
+        etag=response.get("ETag", ""),
+    )
+    tokens.shared_cache().set(cache_key(request), entry, ttl)
+    response[STATUS_HEADER] = "miss"
+
+
