@@ -107,11 +107,11 @@ def test_a_publish_makes_the_next_request_through_the_edge_fresh(purging_edge, d
         assert "x-cong-tags" not in headers and "x-cong-portal" not in headers
 
     # Published and committed by another worker: the app purges the edge on commit.
-    from tests.news.factories import make_article
+    from tests.news.factories import NewsArticlePageFactory
 
     def publish() -> None:
         with schema_context(CODE):
-            make_article("Tin qua bộ đệm biên").save_revision().publish()
+            NewsArticlePageFactory(title="Tin qua bộ đệm biên").save_revision().publish()
 
     committed_elsewhere(publish)
 

@@ -13,7 +13,7 @@ from django.db import connection
 from django.test import RequestFactory
 
 from core.caching import pages, tokens
-from tests.news.factories import make_article
+from tests.news.factories import NewsArticlePageFactory
 from tests.support.portals import client_for
 
 pytestmark = pytest.mark.django_db
@@ -84,7 +84,7 @@ def test_a_404_is_kept_briefly_and_purged_when_a_page_appears_there(
     assert f"s-maxage={settings.CONG_PAGE_CACHE_TTL_404}" in missing["Cache-Control"]
     with django_capture_on_commit_callbacks(execute=True):
         with schema_context(portal_a.schema_name):
-            make_article("Tin mới")
+            NewsArticlePageFactory(title="Tin mới")
     page = client.get("/tin-tuc/tin-moi/")
     assert page.status_code == 200 and "Tin mới" in page.content.decode()
 
@@ -215,7 +215,7 @@ def test_publishing_purges_the_page_its_listings_and_home_and_no_other_portal(
     kept(b, "/tin-tuc/")
     with django_capture_on_commit_callbacks(execute=True):
         with schema_context(portal_a.schema_name):
-            article = make_article("Khánh thành cầu Nậm Na")
+            article = NewsArticlePageFactory(title="Khánh thành cầu Nậm Na")
             article.save_revision().publish()
     for path in ("/", "/tin-tuc/", "/tin-tuc/rss/", "/sitemap.xml"):
         response = a.get(path)
@@ -237,7 +237,7 @@ def test_a_change_waits_for_the_commit(portal_a, django_capture_on_commit_callba
     before = tokens.read(portal_a.schema_name, [index_tag])
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         with schema_context(portal_a.schema_name):
-            make_article("Tin chưa lưu hẳn")
+            NewsArticlePageFactory(title="Tin chưa lưu hẳn")
         assert tokens.read(portal_a.schema_name, [index_tag]) == before
         # This thread changed the portal: it neither reads nor keeps its pages until then.
         response = client.get("/tin-tuc/")
@@ -252,7 +252,7 @@ def test_a_change_waits_for_the_commit(portal_a, django_capture_on_commit_callba
 
 def test_unpublishing_purges_the_page_and_its_listing(portal_a, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True), schema_context(portal_a.schema_name):
-        article = make_article("Tin sẽ gỡ")
+        article = NewsArticlePageFactory(title="Tin sẽ gỡ")
         url = article.url
     client = client_for(portal_a)
     kept(client, url)
@@ -310,7 +310,7 @@ def test_a_members_publication_purges_the_province_home_page_only(
     kept(elsewhere, "/")
     with django_capture_on_commit_callbacks(execute=True):
         with schema_context(portal_a.schema_name):
-            make_article("Sở A ra quân làm đường").save_revision().publish()
+            NewsArticlePageFactory(title="Sở A ra quân làm đường").save_revision().publish()
     response = home.get("/")
     assert status(response) != "hit"
     assert "Sở A ra quân làm đường" in response.content.decode()
@@ -347,7 +347,7 @@ def test_a_title_change_reaches_the_breadcrumbs_below(portal_a, django_capture_o
     from news.models import NewsIndexPage
 
     with django_capture_on_commit_callbacks(execute=True), schema_context(portal_a.schema_name):
-        url = make_article("Tin có đường dẫn").url
+        url = NewsArticlePageFactory(title="Tin có đường dẫn").url
     client = client_for(portal_a)
     kept(client, url)
     with django_capture_on_commit_callbacks(execute=True):

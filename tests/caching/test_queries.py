@@ -98,7 +98,7 @@ def test_listing_more_items_costs_no_more_queries(
     """No query per listed item: the news section with more articles costs the same."""
     from django.test.utils import CaptureQueriesContext
 
-    from tests.news.factories import make_article
+    from tests.news.factories import NewsArticlePageFactory
 
     settings.CONG_PAGE_CACHE = False
     client = client_for(demo_portal)
@@ -107,7 +107,7 @@ def test_listing_more_items_costs_no_more_queries(
         client.get("/tin-tuc/")
     with django_capture_on_commit_callbacks(execute=True), schema_context(CODE):
         for number in range(8):
-            make_article(f"Tin thêm số {number}")
+            NewsArticlePageFactory(title=f"Tin thêm số {number}")
     client.get("/tin-tuc/")
     with CaptureQueriesContext(connection) as after:
         html = client.get("/tin-tuc/").content.decode()

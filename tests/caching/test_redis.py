@@ -21,7 +21,7 @@ from django.core.cache import caches
 
 from core.caching import pages
 from tests.caching.conftest import require_binary
-from tests.news.factories import make_article
+from tests.news.factories import NewsArticlePageFactory
 from tests.support.portals import client_for
 
 pytestmark = pytest.mark.django_db
@@ -109,7 +109,7 @@ def test_publishing_purges_through_redis(redis_caches, portal_a, django_capture_
     assert client.get("/")[pages.STATUS_HEADER] == "hit"
     with django_capture_on_commit_callbacks(execute=True):
         with schema_context(portal_a.schema_name):
-            make_article("Tin lưu ở Redis")
+            NewsArticlePageFactory(title="Tin lưu ở Redis")
     response = client.get("/")
     assert response[pages.STATUS_HEADER] == "miss"
     assert "Tin lưu ở Redis" in response.content.decode()

@@ -221,12 +221,12 @@ def test_a_session_opened_on_one_node_works_on_the_other(stack: Stack):
 
 
 def test_a_page_published_on_one_node_is_fresh_on_the_other(stack: Stack, django_db_blocker):
-    from news.models import NewsArticlePage
-    from tests.news.factories import news_index
+    from news.models import NewsArticlePage, NewsIndexPage
+    from tests.support.factories import section_index
 
     slug = f"tin-hai-may-{uuid.uuid4().hex[:8]}"
     with django_db_blocker.unblock(), schema_context("soa"):
-        page = news_index().add_child(
+        page = section_index(NewsIndexPage).add_child(
             instance=NewsArticlePage(title="Tin hai máy chủ", slug=slug, summary="Bản nháp.", live=False)
         )
         page.save_revision()

@@ -117,17 +117,20 @@ def test_backup_change_restore_and_copy(committed, capsys, tmp_path):
     from participation.models import Question
     from tenants.models import Portal
     from tenants.provisioning import PortalSpec, create_portal
-    from tests.news.factories import make_article, make_wagtail_document
-    from tests.participation.conftest import make_question
+    from tests.news.factories import NewsArticlePageFactory
+    from tests.participation.factories import QuestionFactory
+    from tests.support.factories import DocumentFactory
 
     portal = create_portal(PortalSpec(code=CODE, name="Sở Sao Lưu", kind=Portal.Kind.DEPARTMENT))
     with schema_context(CODE):
-        kept = make_article("Tin được giữ lại", summary="Giữ.")
-        gone = make_article("Tin sẽ bị xoá", summary="Xoá.")
-        document = make_wagtail_document("Báo cáo quý", b"%PDF-1.4 bao cao quy\n%%EOF", "bao-cao.pdf")
+        kept = NewsArticlePageFactory(title="Tin được giữ lại", summary="Giữ.")
+        gone = NewsArticlePageFactory(title="Tin sẽ bị xoá", summary="Xoá.")
+        document = DocumentFactory(
+            title="Báo cáo quý", file__data=b"%PDF-1.4 bao cao quy\n%%EOF", file__filename="bao-cao.pdf"
+        )
         User.objects.create_user("bientap.saoluu", password="MatKhau@Thu2026")
         User.objects.create_user("pheduyet.saoluu", password="MatKhau@Thu2026")
-    make_question(portal, title="Câu hỏi trước khi sao lưu")
+    QuestionFactory(portal=portal, title="Câu hỏi trước khi sao lưu")
     (Path(settings.MEDIA_ROOT) / CODE / "images").mkdir(parents=True, exist_ok=True)
     (Path(settings.MEDIA_ROOT) / CODE / "images" / "anh.jpg").write_bytes(b"\xff\xd8 anh goc")
 
@@ -149,7 +152,7 @@ def test_backup_change_restore_and_copy(committed, capsys, tmp_path):
         gone.delete()
         kept.title = "Tin đã bị sửa"
         kept.save_revision().publish()
-        make_article("Tin mới sau sao lưu", summary="Mới.")
+        NewsArticlePageFactory(title="Tin mới sau sao lưu", summary="Mới.")
         get_document_model().objects.get(pk=document.pk).delete()
         # Accounts are never deleted: one is switched off and renamed, another added.
         User.objects.filter(username="pheduyet.saoluu").update(

@@ -139,14 +139,14 @@ def test_a_job_whose_worker_died_is_queued_again(queue, settings):
 
 
 def test_scheduled_publishing_publishes_in_every_portal(queue, province, portal_a, portal_b):
-    from news.models import NewsArticlePage
-    from tests.news.factories import news_index
+    from news.models import NewsArticlePage, NewsIndexPage
+    from tests.support.factories import section_index
 
     due = timezone.now() - dt.timedelta(minutes=2)
     pages = {}
     for portal in (province, portal_a, portal_b):
         with schema_context(portal.schema_name):
-            page = news_index().add_child(
+            page = section_index(NewsIndexPage).add_child(
                 instance=NewsArticlePage(title=f"Tin hẹn giờ {portal.code}", summary="Hẹn giờ.", live=False)
             )
             revision = page.save_revision()
@@ -214,7 +214,7 @@ def test_a_mail_server_outage_is_retried_by_the_queue(queue, settings, portal_a,
     from participation.models import Notification
     from participation.notify import queue_email
 
-    settings.EMAIL_BACKEND = "tests.participation.conftest.FailingEmailBackend"
+    settings.EMAIL_BACKEND = "tests.support.participation.FailingEmailBackend"
     with schema_context(portal_a.schema_name):
         with django_capture_on_commit_callbacks(execute=True):
             queue_email("dan@example.vn", "received", {"question": None, "portal_name": "Sở A",
