@@ -74,9 +74,10 @@ def _provision_portal():
     from demo.portals import DEMO_CONTENT
     from home.models import HomePage
     from tenants.models import Portal
-    from tenants.provisioning import PortalSpec, create_portal
+    from tenants.provisioning import PortalSpec
+    from tests.support.portals import create_active_portal
 
-    portal = create_portal(PortalSpec(
+    portal = create_active_portal(PortalSpec(
         code=CODE, name="Sở Truy vấn tỉnh Thử", name_en="Department of Queries",
         kind=Portal.Kind.DEPARTMENT,
     ))

@@ -285,7 +285,10 @@ def test_a_settings_change_purges_the_whole_portal_only(
     for path in ("/", "/tin-tuc/", "/en/"):
         response = a.get(path)
         assert status(response) != "hit"
-        assert "#0b4f9c" in response.content.decode()
+        # The colours are in the portal's stylesheet (no inline style: CSP), whose address
+        # carries a version of the settings: the fresh page links the new one.
+        stylesheet = re.search(r'href="(/giao-dien\.css\?v=[0-9a-f]+)"', response.content.decode())
+        assert stylesheet and "#0b4f9c" in a.get(stylesheet.group(1)).content.decode()
     assert status(b.get("/")) == "hit"
 
 

@@ -116,12 +116,13 @@ def test_backup_change_restore_and_copy(committed, capsys, tmp_path):
 
     from participation.models import Question
     from tenants.models import Portal
-    from tenants.provisioning import PortalSpec, create_portal
+    from tenants.provisioning import PortalSpec
     from tests.news.factories import NewsArticlePageFactory
     from tests.participation.factories import QuestionFactory
     from tests.support.factories import DocumentFactory
+    from tests.support.portals import create_active_portal
 
-    portal = create_portal(PortalSpec(code=CODE, name="Sở Sao Lưu", kind=Portal.Kind.DEPARTMENT))
+    portal = create_active_portal(PortalSpec(code=CODE, name="Sở Sao Lưu", kind=Portal.Kind.DEPARTMENT))
     with schema_context(CODE):
         kept = NewsArticlePageFactory(title="Tin được giữ lại", summary="Giữ.")
         gone = NewsArticlePageFactory(title="Tin sẽ bị xoá", summary="Xoá.")
