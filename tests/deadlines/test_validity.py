@@ -71,3 +71,25 @@ def test_replacement_ends_a_document_and_a_manual_choice_is_kept(province):
         new.save_revision().publish()  # the replaced documents follow at once
         assert LegalDocumentPage.objects.get(pk=old.pk).status == "het-hieu-luc"
         assert LegalDocumentPage.objects.get(pk=kept.pk).status == "het-hieu-luc-mot-phan"
+
+
+def test_the_scheduler_runs_the_daily_job_through_the_worker(province, settings):
+    """Nobody runs `run_daily` by hand in production: the scheduler queues it every morning
+    and a worker brings a document whose effective date has come into force."""
+    from django_tasks_db.models import DBTaskResult
+
+    from legaldocs.models import LegalDocumentPage
+    from tenants.worker import Worker, schedule_due
+
+    settings.TASKS = {"default": {"BACKEND": "tenants.jobs.PortalDatabaseBackend"}}
+    with schema_context(province.schema_name):
+        page = _document("07/2026/QĐ-UBND", "qd-07-2026", D(2026, 1, 10))
+        LegalDocumentPage.objects.filter(pk=page.pk).update(status="chua-co-hieu-luc")
+
+    assert schedule_due()["deadlines_daily"] == 1
+    assert "deadlines_daily" not in schedule_due()  # once a day
+    Worker(interval=0).run(batch=True)
+    job = DBTaskResult.objects.get(args_kwargs__args=["run_daily"])
+    assert "tinhthu:" in job.return_value
+    with schema_context(province.schema_name):
+        assert LegalDocumentPage.objects.get(pk=page.pk).status == "con-hieu-luc"
