@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import copy
 import io
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.cookies import SimpleCookie
@@ -454,6 +455,30 @@ def _everywhere() -> list[Url]:
     ]
 
 
+def _sections_of_every_portal(portals: dict[str, Portal]) -> list[Url]:
+    """The wide matrix (benchmarks/isolation_matrix.py): every section page that all the
+    portals have, in both languages, and the feeds of the listing sections, as routes every
+    portal answers with its own content."""
+    from urllib.parse import urlsplit
+
+    from core.listing import SectionIndexPage
+
+    found: list[set[str]] = []
+    for portal in portals.values():
+        with schema_context(portal.schema_name):
+            paths = set()
+            for page in Page.objects.live().public().filter(depth__in=(3, 4)).specific():
+                path = urlsplit(page.get_url() or "").path
+                if path:
+                    paths.add(path)
+                    if isinstance(page, SectionIndexPage):
+                        paths.add(f"{path}rss/")
+            found.append(paths)
+    connection.set_schema_to_public()
+    already = {url.path for url in _everywhere()}
+    return [Url(path, "everywhere") for path in sorted(set.intersection(*found) - already)]
+
+
 def _application() -> PortalApplication:
     return PortalApplication.objects.create(
         unit_name="Ủy ban nhân dân xã Mường Thử", kind=Portal.Kind.COMMUNE, code="xamuongthu",
@@ -494,6 +519,8 @@ def _browsers(portals: dict[str, Portal]) -> dict[str, dict[str | None, PortalCl
 def build_world() -> World:
     portals = {code: Portal.objects.get(code=code) for code in (PROVINCE, A, B)}
     urls = _content_of_a(portals[A]) + _console_urls(_application()) + _everywhere()
+    if os.environ.get("CONG_MATRIX_WIDE"):
+        urls += _sections_of_every_portal(portals)
     clients = _browsers(portals)
     board_groups = {}
     for code, portal in portals.items():
