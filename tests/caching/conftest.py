@@ -95,7 +95,8 @@ def _provision_portal():
     return portal
 
 
-@pytest.fixture(scope="session")
+# The package: removed after the last page-cache test, so that no other test meets it.
+@pytest.fixture(scope="package")
 def demo_portal(django_db_setup, django_db_blocker):
     """The committed portal with every page type (any leftover of a crashed run replaced)."""
     with django_db_blocker.unblock():

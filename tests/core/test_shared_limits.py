@@ -93,6 +93,7 @@ def test_two_connections_share_one_limit(redis_url):
 @pytest.fixture
 def redis_default_cache(redis_url, settings):
     settings.CACHES = {
+        **settings.CACHES,  # the page cache stays as it is
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": redis_url,

@@ -12,18 +12,16 @@ from django_tenants.utils import schema_context
 from django.utils import timezone
 
 from deadlines.league import Period, league_table
-from tenants.current import in_public_schema
 from tenants.models import PlatformRole
 from tests.deadlines.helpers import planning_item
-from tests.support.portals import client_for
+from tests.support.accounts import console_login
 
 D = dt.date
 
 
 def console_as(user):
-    browser = client_for("quantri.laichau.test")
-    with in_public_schema():
-        browser.force_login(user)
+    """A browser signed in to the console as `user`, the second step answered."""
+    browser, _response = console_login(user.username)
     return browser
 
 

@@ -52,9 +52,16 @@ class LegalDocumentPageFactory(SectionPageFactory):
     doc_type = DocumentType.QUYET_DINH
     issue_date = datetime.date(2024, 5, 1)
     issuer = factory.SubFactory(IssuingAuthorityFactory, name=PROVINCE_PEOPLES_COMMITTEE)
-
     class Meta:
         model = LegalDocumentPage
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        # A test that gives a `status` means that status: kept, as a board's manual choice
+        # is, rather than recomputed from the dates (tests/deadlines/test_validity.py).
+        if kwargs.get("status"):
+            kwargs.setdefault("validity_locked", True)
+        return super()._create(model_class, *args, **kwargs)
 
 
 class LegalDocumentAttachmentFactory(ModelFactory):

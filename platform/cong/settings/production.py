@@ -34,8 +34,12 @@ if "DJANGO_CACHE_BACKEND" not in os.environ:
     CACHES["default"]["LOCATION"] = os.environ.get("DJANGO_CACHE_LOCATION", "redis://127.0.0.1:6379/0")
     CACHES["default"].pop("OPTIONS", None)
 if "CONG_PAGE_CACHE_BACKEND" not in os.environ and "DJANGO_CACHE_BACKEND" not in os.environ:
+    # The same Redis as the default cache unless told otherwise (its keys carry their own
+    # prefix and the schema).
     CACHES["pages"]["BACKEND"] = REDIS
-    CACHES["pages"]["LOCATION"] = os.environ.get("CONG_PAGE_CACHE_LOCATION", "redis://127.0.0.1:6379/1")
+    CACHES["pages"]["LOCATION"] = os.environ.get(
+        "CONG_PAGE_CACHE_LOCATION", CACHES["default"]["LOCATION"]
+    )
     CACHES["pages"].pop("OPTIONS", None)
 
 # Sessions stay in each portal's own table (every node reads the same database) and are
