@@ -39,7 +39,8 @@ class ContactsPage(NFCTextMixin, Page):
             "spokespersons", label=_("Người phát ngôn"), heading=_("Người phát ngôn"), max_num=3
         ),
     ]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    # Officials and spokespersons by name, title and number ("giám đốc", "chủ tịch").
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("people_text")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["contacts.StatementPage"]
@@ -57,7 +58,23 @@ class ContactsPage(NFCTextMixin, Page):
             StatementPage.objects.child_of(self).live().public()
             .order_by("-statement_date", "-first_published_at")[:STATEMENTS_ON_CONTACTS_PAGE]
         )
+        context["leaders"] = self.leaders()
         return context
+
+    def leaders(self) -> list:
+        """The unit's leaders (section a's page, in this page's language), so that who heads
+        the unit and how to reach them is on the contacts page too."""
+        from introduction.models import Leader
+
+        return list(
+            Leader.objects.filter(page__live=True, page__locale_id=self.locale_id)
+            .select_related("page").order_by("page__path", "sort_order")
+        )
+
+    def people_text(self) -> str:
+        from introduction.models import people_text
+
+        return people_text([*self.leaders(), *self.officials.all(), *self.spokespersons.all()])
 
 
 class ContactPerson(NFCTextMixin, TranslatableMixin, Orderable):
