@@ -186,6 +186,10 @@ class PortalContactSettings(KeptSiteSetting, NFCTextMixin, BaseSiteSetting):
     phone = PhoneField(_("điện thoại"), blank=True)
     fax = PhoneField(_("fax"), blank=True)
     email = EmailAddressField(_("thư điện tử"), blank=True)
+    hotline = PhoneField(
+        _("đường dây nóng"), blank=True,
+        help_text=_("Số điện thoại tiếp nhận phản ánh của người dân, hiện ở cuối mỗi trang."),
+    )
     responsible_person = models.CharField(
         _("người chịu trách nhiệm chính"), max_length=255, blank=True,
         help_text=_("Họ tên và chức vụ, ví dụ: Nguyễn Văn A – Chánh Văn phòng."),
@@ -207,7 +211,7 @@ class PortalContactSettings(KeptSiteSetting, NFCTextMixin, BaseSiteSetting):
     panels = [
         FieldPanel("agency"),
         FieldPanel("address"),
-        MultiFieldPanel([FieldPanel("phone"), FieldPanel("fax"), FieldPanel("email")],
+        MultiFieldPanel([FieldPanel("hotline"), FieldPanel("phone"), FieldPanel("fax"), FieldPanel("email")],
                         heading=_("Liên lạc")),
         FieldPanel("responsible_person"),
         FieldPanel("licence"),
@@ -224,5 +228,5 @@ class PortalContactSettings(KeptSiteSetting, NFCTextMixin, BaseSiteSetting):
 
     @property
     def is_filled(self) -> bool:
-        return any([self.agency, self.address, self.phone, self.fax, self.email,
+        return any([self.agency, self.address, self.phone, self.fax, self.email, self.hotline,
                     self.responsible_person, self.licence])
