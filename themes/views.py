@@ -23,3 +23,22 @@ def theme_css(request: HttpRequest) -> HttpResponse:
     else:
         patch_cache_control(response, public=True, max_age=UNVERSIONED_MAX_AGE)
     return response
+
+
+FAVICON_MAX_AGE = 24 * 60 * 60
+
+
+def favicon(request: HttpRequest) -> HttpResponse:
+    """/favicon.ico, which browsers ask for on every portal: the portal's own emblem when it
+    has one (a small PNG of it), else the national emblem the theme draws."""
+    from django.shortcuts import redirect
+    from django.templatetags.static import static
+
+    theme = portal_theme({"request": request, "portal": getattr(request, "tenant", None)})
+    if theme is not None and theme.emblem is not None:
+        target = theme.emblem.get_rendition("fill-64x64|format-png").url
+    else:
+        target = static("themes/base/emblem.svg")
+    response = redirect(target)
+    patch_cache_control(response, public=True, max_age=FAVICON_MAX_AGE)
+    return response

@@ -18,7 +18,7 @@ from core.securitytxt import security_txt
 from core.seo import robots_txt, sitemap
 from core.serving import serve
 from tenants.views import serve_media
-from themes.views import theme_css
+from themes.views import favicon, theme_css
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -28,6 +28,8 @@ urlpatterns = [
     path(".well-known/security.txt", security_txt, name="security_txt"),
     # The portal's brand colours (no inline style on public pages).
     path("giao-dien.css", theme_css, name="portal_theme_css"),
+    # Asked for by every browser: the portal's emblem, never a 404.
+    path("favicon.ico", favicon, name="favicon"),
     re_path(r"^media/(?P<schema>[a-z0-9_]+)/(?P<path>.+)$", serve_media, name="media"),
 ]
 

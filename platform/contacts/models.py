@@ -39,7 +39,8 @@ class ContactsPage(NFCTextMixin, Page):
             "spokespersons", label=_("Người phát ngôn"), heading=_("Người phát ngôn"), max_num=3
         ),
     ]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    # Officials and spokespersons by name, title and number ("giám đốc", "chủ tịch").
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("people_text")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["contacts.StatementPage"]
@@ -57,7 +58,23 @@ class ContactsPage(NFCTextMixin, Page):
             StatementPage.objects.child_of(self).live().public()
             .order_by("-statement_date", "-first_published_at")[:STATEMENTS_ON_CONTACTS_PAGE]
         )
+        context["leaders"] = self.leaders()
         return context
+
+    def leaders(self) -> list:
+        """The unit's leaders (section a's page, in this page's language), so that who heads
+        the unit and how to reach them is on the contacts page too."""
+        from introduction.models import Leader
+
+        return list(
+            Leader.objects.filter(page__live=True, page__locale_id=self.locale_id)
+            .select_related("page").order_by("page__path", "sort_order")
+        )
+
+    def people_text(self) -> str:
+        from introduction.models import people_text
+
+        return people_text([*self.leaders(), *self.officials.all(), *self.spokespersons.all()])
 
 
 class ContactPerson(NFCTextMixin, TranslatableMixin, Orderable):
@@ -169,6 +186,10 @@ class PortalContactSettings(KeptSiteSetting, NFCTextMixin, BaseSiteSetting):
     phone = PhoneField(_("điện thoại"), blank=True)
     fax = PhoneField(_("fax"), blank=True)
     email = EmailAddressField(_("thư điện tử"), blank=True)
+    hotline = PhoneField(
+        _("đường dây nóng"), blank=True,
+        help_text=_("Số điện thoại tiếp nhận phản ánh của người dân, hiện ở cuối mỗi trang."),
+    )
     responsible_person = models.CharField(
         _("người chịu trách nhiệm chính"), max_length=255, blank=True,
         help_text=_("Họ tên và chức vụ, ví dụ: Nguyễn Văn A – Chánh Văn phòng."),
@@ -190,7 +211,7 @@ class PortalContactSettings(KeptSiteSetting, NFCTextMixin, BaseSiteSetting):
     panels = [
         FieldPanel("agency"),
         FieldPanel("address"),
-        MultiFieldPanel([FieldPanel("phone"), FieldPanel("fax"), FieldPanel("email")],
+        MultiFieldPanel([FieldPanel("hotline"), FieldPanel("phone"), FieldPanel("fax"), FieldPanel("email")],
                         heading=_("Liên lạc")),
         FieldPanel("responsible_person"),
         FieldPanel("licence"),
@@ -207,5 +228,5 @@ class PortalContactSettings(KeptSiteSetting, NFCTextMixin, BaseSiteSetting):
 
     @property
     def is_filled(self) -> bool:
-        return any([self.agency, self.address, self.phone, self.fax, self.email,
+        return any([self.agency, self.address, self.phone, self.fax, self.email, self.hotline,
                     self.responsible_person, self.licence])

@@ -14,6 +14,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from contacts.fields import EmailAddressField, PhoneField
 from core.blocks import RICH_TEXT_FEATURES, BodyBlock
 from core.models import NFCTextMixin
 from deadlines.clocks import KeptCurrent
@@ -181,7 +182,8 @@ class LeadersPage(NFCTextMixin, Page):
         FieldPanel("intro"),
         InlinePanel("leaders", label=_("Lãnh đạo"), heading=_("Danh sách lãnh đạo")),
     ]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    # The leaders' names, titles and numbers are found by the portal search ("giám đốc").
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("people_text")]
 
     parent_page_types = [INDEX]
     subpage_types: list[str] = []
@@ -190,6 +192,17 @@ class LeadersPage(NFCTextMixin, Page):
     class Meta:
         verbose_name = _("trang lãnh đạo")
         verbose_name_plural = _("trang lãnh đạo")
+
+    def people_text(self) -> str:
+        return people_text(self.leaders.all())
+
+
+def people_text(people) -> str:
+    """What the search index keeps of a list of people: name, title, unit, phone, e-mail."""
+    fields = ("full_name", "position", "unit", "phone", "email")
+    return " ".join(
+        str(getattr(person, name, "") or "") for person in people for name in fields
+    ).strip()
 
 
 class Leader(NFCTextMixin, TranslatableMixin, Orderable):
@@ -208,12 +221,18 @@ class Leader(NFCTextMixin, TranslatableMixin, Orderable):
     biography = RichTextField(
         _("tiểu sử tóm tắt"), blank=True, features=["bold", "italic", "ul", "ol"]
     )
+    # Decree 42/2022: the leaders' official telephone and e-mail are published.
+    phone = PhoneField(_("điện thoại"), blank=True)
+    email = EmailAddressField(_("thư điện tử công vụ"), blank=True)
 
-    override_translatable_fields = [SynchronizedField("full_name")]  # a name is not translated
+    # A name and a number are not translated.
+    override_translatable_fields = [SynchronizedField("full_name"), SynchronizedField("phone")]
 
     panels = [
         FieldPanel("full_name"),
         FieldPanel("position"),
+        FieldPanel("phone"),
+        FieldPanel("email"),
         FieldPanel("photo"),
         FieldPanel("duties"),
         FieldPanel("biography"),

@@ -32,7 +32,32 @@ BODY_MAX_LENGTH_MESSAGE = _(
 )
 
 
-class CitizenFormMixin:
+class ErrorSummaryMixin:
+    """The error summary's entries: one link per message, to the field it is about."""
+
+    def error_links(self) -> list[ErrorLink]:
+        links = [ErrorLink("", "", str(e)) for e in self.non_field_errors()]
+        for name, errors in self.errors.items():
+            if name == forms.forms.NON_FIELD_ERRORS or name not in self.fields:
+                continue
+            bound = self[name]
+            # A group of radio buttons is reached through its first button.
+            anchor = f"{bound.auto_id}_0" if bound.widget_type == "radioselect" else bound.auto_id
+            for error in errors:
+                links.append(ErrorLink(anchor, str(bound.label), str(error)))
+        return links
+
+
+def mark_required(form: forms.BaseForm, names: tuple[str, ...]) -> None:
+    """Fields always required but checked in clean() (their message depends on other
+    answers): marked as required for the citizen and for assistive technology."""
+    for name in names:
+        field = form.fields[name]
+        field.shown_required = True
+        field.widget.attrs["aria-required"] = "true"
+
+
+class CitizenFormMixin(ErrorSummaryMixin):
     """Form token, honeypot, NFC text and an error summary for public forms.
 
     Every error re-renders the form with what the citizen typed (minus any NUL byte) and a
@@ -119,21 +144,14 @@ class CitizenFormMixin:
             if isinstance(value, str):
                 cleaned[name] = nfc(value).strip()
 
-    def error_links(self) -> list[ErrorLink]:
-        links = [ErrorLink("", "", str(e)) for e in self.non_field_errors()]
-        for name, errors in self.errors.items():
-            if name == forms.forms.NON_FIELD_ERRORS or name not in self.fields:
-                continue
-            bound = self[name]
-            # A group of radio buttons is reached through its first button.
-            anchor = f"{bound.auto_id}_0" if bound.widget_type == "radioselect" else bound.auto_id
-            for error in errors:
-                links.append(ErrorLink(anchor, str(bound.label), str(error)))
-        return links
+    organisation_fields: tuple[str, ...] = ()  # shown only once "Tổ chức" is chosen
 
     def visible_public_fields(self):
-        hidden = {spam.HONEYPOT_FIELD, spam.TOKEN_FIELD, "consent"}
+        hidden = {spam.HONEYPOT_FIELD, spam.TOKEN_FIELD, "consent", *self.organisation_fields}
         return [self[name] for name in self.fields if name not in hidden]
+
+    def organisation_public_fields(self):
+        return [self[name] for name in self.organisation_fields]
 
 
 CONSENT_LABEL = _(
@@ -195,6 +213,7 @@ class QuestionForm(CitizenFormMixin, forms.ModelForm):
         }
 
     token_purpose = "question"
+    organisation_fields = ("organisation_name", "position", "licence_number")
 
     def __init__(self, *args, kind: str = Question.Kind.QUESTION, **kwargs):
         super().__init__(*args, **kwargs)
@@ -208,6 +227,9 @@ class QuestionForm(CitizenFormMixin, forms.ModelForm):
             self.fields["body"].label = _("Nội dung phản ánh, kiến nghị về quy định hành chính")
         else:
             self.fields["body"].label = _("Nội dung câu hỏi")
+        mark_required(self, ("full_name", "address", "phone"))
+        for name in self.organisation_fields:
+            mark_required(self, (name,))
         self.add_spam_fields()
 
     def clean(self) -> dict:
@@ -297,10 +319,12 @@ class CommentForm(CitizenFormMixin, forms.ModelForm):
         }
 
     token_purpose = "comment"
+    organisation_fields = ("organisation_name",)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["commenter_type"].choices = ConsultationComment.CommenterType.choices
+        mark_required(self, ("full_name", *self.organisation_fields))
         self.add_spam_fields()
 
     def clean(self) -> dict:
@@ -325,7 +349,7 @@ class CommentForm(CitizenFormMixin, forms.ModelForm):
         return cleaned
 
 
-class LookupForm(forms.Form):
+class LookupForm(ErrorSummaryMixin, forms.Form):
     ma = forms.CharField(
         label=_("Mã tra cứu"),
         max_length=20,

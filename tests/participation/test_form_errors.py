@@ -82,3 +82,91 @@ def test_consultation_comment_bodies(portal_a, case):
         assert_kept(html, body[:200])
     with schema_context(portal_a.schema_name):
         assert not ConsultationComment.objects.exists()
+
+
+# --- The GOV.UK pattern: title, summary, required markers, organisation fields ----------
+
+
+def _title(html: str) -> str:
+    return html.split("<title>", 1)[1].split("</title>", 1)[0]
+
+
+def test_an_invalid_form_says_error_in_the_title_and_a_fresh_one_does_not(portal_a):
+    client = client_for(portal_a)
+    fresh = client.get("/hoi-dap/gui-cau-hoi/").content.decode()
+    assert not _title(fresh).startswith("Lỗi")
+    assert "data-error-summary" not in fresh
+    sent = client.post("/hoi-dap/gui-cau-hoi/", question_data(portal_a, title="")).content.decode()
+    assert _title(sent).startswith("Lỗi: Gửi câu hỏi")
+    # The summary is marked for portal.js to focus, and can take focus.
+    assert 'tabindex="-1" id="loi" data-error-summary' in sent
+    assert 'href="#id_title"' in sent
+
+
+def _label(html: str, field_id: str) -> str:
+    return html.split(f'<label for="{field_id}">', 1)[1].split("</label>", 1)[0]
+
+
+def test_required_fields_are_marked_and_optional_ones_are_not(portal_a):
+    html = client_for(portal_a).get("/hoi-dap/gui-cau-hoi/").content.decode()
+    assert "Các mục có dấu * là bắt buộc." in html
+    for field_id in ("id_full_name", "id_address", "id_phone", "id_title", "id_body"):
+        assert "(bắt buộc)" in _label(html, field_id), field_id
+    for field_id in ("id_email", "id_attachment"):
+        assert "bắt buộc" not in _label(html, field_id), field_id
+    # Required only through clean(): still told to assistive technology.
+    assert 'aria-required="true"' in html.split('id="id_phone"', 1)[0].rsplit("<input", 1)[1]
+
+
+def test_organisation_fields_are_grouped_for_organisations_only(portal_a):
+    html = client_for(portal_a).get("/hoi-dap/gui-cau-hoi/").content.decode()
+    group = html.split('<fieldset class="org-fields"', 1)[1].split("</fieldset>\n", 1)[0]
+    for field_id in ("id_organisation_name", "id_position", "id_licence_number"):
+        assert f'id="{field_id}"' in group
+        assert html.count(f'id="{field_id}"') == 1
+    assert 'id="id_full_name"' not in group
+    # The individual is chosen first, so the group starts hidden (portal.css).
+    assert 'value="individual" id="id_asker_type_0" checked' in html.replace('required ', "")
+    css = (settings_static() / "portal.css").read_text()
+    assert 'form:has(input[value="organisation"]:checked) .org-fields { display: block; }' in css
+
+
+def settings_static():
+    from pathlib import Path
+
+    import themes
+
+    return Path(themes.__file__).parent / "base" / "static" / "themes" / "base"
+
+
+def test_an_individuals_organisation_fields_are_not_kept(portal_a):
+    from participation.models import Question
+
+    data = question_data(portal_a, organisation_name="Công ty Không Liên Quan", position="Giám đốc")
+    response = client_for(portal_a).post("/hoi-dap/gui-cau-hoi/", data)
+    assert "tracking-code" in response.content.decode()
+    with schema_context(portal_a.schema_name):
+        question = Question.objects.get()
+        assert (question.organisation_name, question.position) == ("", "")
+
+
+def test_an_organisation_is_asked_for_its_fields(portal_a):
+    data = question_data(portal_a, asker_type="organisation")
+    html = client_for(portal_a).post("/hoi-dap/gui-cau-hoi/", data).content.decode()
+    for field_id in ("id_organisation_name", "id_position", "id_licence_number"):
+        assert f'href="#{field_id}"' in html
+
+
+@pytest.mark.parametrize("query", ["", "?utm_source=zalo", "?lang=en"])
+def test_the_tracking_lookup_shows_no_error_box_before_a_code_is_asked(portal_a, query):
+    html = client_for(portal_a).get(f"/hoi-dap/tra-cuu/{query}").content.decode()
+    assert "error-summary" not in html and "Vui lòng nhập mã" not in html
+    assert not _title(html).startswith("Lỗi")
+    assert 'action=""' not in html
+
+
+def test_the_tracking_lookup_explains_an_empty_code(portal_a):
+    html = client_for(portal_a).get("/hoi-dap/tra-cuu/?ma=").content.decode()
+    summary = html.split("data-error-summary", 1)[1].split("</div>", 1)[0]
+    assert '<a href="#id_ma">Mã tra cứu: Vui lòng nhập mã tra cứu.</a>' in summary
+    assert _title(html).startswith("Lỗi: ")

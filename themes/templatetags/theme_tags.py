@@ -48,3 +48,19 @@ def breadcrumb_pages(context) -> list[Page]:
     if shown is not None:
         return shown  # read with the page itself when the request was routed
     return list(page.get_ancestors().filter(depth__gte=2).live().order_by("path"))
+
+
+@register.simple_tag(takes_context=True)
+def province_portal_link(context) -> dict | None:
+    """The province portal (name and address) above a member portal, for the footer; None on
+    the province portal itself."""
+    from django.utils.translation import get_language
+
+    portal = context.get("portal")
+    parent = getattr(portal, "parent", None)
+    while parent is not None and not parent.is_province:
+        parent = parent.parent
+    if parent is None or parent.pk == portal.pk:
+        return None
+    english = (get_language() or "").startswith("en") and getattr(parent, "name_en", "")
+    return {"name": parent.name_en if english else parent.name, "url": parent.url()}

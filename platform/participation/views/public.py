@@ -102,7 +102,9 @@ def question_form(page: QuestionIndexPage, request: HttpRequest, kind: str) -> H
 
 
 def question_lookup(page: QuestionIndexPage, request: HttpRequest) -> HttpResponse:
-    form = LookupForm(request.GET or None)
+    # Bound only once a code was asked for: other parameters (a campaign tag, a language
+    # switch) must not show an empty code as an error.
+    form = LookupForm(request.GET if "ma" in request.GET else None)
     question = None
     not_found = limited = False
     if form.is_bound and form.is_valid():

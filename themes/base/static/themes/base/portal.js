@@ -20,3 +20,21 @@
     buttons[i].addEventListener("click", function () { window.print(); });
   }
 })();
+
+/* A form sent back with errors: its summary takes focus so it is read first, and each of its
+   links puts focus in the field it names (the GOV.UK error summary). */
+(function () {
+  "use strict";
+  var summary = document.querySelector("[data-error-summary]");
+  if (!summary) { return; }
+  summary.focus();
+  summary.addEventListener("click", function (event) {
+    var link = event.target.closest ? event.target.closest("a[href^='#']") : null;
+    var target = link && document.getElementById(link.getAttribute("href").slice(1));
+    if (!target) { return; }
+    event.preventDefault();
+    var label = document.querySelector("label[for='" + target.id + "']") || target.closest("fieldset");
+    (label || target).scrollIntoView();
+    target.focus({ preventScroll: true });
+  });
+})();
