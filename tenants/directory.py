@@ -53,12 +53,18 @@ class Directory:
         portal = self._hosts.get(hostname)
         if portal is None:
             domain = (
-                Domain.objects.select_related("tenant", "tenant__parent").filter(domain=hostname).first()
+                Domain.objects.select_related("tenant", "tenant__parent", "tenant__parent__parent")
+                .filter(domain=hostname)
+                .first()
             )
             if domain is None:
                 return None  # unknown hosts are not kept: anyone can make up more of them
             portal = domain.tenant
+            # Its parents' too: member pages link the province portal by its address.
             prefetch_related_objects([portal], "domains")
+            parents = [p for p in (portal.parent, portal.parent and portal.parent.parent) if p]
+            if parents:
+                prefetch_related_objects(parents, "domains")
             with self._lock:
                 self._hosts[hostname] = portal
         return copy.copy(portal)
