@@ -187,11 +187,13 @@ def main() -> int:
     setup = (
         "import django; django.setup()\n"
         "from django.core.management import call_command\n"
-        "from tenants.provisioning import PortalSpec, create_portal\n"
+        "import sys; sys.path.insert(0, 'benchmarks')\n"
+        "from approved import approved_portal\n"
+        "from tenants.provisioning import PortalSpec\n"
         "call_command('migrate_platform', verbosity=0)\n"
-        "create_portal(PortalSpec(code='laichau', name='Tỉnh', kind='province'))\n"
+        "approved_portal(PortalSpec(code='laichau', name='Tỉnh', kind='province'))\n"
         f"for code in {MEMBERS!r}:\n"
-        "    create_portal(PortalSpec(code=code, name='Đơn vị ' + code, kind='department'))\n"
+        "    approved_portal(PortalSpec(code=code, name='Đơn vị ' + code, kind='department'))\n"
     )
     print("preparing the database ...", flush=True)
     subprocess.run([sys.executable, "-c", setup], cwd=ROOT, env=env, check=True)

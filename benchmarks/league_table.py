@@ -93,6 +93,7 @@ def main() -> int:
 
     django.setup()
     logging.getLogger("tenants.provisioning").setLevel(logging.WARNING)
+    from approved import approved_portal
     from django_tenants.utils import schema_context
 
     from django.conf import settings
@@ -106,20 +107,20 @@ def main() -> int:
     from deadlines.province.models import ClockRecord
     from planning.models import PlanningIndexPage, PlanningItemPage
     from tenants.models import PlatformRole, Portal
-    from tenants.provisioning import PortalSpec, create_portal
+    from tenants.provisioning import PortalSpec
 
     if fresh:
         t0 = time.perf_counter()
         call_command("migrate_platform", verbosity=0)
         print(f"migrate_platform: {time.perf_counter() - t0:.0f} s")
     if not Portal.objects.filter(code="tinhbench").exists():
-        create_portal(PortalSpec(code="tinhbench", name="Tỉnh thử tải", kind="province"))
+        approved_portal(PortalSpec(code="tinhbench", name="Tỉnh thử tải", kind="province"))
     t0 = time.perf_counter()
     for index in range(args.portals):
         code = f"xa{index:04d}"
         if not Portal.objects.filter(code=code).exists():
             kind = "commune" if index % 4 else "department"
-            create_portal(PortalSpec(code=code, name=f"Đơn vị thử {index}", kind=kind))
+            approved_portal(PortalSpec(code=code, name=f"Đơn vị thử {index}", kind=kind))
     print(f"portals ready: {args.portals} ({time.perf_counter() - t0:.0f} s)")
 
     rng = random.Random(13)

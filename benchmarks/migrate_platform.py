@@ -105,20 +105,22 @@ def main() -> int:
 
     django.setup()
     logging.getLogger("tenants.provisioning").setLevel(logging.WARNING)
+    from approved import approved_portal
+
     from django.core.management import call_command
     from django.db import connections
 
-    from tenants.provisioning import PortalSpec, create_portal
+    from tenants.provisioning import PortalSpec
 
     results: list[tuple[str, float, str]] = []
     try:
         call_command("migrate_platform", verbosity=0)
         started = time.perf_counter()
-        create_portal(PortalSpec(code="tinhbench", name="Tỉnh thử tải", kind="province"))
+        approved_portal(PortalSpec(code="tinhbench", name="Tỉnh thử tải", kind="province"))
         schemas = ["tinhbench"]
         for index in range(args.portals - 1):
             code = f"xa{index:04d}"
-            create_portal(PortalSpec(code=code, name=f"Ủy ban nhân dân xã Thử {index}", kind="commune"))
+            approved_portal(PortalSpec(code=code, name=f"Ủy ban nhân dân xã Thử {index}", kind="commune"))
             schemas.append(code)
         print(f"{len(schemas)} portals created in {time.perf_counter() - started:.0f} s")
         connections.close_all()

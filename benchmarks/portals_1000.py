@@ -203,16 +203,18 @@ def main() -> int:
 
     django.setup()
     logging.getLogger("tenants.provisioning").setLevel(logging.WARNING)
+    from approved import approved_portal
+
     from django.core.management import call_command
     from django.db import connections
 
-    from tenants.provisioning import PortalSpec, create_portal, ensure_platform_portal
+    from tenants.provisioning import PortalSpec, ensure_platform_portal
 
     started = time.perf_counter()
     call_command("compile_translations", verbosity=0)
     call_command("migrate_platform", verbosity=0)
     ensure_platform_portal()
-    create_portal(PortalSpec(code="laichau", name="Cổng tỉnh thử tải", kind="province"))
+    approved_portal(PortalSpec(code="laichau", name="Cổng tỉnh thử tải", kind="province"))
     print(f"migrate_platform and the province: {time.perf_counter() - started:.0f} s", flush=True)
     hosts = [PROVINCE]
     timings: list[float] = []
@@ -222,7 +224,7 @@ def main() -> int:
         while len(hosts) < target:
             index = len(hosts)
             t0 = time.perf_counter()
-            create_portal(PortalSpec(code=f"xa{index:04d}", name=f"Ủy ban nhân dân xã Thử {index}",
+            approved_portal(PortalSpec(code=f"xa{index:04d}", name=f"Ủy ban nhân dân xã Thử {index}",
                                      kind="commune"))
             timings.append(time.perf_counter() - t0)
             hosts.append(f"xa{index:04d}.{PROVINCE}")
