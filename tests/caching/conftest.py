@@ -4,46 +4,12 @@ live server can serve it, provisioned once for the caching tests and removed at 
 from __future__ import annotations
 
 import copy
-import os
-import shutil
-import socket
-import subprocess
-import time
 
 import pytest
 
 from django.db import connection
 
 CODE = "demotruyvan"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_for_port(port: int, process: subprocess.Popen, seconds: float = 30) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"{process.args[0]} exited with {process.returncode}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return
-        except OSError:
-            time.sleep(0.1)
-    raise RuntimeError(f"nothing listens on port {port} after {seconds} s")
-
-
-def require_binary(name: str, path: str, variable: str) -> str:
-    """The path of a Debian server binary; skip without it, unless `variable` is set (CI)."""
-    found = shutil.which(name) or (path if os.path.exists(path) else None)
-    if found:
-        return found
-    if os.environ.get(variable):
-        pytest.fail(f"{variable} is set but {name} is not installed", pytrace=False)
-    pytest.skip(f"{name} not installed (apt-get install {name}); set {variable}=1 to make this fail")
 
 
 def _remove_portal() -> None:

@@ -21,7 +21,8 @@ from django.contrib.staticfiles.handlers import StaticFilesHandler
 from django.db import connection
 from django.test.testcases import LiveServerThread
 
-from tests.caching.conftest import CODE, free_port, require_binary, wait_for_port
+from tests.caching.conftest import CODE
+from tests.servers import free_port, port_open, require_binary, stop, wait_for
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db]
 
@@ -31,7 +32,7 @@ VCL = Path(settings.BASE_DIR) / "deploy" / "varnish" / "default.vcl"
 @pytest.fixture(scope="module")
 def edge(demo_portal):
     """(port of Varnish, its log) in front of a live server of the app."""
-    varnishd = require_binary("varnishd", "/usr/sbin/varnishd", "CONG_REQUIRE_EDGE")
+    varnishd = require_binary("/usr/sbin/varnishd", "CONG_REQUIRE_EDGE", "varnish")
     server = LiveServerThread("127.0.0.1", StaticFilesHandler, port=0)
     server.daemon = True
     server.start()
@@ -48,11 +49,10 @@ def edge(demo_portal):
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
         )
         try:
-            wait_for_port(port, process)
+            wait_for(lambda: port_open(port), "varnishd", process, timeout=30)
             yield port
         finally:
-            process.terminate()
-            process.wait(timeout=20)
+            stop(process)
             server.terminate()
             server.join(timeout=10)
 

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import tempfile
-import time
 from pathlib import Path
 
 import pytest
@@ -20,8 +18,8 @@ from django.conf import settings as django_settings
 from django.core.cache import caches
 
 from core.caching import pages
-from tests.caching.conftest import require_binary
 from tests.news.factories import NewsArticlePageFactory
+from tests.servers import start_redis, stop
 from tests.support.portals import client_for
 
 pytestmark = pytest.mark.django_db
@@ -30,25 +28,12 @@ REDIS = "django.core.cache.backends.redis.RedisCache"
 
 
 @pytest.fixture(scope="module")
-def redis_socket():
-    binary = require_binary("redis-server", "/usr/bin/redis-server", "CONG_REQUIRE_REDIS")
-    with tempfile.TemporaryDirectory(prefix="cong-redis-") as workdir:
-        socket_path = Path(workdir) / "redis.sock"
-        process = subprocess.Popen(
-            [binary, "--port", "0", "--unixsocket", str(socket_path), "--save", "",
-             "--appendonly", "no", "--dir", workdir],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )
-        try:
-            deadline = time.monotonic() + 20
-            while not socket_path.exists():
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError("redis-server did not start")
-                time.sleep(0.05)
-            yield str(socket_path)
-        finally:
-            process.terminate()
-            process.wait(timeout=10)
+def redis_socket(tmp_path_factory):
+    process, url = start_redis(tmp_path_factory.mktemp("redis"))
+    try:
+        yield url.removeprefix("unix://")
+    finally:
+        stop(process)
 
 
 @pytest.fixture

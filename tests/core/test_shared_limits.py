@@ -7,52 +7,25 @@ is skipped, unless CONG_REQUIRE_REDIS is set (CI), where its absence fails.
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
 import threading
 import time
-from pathlib import Path
 
 import pytest
 
 from django.core.cache.backends.redis import RedisCache
 
 from core import ratelimit
+from tests.servers import start_redis, stop
 from tests.support.portals import client_for
-
-REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
 
 
 @pytest.fixture(scope="module")
 def redis_url(tmp_path_factory):
-    if not Path(REDIS_SERVER).is_file():
-        message = f"redis-server not found at {REDIS_SERVER} (apt-get install redis-server)"
-        if os.environ.get("CONG_REQUIRE_REDIS"):
-            pytest.fail(f"CONG_REQUIRE_REDIS is set but {message}", pytrace=False)
-        pytest.skip(f"{message}; set CONG_REQUIRE_REDIS=1 to make this fail")
-    folder = tmp_path_factory.mktemp("redis")
-    socket = folder / "redis.sock"
-    server = subprocess.Popen(
-        [REDIS_SERVER, "--port", "0", "--unixsocket", str(socket), "--unixsocketperm", "700",
-         "--dir", str(folder), "--save", "", "--appendonly", "no"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    url = f"unix://{socket}"
+    process, url = start_redis(tmp_path_factory.mktemp("redis"))
     try:
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                if new_client(url).get("ping") is None:
-                    break
-            except Exception:
-                if time.monotonic() > deadline or server.poll() is not None:
-                    raise
-                time.sleep(0.05)
         yield url
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        stop(process)
 
 
 def new_client(url: str) -> RedisCache:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import http.client
 import json
 import os
-import socket
 import ssl
 import subprocess
 import sys
@@ -23,6 +22,7 @@ from tests.servers import (
     ROOT,
     database_url_of_tests,
     free_port,
+    port_open,
     require_binary,
     start_redis,
     stop,
@@ -200,12 +200,6 @@ http {{
 """
     )
     return prefix
-
-
-def port_open(port: int) -> bool:
-    with socket.socket() as probe:
-        probe.settimeout(0.5)
-        return probe.connect_ex(("127.0.0.1", port)) == 0
 
 
 def start_node(name: str, env: dict, folder: Path) -> Node:
