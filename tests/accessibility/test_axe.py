@@ -29,6 +29,8 @@ from django.contrib.staticfiles.handlers import StaticFilesHandler
 from django.db import connection
 from django.test.testcases import LiveServerThread
 
+from tests.support.pages import SECTION_PAGE_TYPES
+
 # django_db: pytest-django sets up the test database only for runs that have a test using it;
 # without the mark, running this module alone would reach the development database.
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.django_db]
@@ -66,24 +68,7 @@ DESKTOP = {"width": 1280, "height": 900}
 
 # The page types that exist today; each must have a page in the demo content. Page types
 # added later are checked too when the demo creates one (a warning says otherwise).
-REQUIRED_PAGE_TYPES = {
-    "home.homepage", "news.newsindexpage", "news.newsarticlepage",
-    "legaldocs.legaldocumentindexpage", "legaldocs.legaldocumentpage",
-    "legaldocs.gazetteindexpage", "legaldocs.gazetteissuepage",
-    "direction.directionindexpage", "direction.directivepage",
-    "direction.petitionresponsepage", "direction.enterprisesanctionpage",
-    "direction.lawdisseminationindexpage", "direction.lawdisseminationpage",
-    "introduction.introductionindexpage", "introduction.organisationpage",
-    "introduction.administrativemappage", "introduction.naturalconditionspage",
-    "introduction.historyculturepage", "introduction.leaderspage",
-    "planning.planningindexpage", "planning.planningitempage",
-    "projects.projectindexpage", "projects.projectpage",
-    "contacts.contactspage", "contacts.statementpage",
-    "science.scienceindexpage", "science.scienceprogrammepage",
-    "portal_statistics.statisticsindexpage", "portal_statistics.statisticsreleasepage",
-    "budget.budgetindexpage", "budget.budgetdisclosurepage",
-    "services.publicserviceindexpage", "services.publicservicepage",
-}
+REQUIRED_PAGE_TYPES = set(SECTION_PAGE_TYPES)
 
 
 def _missing_requirements() -> str | None:

@@ -13,6 +13,7 @@ from django_tenants.utils import schema_context
 from django.db import connection
 
 from tests.caching.conftest import CODE
+from tests.support.pages import SECTION_PAGE_TYPES
 from tests.support.portals import client_for
 
 pytestmark = pytest.mark.django_db
@@ -20,22 +21,7 @@ pytestmark = pytest.mark.django_db
 MAX_QUERIES = 12
 
 PAGE_TYPES = [
-    "home.homepage", "news.newsindexpage", "news.newsarticlepage",
-    "legaldocs.legaldocumentindexpage", "legaldocs.legaldocumentpage",
-    "legaldocs.gazetteindexpage", "legaldocs.gazetteissuepage",
-    "direction.directionindexpage", "direction.directivepage",
-    "direction.petitionresponsepage", "direction.enterprisesanctionpage",
-    "direction.lawdisseminationindexpage", "direction.lawdisseminationpage",
-    "introduction.introductionindexpage", "introduction.organisationpage",
-    "introduction.administrativemappage", "introduction.naturalconditionspage",
-    "introduction.historyculturepage", "introduction.leaderspage",
-    "planning.planningindexpage", "planning.planningitempage",
-    "projects.projectindexpage", "projects.projectpage",
-    "contacts.contactspage", "contacts.statementpage",
-    "science.scienceindexpage", "science.scienceprogrammepage",
-    "portal_statistics.statisticsindexpage", "portal_statistics.statisticsreleasepage",
-    "budget.budgetindexpage", "budget.budgetdisclosurepage",
-    "services.publicserviceindexpage", "services.publicservicepage",
+    *SECTION_PAGE_TYPES,
     "participation.questionindexpage", "participation.consultationindexpage",
     "participation.consultationpage",
     # The English tree.
