@@ -173,10 +173,13 @@ def main() -> int:
     if user is None:
         user = User.objects.create_user("bbt.bench", password=password)
         PlatformRole.objects.create(user=user, role=PlatformRole.Role.PROVINCE_BOARD)
+    user.set_password(password)
+    user.save()
     PlatformAccountState.for_user(user).enable_totp(secret, 0)
     client = Client(HTTP_HOST=settings.CONG_CONSOLE_DOMAIN)
-    client.post("/dang-nhap/", {"username": "bbt.bench", "password": password})
-    client.post("/tai-khoan/xac-thuc/", {"code": totp.code(secret)})
+    signed = client.post("/dang-nhap/", {"username": "bbt.bench", "password": password})
+    verified = client.post("/tai-khoan/xac-thuc/", {"code": totp.code(secret)})
+    assert verified.status_code == 302 and verified["Location"] == "/", (signed, verified)
     connection.set_schema_to_public()
     timings = []
     for run in range(args.runs + 1):
