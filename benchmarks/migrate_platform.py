@@ -13,6 +13,10 @@ the server of DATABASE_URL), migrates it and creates N portals (cloned from the 
    resumes and does only that portal.
 
     .venv/bin/python benchmarks/migrate_platform.py [--portals 100] [--jobs 2] [--keep]
+    .venv/bin/python benchmarks/migrate_platform.py --from-database cong_bench_portals1000
+
+The second form copies the database `portals_1000.py --keep` left (a file copy, seconds)
+rather than creating the portals again.
 
 Creating the portals takes about a second each; the machine it runs on matters: give the
 figures with the number of cores.
@@ -49,13 +53,29 @@ def admin_connection(url: str):
     return conn
 
 
-def recreate_database(url: str, drop_only: bool = False) -> None:
+def recreate_database(url: str, drop_only: bool = False, template: str = "") -> None:
     conn = admin_connection(url)
     with conn.cursor() as cursor:
         cursor.execute(f'DROP DATABASE IF EXISTS "{BENCH_DB}"')
-        if not drop_only:
+        if template:
+            cursor.execute(f'CREATE DATABASE "{BENCH_DB}" TEMPLATE "{template}"')
+        elif not drop_only:
             cursor.execute(f'CREATE DATABASE "{BENCH_DB}"')
     conn.close()
+
+
+def portal_schemas(url: str) -> list[str]:
+    """The schemas of the served portals of a copied database, the province first."""
+    import psycopg2
+
+    conn = psycopg2.connect(url)
+    with conn.cursor() as cursor:
+        cursor.execute(
+            "SELECT schema_name FROM tenants_portal WHERE kind <> 'platform' ORDER BY id"
+        )
+        schemas = [row[0] for row in cursor.fetchall()]
+    conn.close()
+    return schemas
 
 
 def run_command(url: str, *args: str) -> tuple[float, int, str]:
@@ -92,10 +112,15 @@ def main() -> int:
     parser.add_argument("--portals", type=int, default=100, help="portals to create")
     parser.add_argument("--jobs", type=int, default=2, help="processes for the parallel runs")
     parser.add_argument("--keep", action="store_true", help="keep the benchmark database")
+    parser.add_argument(
+        "--from-database", default="", metavar="NAME",
+        help="copy this database (e.g. one kept by portals_1000.py --keep) instead of "
+             "creating the portals; --portals is then what it holds",
+    )
     args = parser.parse_args()
 
     url = bench_database_url()
-    recreate_database(url)
+    recreate_database(url, template=args.from_database)
     os.environ["DATABASE_URL"] = url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cong.settings.dev")
     sys.path[:0] = [str(ROOT), str(ROOT / "platform")]
@@ -114,15 +139,21 @@ def main() -> int:
 
     results: list[tuple[str, float, str]] = []
     try:
-        call_command("migrate_platform", verbosity=0)
-        started = time.perf_counter()
-        approved_portal(PortalSpec(code="tinhbench", name="Tỉnh thử tải", kind="province"))
-        schemas = ["tinhbench"]
-        for index in range(args.portals - 1):
-            code = f"xa{index:04d}"
-            approved_portal(PortalSpec(code=code, name=f"Ủy ban nhân dân xã Thử {index}", kind="commune"))
-            schemas.append(code)
-        print(f"{len(schemas)} portals created in {time.perf_counter() - started:.0f} s")
+        if args.from_database:
+            schemas = portal_schemas(url)
+            args.portals = len(schemas)
+            print(f"{len(schemas)} portals copied from {args.from_database}")
+        else:
+            call_command("migrate_platform", verbosity=0)
+            started = time.perf_counter()
+            approved_portal(PortalSpec(code="tinhbench", name="Tỉnh thử tải", kind="province"))
+            schemas = ["tinhbench"]
+            for index in range(args.portals - 1):
+                code = f"xa{index:04d}"
+                approved_portal(PortalSpec(code=code, name=f"Ủy ban nhân dân xã Thử {index}",
+                                         kind="commune"))
+                schemas.append(code)
+            print(f"{len(schemas)} portals created in {time.perf_counter() - started:.0f} s")
         connections.close_all()
 
         def measure(label: str, *command: str, expect_ok: bool = True) -> str:

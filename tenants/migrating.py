@@ -25,6 +25,9 @@ from django.db import connection, connections
 from tenants.current import public_schema, template_schema
 from tenants.models import MigrationProgress, Portal
 
+# Schemas one database session works through before a new one replaces it.
+SESSION_SCHEMAS = 200
+
 
 def run_key() -> str:
     """The code's migrations (the graph's leaves): the same key for the same code."""
@@ -105,13 +108,17 @@ def migrate_portals(
             progress(schema, error)
 
     if jobs <= 1 or len(work) <= 1:
-        for item in work:
+        for done, item in enumerate(work, 1):
             schema, error, _seconds = _in_child(item)
             record(schema, error)
+            if done % SESSION_SCHEMAS == 0:
+                # As the pool's children are replaced: a session's catalog cache grows with
+                # every schema it touches (see provisioning.end_session_after_clone).
+                connections.close_all()
     else:
         connections.close_all()  # the children open their own
         context = multiprocessing.get_context("fork")
-        with context.Pool(processes=jobs, maxtasksperchild=200) as pool:
+        with context.Pool(processes=jobs, maxtasksperchild=SESSION_SCHEMAS) as pool:
             for schema, error, _seconds in pool.imap_unordered(_in_child, work):
                 record(schema, error)
     if not outcome.failed:

@@ -232,3 +232,33 @@ def test_site_links_follow_the_public_scheme_and_port(db, settings):
         assert Site.objects.get().root_url == "https://xatls.laichau.test"
     with schema_context("xadev"):
         assert Site.objects.get().root_url == "http://xadev.laichau.test:8000"
+
+
+
+def backend_pid(conn=connection) -> int:
+    with conn.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        return cursor.fetchone()[0]
+
+
+def test_a_session_that_cloned_a_schema_ends_outside_a_transaction(db):
+    """A session's catalog cache grows with every cloned schema: the next query gets a new one."""
+    from django.db import connections
+
+    from tenants.provisioning import end_session_after_clone
+
+    other = connections.create_connection("default")  # autocommit, outside the test's transaction
+    try:
+        before = backend_pid(other)
+        end_session_after_clone(other)
+        assert backend_pid(other) != before
+    finally:
+        other.close()
+
+
+def test_inside_a_transaction_the_session_is_kept(db):
+    from tenants.provisioning import end_session_after_clone
+
+    before = backend_pid()
+    end_session_after_clone()
+    assert backend_pid() == before
