@@ -50,3 +50,16 @@ def test_reminders_are_sent_before_the_due_date_once(portal_a, portal_b, make_lo
     assert len(mail.outbox) == 1
     assert list(ReportReminder.objects.filter(portal__code__in=["soa", "xab"]).values_list(
         "portal__code", "period_key", "due_date")) == [("soa", "2026-q3", D(2026, 10, 15))]
+
+
+def test_the_demo_submits_last_quarter_s_report_in_every_portal(portal_a, portal_b):
+    from demo.reports import last_quarter, load_demo_reports
+    from reports.service import consolidate
+
+    assert last_quarter(D(2026, 12, 3)) == ReportPeriod(Kind.QUARTER, 2026, 3)
+    assert last_quarter(D(2027, 2, 1)) == ReportPeriod(Kind.QUARTER, 2026, 4)
+    made = load_demo_reports([portal_a, portal_b], D(2026, 12, 3))
+    assert [r.portal.code for r in made] == ["soa", "xab"] and all(r.is_submitted for r in made)
+    assert load_demo_reports([portal_a], D(2026, 12, 3)) == []  # run again: kept as submitted
+    result = consolidate(ReportPeriod(Kind.QUARTER, 2026, 3))
+    assert {u.portal.code for u in result.submitted} == {"soa", "xab"}
