@@ -34,6 +34,8 @@ def _submit_in_admin(portal, make_local_user, username="truongban.soa"):
     assert response.status_code == 302
     report = PeriodicReport.objects.get(portal=portal, kind=Kind.QUARTER, year=2026, part=3)
     url = f"/admin/bao-cao/{report.pk}/"
+    draft = browser.get(url).content.decode()
+    assert 'name="achievements"' in draft and "Câu hỏi, phản ánh tiếp nhận" in draft
     assert browser.post(url, NARRATIVE).status_code == 302
     assert browser.get(f"{url}nop/").status_code == 200  # the confirmation
     assert browser.post(f"{url}nop/").status_code == 302
@@ -56,6 +58,9 @@ def test_a_submitted_report_is_frozen_and_reaches_the_consolidation(
     browser, report = _submit_in_admin(portal_a, make_local_user)
     assert report.is_submitted and report.submitted_by == "truongban.soa"
     assert report.number == "12/BC-BBT" and report.figures["questions"]["received"] == 4
+    shown = browser.get(f"/admin/bao-cao/{report.pk}/").content.decode()
+    assert "Đã nộp lúc" in shown and 'name="achievements"' not in shown  # read-only now
+    assert "12/BC-BBT" in browser.get("/admin/bao-cao/").content.decode()
     frozen_figures = report.figures
 
     # Editing afterwards: refused over HTTP with the reason, and by the model.
