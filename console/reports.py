@@ -12,7 +12,7 @@ from django.utils import timezone
 from console.views import BOARD, OPERATOR, role_required
 from reports.documents import docx_bytes, download, xlsx_bytes
 from reports.models import PeriodicReport
-from reports.periods import Kind, ReportPeriod, periods_of, required_kinds
+from reports.periods import SPAN, Kind, ReportPeriod, periods_of, required_kinds
 from reports.service import consolidate, document_for, filename
 
 
@@ -21,13 +21,13 @@ def _choices(today) -> list[ReportPeriod]:
     for year in (today.year, today.year - 1):
         for kind in (Kind.QUARTER, Kind.HALF, Kind.YEAR):
             found += [p for p in periods_of(kind, year) if p.start <= today]
-    return sorted(found, key=lambda p: (p.end, p.kind != Kind.QUARTER), reverse=True)
+    return sorted(found, key=lambda p: (p.end, -SPAN[p.kind]), reverse=True)  # shortest first
 
 
 def _default(today) -> ReportPeriod:
-    """The latest period of a required kind that has ended (or the running year)."""
+    """The latest period of a required kind that has ended."""
     kinds = required_kinds() or [Kind.QUARTER]
-    ended = [p for p in _choices(today) if p.kind in kinds and (p.end < today or p.kind == Kind.YEAR)]
+    ended = [p for p in _choices(today) if p.kind in kinds and p.end < today]
     return ended[0] if ended else _choices(today)[-1]
 
 
