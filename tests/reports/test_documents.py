@@ -65,3 +65,33 @@ def test_docx_and_xlsx_hold_the_header_and_the_figures(portal_a, make_local_user
     assert values["Quá hạn chưa trả lời"] == 1
     assert values["Góp ý nhận được"] == 2
     assert values["Lần đăng nhập sai"] == 2
+
+
+def test_the_yearly_report_to_the_ministry_is_the_consolidation(province, portal_a, portal_b):
+    from reports.documents import docx_bytes
+    from reports.service import consolidate
+
+    year = ReportPeriod(Kind.YEAR, 2026)
+    fill_quarter(portal_a)
+    for portal, number in ((portal_a, "7/BC-BBT"), (province, "25/BC-BBT")):
+        with schema_context(portal.schema_name):
+            report = create_report(year, TODAY)
+        report.number = number
+        if portal == province:
+            report.achievements = "Toàn tỉnh hoàn thành kế hoạch năm."
+            report.signer_name = "Hoàng Thị Tỉnh"
+        report.submit(by="truongban")
+    member = report.__class__.objects.get(portal=portal_a, kind=Kind.YEAR, year=2026)
+
+    result = consolidate(year)
+    assert [u.portal.code for u in result.missing] == ["xab"]
+    text = _docx_text(docx_bytes(result.document()))
+    received = member.figures["questions"]["received"]
+    assert received == 6  # every question of 2026 in portal A
+    for expected in (
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 25/BC-BBT",
+        "Tổng hợp tình hình hoạt động Cổng thông tin điện tử năm 2026",
+        "Toàn tỉnh hoàn thành kế hoạch năm.", "Hoàng Thị Tỉnh",
+        f"Câu hỏi, phản ánh tiếp nhận | {received}", "Sở A | 7/BC-BBT", "Xã B | Chưa nộp",
+    ):
+        assert expected in text, expected

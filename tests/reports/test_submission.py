@@ -119,8 +119,10 @@ def test_who_may_see_and_change_reports(portal_a, portal_b, make_local_user):
         report = create_report(QUARTER, TODAY)
     url = f"/admin/bao-cao/{report.pk}/"
 
-    # An editor of the portal: no reports at all.
+    # An editor of the portal: no reports at all, not even in the menu.
     editor = signed_in(portal_a, make_local_user(portal_a, "bientap.soa", EDITOR))
+    assert "/admin/bao-cao/" not in editor.get("/admin/").content.decode()
+    assert "/admin/bao-cao/" in signed_in(portal_a, head_a).get("/admin/").content.decode()
     assert_refused(editor.get("/admin/bao-cao/"))
     assert_refused(editor.get(url))
     assert_refused(editor.post(url, NARRATIVE))
