@@ -7,6 +7,8 @@ any change is answered 403 with the reason.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
@@ -57,6 +59,10 @@ def _editable(request: HttpRequest, pk: int) -> PeriodicReport | HttpResponse:
     return report
 
 
+def _day(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
 def report_list(request: HttpRequest) -> HttpResponse:
     if not can_view(request.user):
         raise PermissionDenied
@@ -92,8 +98,10 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         report = _report(request, pk)
         form = NarrativeForm(instance=report) if can_edit(request.user) and not report.is_submitted else None
+    counted = report.figures.get("period", {})
     return TemplateResponse(request, "reports/admin/detail.html", {
         "report": report, "form": form, "tables": tables(report.figures),
+        "start": _day(counted.get("start")), "end": _day(counted.get("end")),
         "subtitle": service.subtitle(report.period), "can_edit": can_edit(request.user),
     })
 

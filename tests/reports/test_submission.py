@@ -36,6 +36,7 @@ def _submit_in_admin(portal, make_local_user, username="truongban.soa"):
     url = f"/admin/bao-cao/{report.pk}/"
     draft = browser.get(url).content.decode()
     assert 'name="achievements"' in draft and "Câu hỏi, phản ánh tiếp nhận" in draft
+    assert "Số liệu từ 01/07/2026 đến 30/09/2026." in draft
     assert browser.post(url, NARRATIVE).status_code == 302
     assert browser.get(f"{url}nop/").status_code == 200  # the confirmation
     assert browser.post(f"{url}nop/").status_code == 302
