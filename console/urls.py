@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from console import account, league, views
+from console import account, league, reports, views
 
 app_name = "console"
 
@@ -23,6 +23,8 @@ urlpatterns = [
     path("thoi-han/", league.league, name="league"),
     path("thoi-han/quy-dinh/", league.rules_table, name="deadline_rules"),
     path("thoi-han/cong/<str:code>/", league.league_portal, name="league_portal"),
+    path("bao-cao/", reports.overview, name="reports"),
+    path("bao-cao/<int:pk>/tai-ve.<str:kind>", reports.report_file, name="report_file"),
     path("cong/dang-ky/", views.portal_request, name="portal_request"),
     path("cong/<str:code>/", views.portal_detail, name="portal_detail"),
     path("cong/<str:code>/phe-duyet/", views.portal_approve, name="portal_approve"),

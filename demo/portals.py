@@ -27,6 +27,7 @@ from demo import (
     participation,
     planning,
     projects,
+    reports,
     science,
     services,
     stats,
@@ -188,4 +189,6 @@ def load_demo(password: str = DEMO_PASSWORD) -> list[Portal]:
         created.append(portal)
     # Once every portal exists: the province's documents reach the members' queues.
     deadlines.load_demo_deadlines(created[0], created[1:])
+    # A submitted quarterly report each, for the portals' reports and the console.
+    reports.load_demo_reports(created)
     return created

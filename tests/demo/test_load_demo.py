@@ -74,6 +74,12 @@ def test_load_demo_fills_every_section_of_every_demo_portal(no_province):
             "/admin/login/", {"username": f"bientap.{code}", "password": DEMO_PASSWORD}
         ).status_code == 302
 
+    # One submitted quarterly report each, so the reports pages show something.
+    from reports.models import PeriodicReport
+
+    submitted = PeriodicReport.objects.filter(portal__code__in=DEMO_CODES, kind="quarter", status="submitted")
+    assert sorted(submitted.values_list("portal__code", flat=True)) == sorted(DEMO_CODES)
+
     # Admitted by the province board's decision, like every portal.
     for portal in portals.values():
         assert portal.approval is not None and portal.approval.file.read().startswith(b"%PDF-")

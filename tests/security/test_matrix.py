@@ -68,7 +68,7 @@ from wagtail.models import (
 )
 
 from accounts import roles
-from accounts.permissions import STAFF_GROUPS
+from accounts.permissions import BOARD_GROUPS, STAFF_GROUPS
 from editorial.permissions import SETTINGS_ROLES
 from tenants.models import PlatformRole, Portal, PortalApplication
 from tests.legaldocs.factories import LegalDocumentPageFactory
@@ -174,6 +174,10 @@ def needs_settings(r: Rights) -> bool:
 
 def needs_staff(r: Rights) -> bool:
     return r.any_of(STAFF_GROUPS)
+
+
+def needs_board(r: Rights) -> bool:
+    return r.any_of(BOARD_GROUPS)
 
 
 # ---------------------------------------------------------------- hosts and URLs
@@ -422,6 +426,7 @@ def _content_of_a(portal_a: Portal) -> list[Url]:
             Url(f"/admin/settings/themes/themesettings/{site.pk}/", "admin", needs_settings,
                 obj=(Site, site.pk)),
             Url("/admin/thoi-han/", "admin", needs_staff),
+            Url("/admin/bao-cao/", "admin", needs_board),
         ]
     connection.set_schema_to_public()
     return urls
@@ -431,7 +436,7 @@ def _console_urls(application: PortalApplication) -> list[Url]:
     console = [
         "/nhat-ky/", "/giam-sat/", "/giam-sat/tieng-anh/", "/thoi-han/", "/thoi-han/quy-dinh/",
         f"/thoi-han/cong/{A}/", f"/cong/{A}/", "/cong/dang-ky/", "/don-dang-ky/",
-        f"/don-dang-ky/{application.pk}/", "/tai-khoan/",
+        f"/don-dang-ky/{application.pk}/", "/tai-khoan/", "/bao-cao/",
     ]
     return [
         Url("/", "console", also_portal_route=True, province_view=True),

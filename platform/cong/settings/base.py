@@ -55,6 +55,8 @@ SHARED_APPS = [
     "signin",
     # The province's posting rules and the ledger of every portal's clocks (issue #13).
     "deadlines.province",
+    # Periodic reports of every portal, keyed by portal, and their reminders (issue #14).
+    "reports",
     # Background jobs: one queue table in the public schema for every portal (tenants.jobs).
     "django_tasks",
     "django_tasks_db",
@@ -486,3 +488,18 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
     },
 }
+
+# --- Periodic reports (reports.periods; docs/architecture.md "Periodic reports") -----------
+# The periods the province requires: Lai Châu art. 26 quarterly, Decree 43 art. 30 yearly
+# (Kiên Giang art. 24: "half" and "year").
+CONG_REPORT_KINDS = env_list("CONG_REPORT_KINDS", "quarter,year")
+# Quarterly and half-yearly reports by this day of the month after the period.
+CONG_REPORT_DUE_DAY = int(os.environ.get("CONG_REPORT_DUE_DAY", "15"))
+# (month, day) of the yearly reports: members first, so the province reports to the Ministry
+# before 1 December.
+CONG_REPORT_YEAR_DUE = (11, 15)
+CONG_REPORT_YEAR_DUE_PROVINCE = (11, 30)
+# Reminders to the board head start this many days before a due date.
+CONG_REPORT_REMIND_DAYS = int(os.environ.get("CONG_REPORT_REMIND_DAYS", "5"))
+# The place name of reports ("Lai Châu, ngày … tháng … năm …").
+CONG_REPORT_PLACE = os.environ.get("CONG_REPORT_PLACE", "Lai Châu")
