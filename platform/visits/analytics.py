@@ -70,3 +70,35 @@ def policy_sources(request: HttpRequest) -> Mapping[str, Sequence[str]]:
     if not origins:
         return {}
     return {"script-src": origins, "connect-src": origins, "img-src": origins}
+
+
+def emc_missing(schema: str) -> bool:
+    """Whether the portal of `schema` has no EMC code yet (Circular 22/2023 wants it before
+    the portal goes live): the console warns, it does not block."""
+    from django_tenants.utils import schema_context
+
+    from .models import VisitSettings
+
+    with schema_context(schema):
+        row = VisitSettings.objects.filter(site__is_default_site=True).values(
+            "emc_site_id", "emc_url"
+        ).first()
+    return not (row and row["emc_site_id"] and row["emc_url"])
+
+
+def set_emc(schema: str, site_id: str, url: str = "") -> None:
+    """Record the EMC code of the portal of `schema` (the console does it for a portal whose
+    own admin is not open yet); validated as the setting's form does."""
+    from django_tenants.utils import schema_context
+
+    from wagtail.models import Site
+
+    from .models import VisitSettings
+
+    with schema_context(schema):
+        setting = VisitSettings.for_site(Site.objects.get(is_default_site=True))
+        setting.emc_site_id = site_id
+        if url:
+            setting.emc_url = url
+        setting.full_clean()
+        setting.save()
