@@ -138,3 +138,16 @@ def test_the_footer_counts(portal_a):
     assert "max-age=60" in response["Cache-Control"]
     assert response.json() == {"shown": True, "today": 3, "month": 3, "total": 3}
     assert not response.cookies
+
+
+def test_the_demo_has_three_months_of_visits(portal_a):
+    from demo.visits import load_demo_content
+    from visits.queries import footer_counts, totals
+
+    with schema_context(portal_a.schema_name):
+        load_demo_content(portal_a)
+        today = timezone.localdate()
+        month = totals(today - dt.timedelta(days=30), today - dt.timedelta(days=1))
+        quarter = totals(today - dt.timedelta(days=92), today - dt.timedelta(days=1))
+        assert 0 < month["visitors"] < month["views"] < quarter["views"]
+        assert footer_counts()["total"] == quarter["views"]
