@@ -171,6 +171,8 @@ MIDDLEWARE = [
     # /healthz, /readyz, /metrics on any host, before the portal lookup needs the database.
     "core.monitoring.MonitoringMiddleware",
     "tenants.middleware.PortalMiddleware",
+    # The page views' beacon (visits), answered here: it needs nothing below.
+    "visits.middleware.BeaconMiddleware",
     # Anonymous visitors' pages, answered before sessions, languages or rendering (see
     # CONG_PAGE_CACHE below); after the security headers, which every response gets.
     "core.caching.middleware.PageCacheMiddleware",

@@ -20,7 +20,9 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def visit_scripts(context) -> SafeString:
     """In <head>: the beacon (every portal page) and the EMC/Matomo loader when configured."""
-    if not is_portal_schema():
+    request = context.get("request")
+    if not is_portal_schema() or getattr(request, "is_preview", False):
+        # An editor's preview in the admin is not a visit, nor under the public policy.
         return SafeString("")
     page = context.get("page")
     page_id = getattr(page, "pk", None) or ""
