@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from django.db import DatabaseError
+from django.db import Error as DatabaseError
 from django.http import HttpRequest
 
 from core.caching.memo import memo
