@@ -18,6 +18,7 @@ from tenants.models import (
     validate_portal_code,
 )
 from tenants.provisioning import DecisionSpec
+from visits.validators import validate_site_id
 
 DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"})
 
@@ -110,6 +111,16 @@ class DomainForm(forms.Form):
         host = self.cleaned_data["host"].strip().lower()
         validate_hostname(host)
         return host
+
+
+class EmcForm(forms.Form):
+    """The EMC code given by the national monitoring system (visits.VisitSettings)."""
+
+    site_id = forms.CharField(label=_("Mã website EMC"), max_length=20, validators=[validate_site_id])
+    url = forms.URLField(
+        label=_("Địa chỉ máy chủ EMC"), required=False, assume_scheme="https",
+        help_text=_("Để trống: địa chỉ mặc định của Hệ thống EMC."),
+    )
 
 
 class ReasonForm(forms.Form):

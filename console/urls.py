@@ -25,6 +25,7 @@ urlpatterns = [
     path("thoi-han/cong/<str:code>/", league.league_portal, name="league_portal"),
     path("bao-cao/", reports.overview, name="reports"),
     path("bao-cao/<int:pk>/tai-ve.<str:kind>", reports.report_file, name="report_file"),
+    path("so-sanh/", views.dashboard, name="dashboard"),
     path("cong/dang-ky/", views.portal_request, name="portal_request"),
     path("cong/<str:code>/", views.portal_detail, name="portal_detail"),
     path("cong/<str:code>/phe-duyet/", views.portal_approve, name="portal_approve"),
@@ -32,6 +33,7 @@ urlpatterns = [
     path("cong/<str:code>/tam-dung/", views.portal_suspend, name="portal_suspend"),
     path("cong/<str:code>/kich-hoat/", views.portal_activate, name="portal_activate"),
     path("cong/<str:code>/luu-tru/", views.portal_archive, name="portal_archive"),
+    path("cong/<str:code>/ma-emc/", views.portal_emc, name="portal_emc"),
     path("cong/<str:code>/ten-mien/", views.portal_add_domain, name="portal_add_domain"),
     path("quyet-dinh/<int:pk>/tep/", views.decision_file, name="decision_file"),
     # A unit's head applies here, without an account; the board decides in the queue.

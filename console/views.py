@@ -6,18 +6,23 @@ from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.core.exceptions import ValidationError
+from django.db import connection
 from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts.audit import client_ip
+from console.dashboard import dashboard as portal_dashboard
 from console.forms import (
     ApplicationForm,
     ConsoleLoginForm,
     DecisionForm,
     DomainForm,
+    EmcForm,
     PortalRequestForm,
     ReasonForm,
     RejectForm,
@@ -36,7 +41,13 @@ from tenants.provisioning import (
     create_portal,
     reject_portal,
 )
+from visits.analytics import emc_missing, set_emc
+from visits.chart import rows as bar_rows
 
+EMC_WARNING = gettext_lazy(
+    "Cổng chưa có mã theo dõi EMC (Thông tư 22/2023/TT-BTTTT): cần gắn mã trước khi đưa vào "
+    "hoạt động chính thức."
+)
 OPERATOR = PlatformRole.Role.OPERATOR
 BOARD = PlatformRole.Role.PROVINCE_BOARD
 
@@ -88,6 +99,13 @@ def portal_list(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("trang_thai")
     if status in Portal.Status.values:
         portals = portals.filter(status=status)
+    portals = list(portals)
+    # Circular 22/2023: the EMC code before go-live. A warning on every portal that has a
+    # schema and lacks it (read in each portal's schema).
+    live = {Portal.Status.REQUESTED, Portal.Status.ACTIVE, Portal.Status.SUSPENDED}
+    for portal in portals:
+        portal.emc_missing = portal.status in live and emc_missing(portal.schema_name)
+    connection.set_schema_to_public()
     return render(
         request,
         "console/portal_list.html",
@@ -102,15 +120,22 @@ def portal_list(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(OPERATOR, BOARD)
-def portal_detail(request: HttpRequest, code: str, decision_form=None, reject_form=None) -> HttpResponse:
+def portal_detail(
+    request: HttpRequest, code: str, decision_form=None, reject_form=None, emc_form=None
+) -> HttpResponse:
     portal = get_object_or_404(
         Portal.objects.exclude(kind=Portal.Kind.PLATFORM).select_related("approval"), code=code
     )
+    has_schema = portal.status not in (Portal.Status.REJECTED, Portal.Status.ARCHIVED)
+    missing = has_schema and emc_missing(portal.schema_name)
+    connection.set_schema_to_public()
     return render(
         request,
         "console/portal_detail.html",
         {
             "portal": portal,
+            "emc_missing": missing,
+            "emc_form": emc_form or EmcForm(),
             "events": portal.events.all()[:50],
             "role": request.platform_role,
             "domain_form": DomainForm(),
@@ -175,7 +200,49 @@ def portal_approve(request: HttpRequest, code: str) -> HttpResponse:
         messages.error(request, str(exc))
     else:
         messages.success(request, _("Đã phê duyệt cổng %(name)s.") % {"name": portal.name})
+        if emc_missing(portal.schema_name):
+            messages.warning(request, EMC_WARNING)
+        connection.set_schema_to_public()
     return redirect("console:portal_detail", code=portal.code)
+
+
+@require_POST
+@role_required(OPERATOR)
+def portal_emc(request: HttpRequest, code: str) -> HttpResponse:
+    """The operator records the EMC code the monitoring system gave the portal (its own
+    admin may not be open yet: a requested portal is not served)."""
+    portal = get_object_or_404(Portal.objects.exclude(kind=Portal.Kind.PLATFORM), code=code)
+    form = EmcForm(request.POST)
+    if form.is_valid():
+        try:
+            set_emc(portal.schema_name, form.cleaned_data["site_id"], form.cleaned_data["url"])
+        except ValidationError as exc:
+            form.add_error(None, exc.messages)
+        finally:
+            connection.set_schema_to_public()
+    if not form.is_valid() or form.errors:
+        return portal_detail.__wrapped__(request, code, emc_form=form)
+    messages.success(request, _("Đã lưu mã EMC của cổng %(name)s.") % {"name": portal.name})
+    return redirect("console:portal_detail", code=portal.code)
+
+
+@role_required(OPERATOR, BOARD)
+def dashboard(request: HttpRequest) -> HttpResponse:
+    """Portals side by side: visits, publications, timeliness, English, the board's last
+    sign-in."""
+    lines, period = portal_dashboard()
+    def bars(value, text):
+        return bar_rows([(line.portal.name, value(line) or 0, text(line)) for line in lines])
+    return render(request, "console/dashboard.html", {
+        "lines": lines,
+        "period": period,
+        "visits_chart": bars(lambda line: line.views, lambda line: str(line.views)),
+        "published_chart": bars(lambda line: line.published, lambda line: str(line.published)),
+        "questions_chart": bars(
+            lambda line: line.questions_percent,
+            lambda line: "–" if line.questions_percent is None else f"{line.questions_percent:.0f}%",
+        ),
+    })
 
 
 @require_POST

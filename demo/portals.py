@@ -31,6 +31,7 @@ from demo import (
     science,
     services,
     stats,
+    visits,
 )
 from demo.pdf import make_pdf
 from home.models import HomePage
@@ -132,6 +133,8 @@ DEMO_CONTENT: list[Callable[[Portal], None]] = [
     budget.load_demo_content,
     services.load_demo_content,
     participation.load_demo_content,
+    # Three months of visits, over the pages the sections made.
+    visits.load_demo_content,
     # Last: the English versions of what the others created.
     languages.load_demo_content,
 ]

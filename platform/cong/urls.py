@@ -19,6 +19,7 @@ from core.seo import robots_txt, sitemap
 from core.serving import serve
 from tenants.views import serve_media
 from themes.views import favicon, theme_css
+from visits import views as visits_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -30,6 +31,9 @@ urlpatterns = [
     path("giao-dien.css", theme_css, name="portal_theme_css"),
     # Asked for by every browser: the portal's emblem, never a 404.
     path("favicon.ico", favicon, name="favicon"),
+    # Page views counted by the beacon of every public page, and the footer's figures.
+    path("_v", visits_views.beacon, name="visits_beacon"),
+    path("_v/counts", visits_views.counts, name="visits_counts"),
     re_path(r"^media/(?P<schema>[a-z0-9_]+)/(?P<path>.+)$", serve_media, name="media"),
 ]
 

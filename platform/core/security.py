@@ -20,12 +20,16 @@ each):
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
 ADMIN_PREFIX = "/admin/"
+# Functions of a (non-admin) request answering extra sources per directive, registered by
+# higher apps (visits: the portal's EMC and Matomo origins).
+PolicySources = Callable[[HttpRequest], Mapping[str, Sequence[str]]]
+_policy_sources: list[PolicySources] = []
 FRAME_ANCESTORS = re.compile(r"frame-ancestors [^;]*")
 
 
@@ -40,8 +44,23 @@ def is_admin_request(request: HttpRequest) -> bool:
     return request.path_info.startswith(ADMIN_PREFIX)
 
 
+def register_policy_sources(sources: PolicySources) -> None:
+    """Add `sources(request)` to the public policy (e.g. a portal's own tracker origin)."""
+    if sources not in _policy_sources:
+        _policy_sources.append(sources)
+
+
 def content_security_policy(request: HttpRequest) -> str:
-    directives = settings.CONG_CSP_ADMIN if is_admin_request(request) else settings.CONG_CSP
+    if is_admin_request(request):
+        return policy_header(settings.CONG_CSP_ADMIN)
+    directives = settings.CONG_CSP
+    for sources in _policy_sources:
+        extra = sources(request)
+        if extra:
+            directives = {
+                name: [*values, *(s for s in extra.get(name, ()) if s not in values)]
+                for name, values in directives.items()
+            }
     return policy_header(directives)
 
 

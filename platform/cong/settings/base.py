@@ -95,6 +95,8 @@ TENANT_APPS = [
     "participation",
     # Posting deadlines, obligations, reminders (its province half is a shared app).
     "deadlines",
+    # Visitor statistics (counted without cookies), the EMC and Matomo codes (issue #14).
+    "visits",
     "languages",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -171,6 +173,8 @@ MIDDLEWARE = [
     # /healthz, /readyz, /metrics on any host, before the portal lookup needs the database.
     "core.monitoring.MonitoringMiddleware",
     "tenants.middleware.PortalMiddleware",
+    # The page views' beacon (visits), answered here: it needs nothing below.
+    "visits.middleware.BeaconMiddleware",
     # Anonymous visitors' pages, answered before sessions, languages or rendering (see
     # CONG_PAGE_CACHE below); after the security headers, which every response gets.
     "core.caching.middleware.PageCacheMiddleware",
@@ -332,7 +336,7 @@ CONG_PAGE_CACHE = env_bool("CONG_PAGE_CACHE", True)
 CONG_PAGE_CACHE_TTL = int(os.environ.get("CONG_PAGE_CACHE_TTL", "600"))
 CONG_PAGE_CACHE_TTL_404 = int(os.environ.get("CONG_PAGE_CACHE_TTL_404", "60"))
 # Never cached, whoever asks.
-CONG_PAGE_CACHE_EXCLUDE = ["/admin/", "/documents/", "/media/", "/static/", "/_util/"]
+CONG_PAGE_CACHE_EXCLUDE = ["/admin/", "/documents/", "/media/", "/static/", "/_util/", "/_v"]
 # Largest clock difference between the nodes that purge and render (seconds).
 CONG_PAGE_CACHE_CLOCK_SKEW = float(os.environ.get("CONG_PAGE_CACHE_CLOCK_SKEW", "1"))
 # Edge caches to purge with each change (Varnish with deploy/varnish/default.vcl), e.g.

@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class VisitsConfig(AppConfig):
+    name = "visits"
+    verbose_name = _("Thống kê truy cập")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from core.security import register_policy_sources
+        from tenants.jobs import register_periodic
+        from tenants.tasks import run_command
+
+        from .analytics import policy_sources
+
+        # The origins of the portal's EMC and Matomo trackers, on its public pages only.
+        register_policy_sources(policy_sources)
+        # Yesterday's raw page views become daily figures, in every active portal, after
+        # midnight (the day's salt is thrown away with them).
+        register_periodic("visits_rollup", run_command, daily_at="00:15", per_portal=True,
+                          args=("rollup_visits",))
