@@ -107,5 +107,11 @@ def test_footer_shows_the_portal_address_once_and_falls_back_to_the_registry_ema
 
 def test_the_navigation_works_without_javascript_and_collapses_with_it(portal_a):
     html = client_for(portal_a).get("/").content.decode()
-    assert '<details class="nav-toggle" open>' in html
+    # The menu is a plain list (open without script); the button that folds it on phones
+    # comes with the "js" class, set by a render-blocking script before the first paint.
+    assert '<ul id="main-menu">' in html
+    assert 'aria-controls="main-menu"' in html and 'aria-expanded="false"' in html
+    head = html.split("</head>", 1)[0]
+    assert re.search(r'<script src="[^"]*themes/base/js-flag(\.[0-9a-f]+)?\.js"></script>', head)
+    assert head.index("js-flag") < head.index("portal.css")
     assert re.search(r'<script src="[^"]*themes/base/portal(\.[0-9a-f]+)?\.js" defer>', html)
