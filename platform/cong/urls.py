@@ -18,7 +18,7 @@ from core.securitytxt import security_txt
 from core.seo import robots_txt, sitemap
 from core.serving import serve
 from tenants.views import serve_media
-from themes.views import favicon, theme_css
+from themes.views import apple_touch_icon, favicon, theme_css, web_manifest
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -30,6 +30,10 @@ urlpatterns = [
     path("giao-dien.css", theme_css, name="portal_theme_css"),
     # Asked for by every browser: the portal's emblem, never a 404.
     path("favicon.ico", favicon, name="favicon"),
+    # Phones ask for these when a visitor adds the portal to the home screen.
+    path("apple-touch-icon.png", apple_touch_icon, name="apple_touch_icon"),
+    path("apple-touch-icon-precomposed.png", apple_touch_icon),
+    path("manifest.webmanifest", web_manifest, name="web_manifest"),
     re_path(r"^media/(?P<schema>[a-z0-9_]+)/(?P<path>.+)$", serve_media, name="media"),
 ]
 
