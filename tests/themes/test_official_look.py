@@ -89,4 +89,4 @@ def test_the_footer_links_the_national_portals_and_the_province(province, portal
 def test_the_hotline_is_in_the_footer(portal_a):
     PortalContactSettingsFactory(portal=portal_a, hotline="0213 3800 800")
     footer = client_for(portal_a).get("/").content.decode().split("<footer", 1)[1]
-    assert 'Đường dây nóng: <a class="hotline" href="tel:02133800800">0213 3800 800</a>' in footer
+    assert 'Đường dây nóng: <a class="hotline" href="tel:+842133800800">0213 3800 800</a>' in footer
