@@ -15,7 +15,7 @@ else
 DB_START := @echo "Using DATABASE_URL"
 endif
 
-.PHONY: run test install db migrate demo serve check lint bench stop-db clean axe browser-deps translations messages
+.PHONY: run test install db migrate demo serve check lint bench stop-db clean axe browser-deps translations messages screenshots
 
 $(VENV)/.installed: pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -59,24 +59,31 @@ run: demo
 test: install db browser-deps translations
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-# The accessibility checks (tests/accessibility/test_axe.py) drive Debian's Chromium and
-# inject axe-core, installed from npm into var/node (not committed). Without Chromium the
-# checks skip, unless CONG_REQUIRE_BROWSER is set (CI): then they fail.
+# The browser checks (tests/browser/) drive Debian's Chromium and inject axe-core; the Nu HTML
+# checker (vnu-jar, needs Java) validates every page type. Both come from npm into var/node
+# (not committed), in one install (npm --no-save drops packages it is not given). Without
+# Chromium or Java the checks skip, unless CONG_REQUIRE_BROWSER is set (CI): then they fail.
 CHROMIUM ?= $(shell command -v chromium 2>/dev/null)
 AXE_JS := var/node/node_modules/axe-core/axe.min.js
+VNU_JAR := var/node/node_modules/vnu-jar/build/dist/vnu.jar
+NODE_PACKAGES := axe-core@4 vnu-jar@26
 
-$(AXE_JS):
+$(AXE_JS) $(VNU_JAR) &:
 	@mkdir -p var/node
-	npm install --no-save --no-audit --no-fund --loglevel=error --prefix var/node axe-core@4
+	npm install --no-save --no-audit --no-fund --loglevel=error --prefix var/node $(NODE_PACKAGES)
 
-axe: $(AXE_JS)
+axe: $(AXE_JS) $(VNU_JAR)
 
 ifneq ($(strip $(CHROMIUM)),)
-browser-deps: $(AXE_JS)
+browser-deps: $(AXE_JS) $(VNU_JAR)
 else
 browser-deps:
 	@echo "Chromium not found: the browser accessibility checks will be skipped (apt-get install chromium)"
 endif
+
+## make screenshots: every page type at 390 and 1366 px into var/screenshots/ (for review)
+screenshots: install db browser-deps translations
+	CONG_SCREENSHOTS=all $(PY) -m pytest tests/browser/test_layout.py -k screenshots -q
 
 check: install db
 	$(PY) manage.py check

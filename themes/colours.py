@@ -16,6 +16,11 @@ from dataclasses import dataclass
 
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 DEFAULT_BRAND = "#a50e0e"
+# A portal that keeps the default colour gets the one of its kind, so that the province,
+# a department and a commune do not look identical: the province's red, a department's navy,
+# a commune's green (all dark enough for white text).
+KIND_BRANDS = {"province": DEFAULT_BRAND, "department": "#0b3d7a", "district": "#6b2d0f",
+               "commune": "#145a32"}
 WHITE = "#ffffff"
 # AA for normal text, with a little room so rounding never lands just under it.
 MIN_CONTRAST = 4.5

@@ -1,4 +1,5 @@
-"""The portal's own colours as a stylesheet, so that pages carry no inline style."""
+"""The portal's own colours as a stylesheet, so that pages carry no inline style; its icons
+(favicon, home-screen icon) and web manifest."""
 
 from __future__ import annotations
 
@@ -40,5 +41,54 @@ def favicon(request: HttpRequest) -> HttpResponse:
     else:
         target = static("themes/base/emblem.svg")
     response = redirect(target)
+    patch_cache_control(response, public=True, max_age=FAVICON_MAX_AGE)
+    return response
+
+
+def apple_touch_icon(request: HttpRequest) -> HttpResponse:
+    """/apple-touch-icon.png, the picture a phone puts on its home screen for the portal: its
+    own emblem as a 180 px PNG when it has one, else the national emblem the theme draws."""
+    from django.shortcuts import redirect
+    from django.templatetags.static import static
+
+    theme = portal_theme({"request": request, "portal": getattr(request, "tenant", None)})
+    if theme is not None and theme.emblem is not None:
+        target = theme.emblem.get_rendition("fill-180x180|format-png|bgcolor-ffffff").url
+    else:
+        target = static("themes/base/touch-icon.png")
+    response = redirect(target)
+    patch_cache_control(response, public=True, max_age=FAVICON_MAX_AGE)
+    return response
+
+
+def web_manifest(request: HttpRequest) -> HttpResponse:
+    """/manifest.webmanifest: the portal's name, colour and icons for a phone's home screen."""
+    from django.http import JsonResponse
+    from django.templatetags.static import static
+
+    from core.text import in_active_language
+
+    portal = getattr(request, "tenant", None)
+    theme = portal_theme({"request": request, "portal": portal})
+    if theme is None:
+        raise Http404
+    if theme.emblem is not None:
+        icons = [
+            {"src": theme.emblem.get_rendition(f"fill-{size}x{size}|format-png|bgcolor-ffffff").url,
+             "sizes": f"{size}x{size}", "type": "image/png"}
+            for size in (192, 512)
+        ]
+    else:
+        icons = [
+            {"src": static("themes/base/touch-icon.png"), "sizes": "180x180", "type": "image/png"},
+            {"src": static("themes/base/emblem.svg"), "sizes": "any", "type": "image/svg+xml"},
+        ]
+    name = in_active_language(portal, "name")
+    response = JsonResponse(
+        {"name": name, "short_name": name[:30], "start_url": "/", "display": "browser",
+         "theme_color": theme.colours.brand, "background_color": "#ffffff", "icons": icons},
+        content_type="application/manifest+json",
+        json_dumps_params={"ensure_ascii": False},
+    )
     patch_cache_control(response, public=True, max_age=FAVICON_MAX_AGE)
     return response

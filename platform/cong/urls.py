@@ -18,7 +18,7 @@ from core.securitytxt import security_txt
 from core.seo import robots_txt, sitemap
 from core.serving import serve
 from tenants.views import serve_media
-from themes.views import favicon, theme_css
+from themes.views import apple_touch_icon, favicon, theme_css, web_manifest
 from visits import views as visits_views
 
 urlpatterns = [
@@ -34,6 +34,10 @@ urlpatterns = [
     # Page views counted by the beacon of every public page, and the footer's figures.
     path("_v", visits_views.beacon, name="visits_beacon"),
     path("_v/counts", visits_views.counts, name="visits_counts"),
+    # Phones ask for these when a visitor adds the portal to the home screen.
+    path("apple-touch-icon.png", apple_touch_icon, name="apple_touch_icon"),
+    path("apple-touch-icon-precomposed.png", apple_touch_icon),
+    path("manifest.webmanifest", web_manifest, name="web_manifest"),
     re_path(r"^media/(?P<schema>[a-z0-9_]+)/(?P<path>.+)$", serve_media, name="media"),
 ]
 

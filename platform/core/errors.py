@@ -5,7 +5,9 @@
   with a Vietnamese maintenance page and `Retry-After`. Django calls handler500 for an
   exception raised anywhere below it, the portal-routing middleware included (it asks the
   database which portal a host is before any view runs), so an outage is a 503 from the
-  first query on. Any other error gets a Vietnamese 500 page.
+  first query on. Any other error gets a 500 page in the request's language, naming the
+  portal and its contact address from the registry row routing already loaded (no query);
+  if even that fails, the plain Vietnamese page.
 - `RequestGuardMiddleware` answers 400 to an address containing a NUL byte (%00), in the
   path or the query string. No link or form of ours produces one and no person can type one;
   PostgreSQL cannot store or compare text holding it, so every view would otherwise have to
@@ -24,6 +26,7 @@ import sys
 from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.template import loader
+from django.utils import translation
 
 # Seconds a client (or a monitoring probe) is asked to wait before trying again.
 RETRY_AFTER_SECONDS = 60
@@ -41,8 +44,8 @@ def is_database_outage(exc: BaseException | None) -> bool:
     return False
 
 
-def _page(template: str, status: int) -> HttpResponse:
-    response = HttpResponse(loader.get_template(template).render({}), status=status)
+def _page(template: str, status: int, context: dict | None = None) -> HttpResponse:
+    response = HttpResponse(loader.get_template(template).render(context or {}), status=status)
     response["Cache-Control"] = "no-store"
     return response
 
@@ -57,7 +60,23 @@ def server_error(request: HttpRequest) -> HttpResponse:
     """handler500: Django calls it while handling the exception, so sys.exc_info() has it."""
     if is_database_outage(sys.exc_info()[1]):
         return maintenance_response()
-    return _page("core/500.html", 500)
+    try:
+        return _page("core/500.html", 500, _portal_context(request))
+    except Exception:  # noqa: BLE001 - the error page itself must never fail
+        return _page("core/500.html", 500)
+
+
+def _portal_context(request: HttpRequest) -> dict:
+    """The portal's name (in the active language) and contact address, from the registry row
+    the routing middleware put on the request: attributes only, never a query."""
+    portal = getattr(request, "tenant", None)
+    state = getattr(portal, "_state", None)
+    if portal is None or (state is not None and state.adding):
+        return {}
+    values = getattr(portal, "__dict__", {})  # loaded fields only: a deferred one would query
+    english = (translation.get_language() or "").startswith("en")
+    name = (english and values.get("name_en")) or values.get("name") or ""
+    return {"portal_name": name, "contact_email": values.get("contact_email") or ""}
 
 
 def bad_request_response() -> HttpResponse:

@@ -47,7 +47,8 @@ class NFCTextMixin:
     - `serializable_data()`: revisions saved without cleaning, with their inline children.
 
     A page made in code without a slug gets an unaccented one from its title
-    (“Tập huấn biên tập” → `tap-huan-bien-tap`), as the admin's slug field gives it.
+    (“Tập huấn biên tập” → `tap-huan-bien-tap`), as the admin's slug field gives it; an
+    accented slug is stored unaccented.
     """
 
     def normalise_text(self) -> None:
@@ -62,7 +63,13 @@ class NFCTextMixin:
                     setattr(self, field.attname, field.to_python(normalised))
 
     def _slug_from_title(self) -> None:
-        if not isinstance(self, Page) or self.slug or not self.title:
+        if not isinstance(self, Page):
+            return
+        if self.slug and not self.slug.isascii():
+            # An accented slug typed by an editor copies as %E1%BB… into every message:
+            # its plain form instead (đ → d), as the admin's slug field makes it.
+            self.slug = slugify(unaccent(self.slug))[:SLUG_FROM_TITLE_LENGTH] or self.slug
+        if self.slug or not self.title:
             return
         # Siblings decide the suffix: only once the page has a place in the tree (as in
         # Page._set_core_field_defaults).

@@ -188,7 +188,8 @@ class QuestionForm(CitizenFormMixin, forms.ModelForm):
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
             "phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
             "full_name": forms.TextInput(attrs={"autocomplete": "name"}),
-            "address": forms.TextInput(attrs={"autocomplete": "street-address"}),
+            # One line of address: "street-address" is for a multi-line field only (HTML autofill).
+            "address": forms.TextInput(attrs={"autocomplete": "address-line1"}),
         }
         labels = {
             "full_name": _("Họ và tên (tổ chức: họ và tên người đại diện)"),

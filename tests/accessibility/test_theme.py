@@ -11,7 +11,7 @@ from tests.contacts.factories import PortalContactSettingsFactory
 from tests.support.factories import ImageFactory
 from tests.support.portals import client_for
 from tests.themes.factories import ThemeSettingsFactory
-from themes.colours import WHITE, brand_colours, contrast_ratio
+from themes.colours import KIND_BRANDS, WHITE, brand_colours, contrast_ratio
 
 
 def _brand_css(html: str, portal) -> dict[str, str]:
@@ -34,7 +34,7 @@ def test_a_portal_with_no_theme_settings_saved_gets_the_default_look(portal_b):
     response = client_for(portal_b).get("/")
     assert response.status_code == 200
     html = response.content.decode()
-    assert _brand_css(html, portal_b)["--brand"] == "#a50e0e"
+    assert _brand_css(html, portal_b)["--brand"] == KIND_BRANDS[portal_b.kind]
     assert "themes/base/emblem" in html
     assert "site-banner" not in html
 
@@ -42,7 +42,9 @@ def test_a_portal_with_no_theme_settings_saved_gets_the_default_look(portal_b):
 def test_the_primary_colour_becomes_the_brand_property_of_that_portal_only(portal_a, portal_b):
     ThemeSettingsFactory(portal=portal_a, primary_colour="#0B4F9C")
     assert _brand_css(client_for(portal_a).get("/").content.decode(), portal_a)["--brand"] == "#0b4f9c"
-    assert _brand_css(client_for(portal_b).get("/").content.decode(), portal_b)["--brand"] == "#a50e0e"
+    assert _brand_css(client_for(portal_b).get("/").content.decode(), portal_b)["--brand"] == (
+        KIND_BRANDS[portal_b.kind]
+    )
 
 
 @pytest.mark.parametrize("chosen", ["#ffff00", "#ffffff", "#7fdbff", "#f5a3a3"])
@@ -53,6 +55,23 @@ def test_a_too_light_colour_is_darkened_until_white_text_on_it_is_legible(portal
     for name in ("--brand", "--brand-dark"):
         assert contrast_ratio(css[name], WHITE) >= 4.5, (name, css[name])
     assert contrast_ratio(css["--brand"], WHITE) < 5  # darkened only as far as needed
+
+
+def test_each_kind_of_portal_has_its_own_default_colour(province, portal_a, portal_b):
+    from themes.models import ThemeSettings
+
+    seen = {}
+    for portal in (province, portal_a, portal_b):
+        with schema_context(portal.schema_name):
+            ThemeSettings.objects.all().delete()
+        seen[portal.kind] = _brand_css(client_for(portal).get("/").content.decode(), portal)["--brand"]
+    assert len(seen) == 3 and len(set(seen.values())) == 3, seen
+    assert seen["province"] == "#a50e0e"
+    for colour in seen.values():
+        assert contrast_ratio(colour, WHITE) >= 4.5
+    # A colour the board chose is kept, whatever the kind.
+    ThemeSettingsFactory(portal=portal_b, primary_colour="#0b4f9c")
+    assert _brand_css(client_for(portal_b).get("/").content.decode(), portal_b)["--brand"] == "#0b4f9c"
 
 
 def test_dark_enough_colours_are_used_as_chosen():
@@ -69,7 +88,7 @@ def test_a_colour_that_is_not_rrggbb_never_reaches_the_page(portal_a, stored):
         ThemeSettings.objects.update(primary_colour=stored)
     html = client_for(portal_a).get("/").content.decode()
     css = _brand_css(html, portal_a)
-    assert css["--brand"] == css["--brand-accent"] == "#a50e0e"
+    assert css["--brand"] == css["--brand-accent"] == KIND_BRANDS[portal_a.kind]
     assert "</b>x" not in html
 
 
@@ -107,5 +126,11 @@ def test_footer_shows_the_portal_address_once_and_falls_back_to_the_registry_ema
 
 def test_the_navigation_works_without_javascript_and_collapses_with_it(portal_a):
     html = client_for(portal_a).get("/").content.decode()
-    assert '<details class="nav-toggle" open>' in html
+    # The menu is a plain list (open without script); the button that folds it on phones
+    # comes with the "js" class, set by a render-blocking script before the first paint.
+    assert '<ul id="main-menu">' in html
+    assert 'aria-controls="main-menu"' in html and 'aria-expanded="false"' in html
+    head = html.split("</head>", 1)[0]
+    assert re.search(r'<script src="[^"]*themes/base/js-flag(\.[0-9a-f]+)?\.js"></script>', head)
+    assert head.index("js-flag") < head.index("portal.css")
     assert re.search(r'<script src="[^"]*themes/base/portal(\.[0-9a-f]+)?\.js" defer>', html)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 
 import pytest
 from django_tenants.utils import schema_context
@@ -35,7 +36,7 @@ def test_contact_settings_appear_in_the_footer_of_that_portal_only(portal_a, por
     html = client_for(portal_a).get("/").content.decode()
     footer = html[html.index('<footer'):]
     assert "Số 1 đường Trần Hưng Đạo, phường Tân Phong" in footer
-    assert 'href="tel:02133876543"' in footer
+    assert 'href="tel:+842133876543"' in footer
     assert "0213 3876 544" in footer
     assert 'href="mailto:vanphong.soa@laichau.gov.vn"' in footer
     assert "Chịu trách nhiệm chính: Nguyễn Văn Minh – Chánh Văn phòng" in footer
@@ -133,7 +134,7 @@ def test_contacts_page_lists_officials_and_spokesperson_of_its_own_portal(portal
         )
 
     html = client_for(portal_a).get("/lien-he/").content.decode()
-    assert '<th scope="row">Lò Văn Sáng</th>' in html
+    assert re.search(r'<th scope="row"[^>]*>Lò Văn Sáng</th>', html)
     assert "Văn phòng Sở" in html
     assert 'href="mailto:sanglv@laichau.gov.vn"' in html
     assert "Người phát ngôn" in html and "Trần Quốc Khánh" in html

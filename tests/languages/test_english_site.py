@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import quote
 
 import pytest
 from django_tenants.utils import schema_context
@@ -76,11 +77,38 @@ def test_switcher_goes_to_the_same_page_in_the_other_language_and_back(portal_a)
     assert alternates(en)["vi"] == f"{host}/gioi-thieu/"
 
 
-def test_a_page_without_english_switches_to_the_english_home(portal_a):
-    html = client_for(portal_a).get("/tin-tuc/").content.decode()
-    assert switcher(html) == {"en": "/en/"}
+def test_a_page_without_english_says_so_and_keeps_the_way_back(portal_a):
+    browser = client_for(portal_a)
+    html = browser.get("/tin-tuc/").content.decode()
+    assert switcher(html) == {"en": "/en/?tu-trang=%2Ftin-tuc%2F"}
+    assert "(this page is not available in English; the link goes to" in html
+    assert 'aria-describedby="language-missing-en"' in html
     # Not the same page, so no hreflang alternate for English.
     assert "en" not in alternates(html)
+    # On the English page, the switch back leads to the page the visitor came from.
+    english = browser.get("/en/", {"tu-trang": "/tin-tuc/"}).content.decode()
+    assert switcher(english) == {"vi": "/tin-tuc/"}
+    assert "en" in alternates(english) and "vi" not in alternates(english)
+    # Only an address of this site is a way back.
+    for foreign in ("https://example.com/", "//example.com/", "/\\example.com", "javascript:alert(1)"):
+        other = browser.get("/en/", {"tu-trang": foreign})
+        assert other.status_code == 200
+        assert switcher(other.content.decode()) == {"vi": "/"}, foreign
+
+
+def test_a_page_without_english_offers_its_nearest_english_ancestor(portal_a):
+    from tests.introduction.factories import HistoryCulturePageFactory
+
+    page = HistoryCulturePageFactory(portal=portal_a, title="Lịch sử đấu tranh cách mạng")
+    with schema_context(portal_a.schema_name):
+        page_url = page.get_url()
+        parent = page.get_parent()
+        parent_en = Page.objects.get(translation_key=parent.translation_key, locale__language_code="en")
+        parent_url = parent_en.get_url()
+    assert parent.depth >= 3 and parent_url != "/en/"
+    html = client_for(portal_a).get(page_url).content.decode()
+    assert switcher(html)["en"] == parent_url + "?tu-trang=" + quote(page_url, safe="")
+    assert f"the link goes to “{parent_en.title}”" in html
 
 
 def test_search_has_an_english_address_and_switches_with_the_query(portal_a):
@@ -187,7 +215,7 @@ def test_switcher_round_trips_on_every_required_page_type(province):
 def test_sections_without_english_switch_to_the_english_home(portal_a, path):
     response = client_for(portal_a).get(path)
     assert response.status_code == 200, path
-    assert switcher(response.content.decode()) == {"en": "/en/"}
+    assert switcher(response.content.decode()) == {"en": "/en/?tu-trang=" + quote(path, safe="")}
 
 
 def test_the_browser_language_does_not_switch_the_site_or_the_admin(portal_a, make_local_user):
@@ -234,6 +262,30 @@ def test_english_services_are_those_foreigners_can_use(province):
     page = client_for(province).get("/en/online-public-services/temporary-residence-cards-for-foreigners/")
     assert page.status_code == 200
     assert switcher(page.content.decode())["vi"] == "/dich-vu-cong/the-tam-tru-nguoi-nuoc-ngoai/"
+    html = page.content.decode()
+    # "Có" of a yes/no answer is "Yes" (not the "New" of another message), and the two dates
+    # of the page have labels of their own.
+    assert re.search(r"Usable by foreigners</th><td>Yes</td>", html)
+    assert "Date posted:" in html
+    assert "Publication date" not in html
+
+
+def test_english_pages_give_phone_numbers_with_the_country_code(portal_a):
+    from tests.contacts.factories import PortalContactSettingsFactory
+
+    with schema_context(portal_a.schema_name):
+        from contacts.models import PortalContactSettings
+
+        PortalContactSettings.objects.all().delete()
+    PortalContactSettingsFactory(portal=portal_a, phone="0213 3876 543", fax="(0213) 3876 544",
+                                 hotline="1900 1234")
+    browser = client_for(portal_a)
+    english = browser.get("/en/").content.decode().split("<footer", 1)[1]
+    assert '<a href="tel:+842133876543">+84 213 3876 543</a>' in english
+    assert "+84 213 3876 544" in english
+    assert ">1900 1234</a>" in english  # a hotline only works inside Viet Nam: as it is
+    vietnamese = browser.get("/").content.decode().split("<footer", 1)[1]
+    assert '<a href="tel:+842133876543">0213 3876 543</a>' in vietnamese
 
 
 def test_search_finds_pages_in_the_language_it_is_made_in(portal_a):

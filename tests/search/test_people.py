@@ -36,7 +36,7 @@ def _leaders(portal):
 def test_the_leaders_page_gives_each_leaders_phone_and_email(portal_a):
     page = _leaders(portal_a)
     html = client_for(portal_a).get(page.path_url).content.decode()
-    assert 'href="tel:02133876111">0213 3876 111</a>' in html
+    assert 'href="tel:+842133876111">0213 3876 111</a>' in html
     assert 'href="mailto:giamdoc@soa.example.vn"' in html
 
 

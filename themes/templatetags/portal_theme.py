@@ -15,7 +15,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
 from tenants.current import is_public
-from themes.colours import BrandColours, brand_colours
+from themes.colours import DEFAULT_BRAND, KIND_BRANDS, BrandColours, brand_colours, is_hex_colour
 from themes.models import ThemeSettings
 
 register = template.Library()
@@ -35,8 +35,11 @@ def portal_theme(context) -> PortalTheme | None:
         return None
     # Cached on the request by Wagtail; created with the defaults on first use.
     settings = ThemeSettings.for_request(request)
+    colour = settings.primary_colour
+    if not is_hex_colour(colour) or colour.lower() == DEFAULT_BRAND:
+        colour = KIND_BRANDS.get(getattr(context.get("portal"), "kind", ""), DEFAULT_BRAND)
     return PortalTheme(
-        colours=brand_colours(settings.primary_colour),
+        colours=brand_colours(colour),
         emblem=settings.emblem,
         banner=settings.banner,
     )

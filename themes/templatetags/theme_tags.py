@@ -1,12 +1,18 @@
-"""Tags the base theme needs on every page: the main navigation and the breadcrumbs."""
+"""Tags the base theme needs on every page: the main navigation, the breadcrumbs and phone
+numbers."""
 
 from __future__ import annotations
 
+import datetime
+
 from django import template
+from django.utils import timezone
+from django.utils.translation import get_language
 
 from wagtail.models import Page
 
 from core.caching.memo import memo
+from core.securitytxt import phone_uri
 from core.serving import ancestors_shown
 from tenants.current import is_public
 from themes.site import home_in
@@ -64,3 +70,34 @@ def province_portal_link(context) -> dict | None:
         return None
     english = (get_language() or "").startswith("en") and getattr(parent, "name_en", "")
     return {"name": parent.name_en if english else parent.name, "url": parent.url()}
+
+
+@register.filter
+def tel_href(number: str | None) -> str:
+    """A number as written (0213 3876 543) → the link that dials it: tel:+842133876543."""
+    return phone_uri(number or "")
+
+
+@register.filter
+def phone_text(number: str | None) -> str:
+    """A number as the reader needs it: as written in Vietnamese; in any other language with
+    the country code (+84 213 3876 543), as a reader abroad dials it. 1800/1900 hotlines only
+    work inside Viet Nam and stay as they are."""
+    number = (number or "").strip()
+    if (get_language() or "vi").startswith("vi") or not number.startswith(("0", "(0")):
+        return number
+    rest = number.lstrip("(")[1:].replace(")", "", 1).strip()  # without the trunk 0
+    return f"+84 {rest}"
+
+
+@register.filter
+def machine_time(value) -> str:
+    """A date or time for `<time datetime>`: ISO 8601 to the second (HTML accepts at most
+    three digits of fractions, and `|date:'c'` gives six)."""
+    if isinstance(value, datetime.datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        return value.replace(microsecond=0).isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return ""

@@ -440,6 +440,9 @@ WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 # No avatars from gravatar.com: editors' e-mail hashes stay here, and the admin loads nothing
 # from other origins.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Page slugs typed or filled in from a Vietnamese title are plain ASCII ("thong-bao", đ → d):
+# an accented slug copies as %E1%BB… into messages and documents.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 # --- The platform ---------------------------------------------------------------------------
 # Domain of the province portal; member portals default to <code>.<CONG_PROVINCE_DOMAIN>.

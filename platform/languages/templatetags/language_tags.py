@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django import template
 from django.conf import settings
 from django.http import HttpRequest
 from django.urls import translate_url
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 
 from wagtail.models import Page
@@ -29,6 +31,35 @@ class LanguageLink:
     url: str
     current: bool
     exact: bool  # the same page in that language (not its home page)
+    # The page has no version in that language: the link goes to its nearest ancestor that
+    # has one (or that language's home page), titled here.
+    missing: bool = False
+    target_title: str = ""
+
+
+# On a page reached that way, the address of the page the visitor came from: the way back.
+RETURN_PARAM = "tu-trang"
+
+
+def _nearest_translated_ancestor(page: Page, language: str) -> Page | None:
+    ancestors = list(page.get_ancestors().filter(depth__gte=2).values_list("translation_key", "depth"))
+    if not ancestors:
+        return None
+    depths = dict(ancestors)
+    found = (
+        Page.objects.live().public()
+        .filter(translation_key__in=depths, locale__language_code=language)
+    )
+    return max(found, key=lambda other: depths[other.translation_key], default=None)
+
+
+def _way_back(request: HttpRequest) -> str | None:
+    """The local address in the `tu-trang` parameter, if it is one."""
+    value = request.GET.get(RETURN_PARAM, "")
+    if (not value.startswith("/") or value.startswith("//") or "\\" in value or "\x00" in value
+            or not url_has_allowed_host_and_scheme(value, allowed_hosts={request.get_host()})):
+        return None
+    return value
 
 
 def _public_translation(page: Page, language: str) -> Page | None:
@@ -68,24 +99,40 @@ def home_url(context) -> str:
 
 @register.simple_tag(takes_context=True)
 def language_links(context) -> list[LanguageLink]:
-    """One link per language: the same page in that language, else that language's home
-    page; languages with neither (an English tree not yet published) are left out."""
+    """One link per language: the same page in that language; else (marked `missing`) the
+    nearest ancestor in that language or its home page, carrying the way back to this page;
+    languages with none of these (an English tree not yet published) are left out."""
     request = context.get("request")
     if request is None or is_public():
         return []
     current = get_language() or settings.LANGUAGE_CODE
     page = context.get("page")
     links: list[LanguageLink] = []
+    back = _way_back(request) if isinstance(page, Page) else None
     for code, _label in settings.LANGUAGES:
         name = NATIVE_NAMES.get(code, code)
         if code == current:
-            links.append(LanguageLink(code, name, request.get_full_path(), True, True))
+            here = request.path if back is not None else request.get_full_path()
+            links.append(LanguageLink(code, name, here, True, True))
             continue
         url, exact = None, False
         if isinstance(page, Page):
+            if back is not None:
+                # Reached from a page that has no version in this page's language: back to it.
+                links.append(LanguageLink(code, name, back, False, False))
+                continue
             other = _public_translation(page, code)
             if other is not None:
                 url, exact = other.get_url(request), True
+            else:
+                # Not in that language: say so, offer the nearest section that is, and keep
+                # the way back to this page.
+                target = _nearest_translated_ancestor(page, code) or home_for(request, code)
+                target_url = target.get_url(request) if target is not None else None
+                if target_url:
+                    url = f"{target_url}?{urlencode({RETURN_PARAM: request.path})}"
+                    links.append(LanguageLink(code, name, url, False, False, True, target.title))
+                continue
         elif page is None:
             # A view outside the page tree (search): the same address in that language.
             url, exact = translate_url(request.get_full_path(), code), True

@@ -1,15 +1,24 @@
-/* The main navigation is a <details> that is open in the HTML, so it works without
-   JavaScript. On narrow screens it starts closed (one tap on "Danh mục" opens it); on wide
-   screens it is a bar and always open. */
+/* The main navigation on phones: the "Danh mục" button (shown by the stylesheet once the
+   page is marked scripted) opens and closes the menu; Escape closes it and puts focus back
+   on the button. On wide screens the button is hidden and the menu is a bar. */
 (function () {
   "use strict";
-  var toggle = document.querySelector(".main-nav .nav-toggle");
-  if (!toggle || !window.matchMedia) { return; }
-  var wide = window.matchMedia("(min-width: 48rem)");
-  function apply() { toggle.open = wide.matches; }
-  apply();
-  if (wide.addEventListener) { wide.addEventListener("change", apply); }
-  else if (wide.addListener) { wide.addListener(apply); }
+  var nav = document.querySelector(".main-nav");
+  var button = nav && nav.querySelector(".nav-button");
+  if (!button) { return; }
+  function set(open) {
+    nav.classList.toggle("is-open", open);
+    button.setAttribute("aria-expanded", open ? "true" : "false");
+  }
+  button.addEventListener("click", function () {
+    set(button.getAttribute("aria-expanded") !== "true");
+  });
+  nav.addEventListener("keydown", function (event) {
+    if ((event.key === "Escape" || event.key === "Esc") && nav.classList.contains("is-open")) {
+      set(false);
+      button.focus();
+    }
+  });
 })();
 
 /* Buttons marked data-print print the page (the printable article). */
