@@ -18,7 +18,7 @@ from core.securitytxt import security_txt
 from core.seo import robots_txt, sitemap
 from core.serving import serve
 from tenants.views import serve_media
-from themes.views import favicon, theme_css
+from themes.views import favicon, page_pdf, share_image, theme_css
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -30,6 +30,9 @@ urlpatterns = [
     path("giao-dien.css", theme_css, name="portal_theme_css"),
     # Asked for by every browser: the portal's emblem, never a 404.
     path("favicon.ico", favicon, name="favicon"),
+    # “Tải PDF” of a page, and the image of its Open Graph card (themes.pdf, themes.sharing).
+    path("tai-pdf/<int:page_id>/", page_pdf, name="page_pdf"),
+    path("anh-chia-se/<int:page_id>/", share_image, name="share_image"),
     re_path(r"^media/(?P<schema>[a-z0-9_]+)/(?P<path>.+)$", serve_media, name="media"),
 ]
 
