@@ -20,6 +20,7 @@ from demo import (
     contacts,
     deadlines,
     direction,
+    disclosure,
     introduction,
     languages,
     legaldocs,
@@ -131,6 +132,7 @@ DEMO_CONTENT: list[Callable[[Portal], None]] = [
     budget.load_demo_content,
     services.load_demo_content,
     participation.load_demo_content,
+    disclosure.load_demo_content,
     # Last: the English versions of what the others created.
     languages.load_demo_content,
 ]

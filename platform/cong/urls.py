@@ -17,6 +17,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from core.securitytxt import security_txt
 from core.seo import robots_txt, sitemap
 from core.serving import serve
+from disclosure.views import member_directory
 from tenants.views import serve_media
 from themes.views import favicon, page_pdf, share_image, theme_css
 
@@ -42,6 +43,8 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     # /tim-kiem/ in Vietnamese, /en/search/ in English.
     path(pgettext_lazy("URL", "tim-kiem/"), include("search.urls")),
+    # The province portal's directory of member portals (disclosure.views).
+    path("cong-thanh-vien/", member_directory, name="member_directory"),
     # Wagtail's page view with fewer queries (core.serving); its password and login views.
     re_path(wagtail_urls.serve_pattern, serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
