@@ -68,8 +68,9 @@ class DisclosureListPage(NFCTextMixin, Page):
         verbose_name_plural = _("danh mục thông tin phải công khai")
 
     def completeness_content(self) -> tuple[int, dt.datetime | None]:
-        """The list is complete by being there: it counts its own rows."""
-        return max(1, self.items.count()), self.last_published_at
+        """The editors' rows: the rows of the sections count in their own sections, so a new
+        portal's list is empty until the board has said how it discloses the rest."""
+        return self.items.count(), self.last_published_at
 
     def groups(self, request: HttpRequest) -> list[Group]:
         """Every item of art. 17.1, each with the sections that carry it and the editors'
