@@ -20,6 +20,7 @@ from demo import (
     contacts,
     deadlines,
     direction,
+    disclosure,
     introduction,
     languages,
     legaldocs,
@@ -135,6 +136,7 @@ DEMO_CONTENT: list[Callable[[Portal], None]] = [
     participation.load_demo_content,
     # Three months of visits, over the pages the sections made.
     visits.load_demo_content,
+    disclosure.load_demo_content,
     # Last: the English versions of what the others created.
     languages.load_demo_content,
 ]

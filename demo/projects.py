@@ -88,3 +88,13 @@ def load_demo_content(portal: Any) -> None:
         status=ProjectStatus.COMPLETED, decision_number="512/QĐ-UBND",
         approval_date=datetime.date(2018, 11, 20),
     ))
+    publish_child(index, ProjectPage(
+        title="Cấp nước sinh hoạt nông thôn các xã vùng cao", slug="cap-nuoc-nong-thon-vung-cao",
+        objective="Cấp nước sạch cho 6.800 hộ dân nông thôn vùng cao.",
+        field=ProjectField.AGRICULTURE, project_type=ProjectType.GROUP_B,
+        location="Xã Phong Thổ, xã Sìn Hồ", start_date=datetime.date(2024, 1, 1),
+        end_date=datetime.date(2027, 6, 30), budget=182_000_000_000,
+        funding_type=FundingType.ODA, donor="Ngân hàng Thế giới (WB)", sponsor=sponsor,
+        status=ProjectStatus.IN_PROGRESS, decision_number="1876/QĐ-UBND",
+        approval_date=datetime.date(2023, 10, 5),
+    ))

@@ -91,4 +91,45 @@ def web_manifest(request: HttpRequest) -> HttpResponse:
         json_dumps_params={"ensure_ascii": False},
     )
     patch_cache_control(response, public=True, max_age=FAVICON_MAX_AGE)
+
+
+def page_pdf(request: HttpRequest, page_id: int) -> HttpResponse:
+    """“Tải PDF” of a live public page (themes.pdf; WeasyPrint is loaded on first use)."""
+    from themes.pdf import page_pdf as render
+
+    return render(request, page_id)
+
+
+SHARE_IMAGE_MAX_AGE = 60 * 60
+
+
+def share_image(request: HttpRequest, page_id: int) -> HttpResponse:
+    """The image of a page's Open Graph card: the page's own image, else the portal's
+    emblem, else the national emblem; a redirect to its rendition, so rendering a page
+    never looks images up."""
+    from django.shortcuts import redirect
+    from django.templatetags.static import static
+
+    from wagtail.models import Page
+
+    from themes.sharing import page_image_field
+
+    page = Page.objects.live().public().filter(pk=page_id).first()
+    image = None
+    if page is not None:
+        page = page.specific
+        field = page_image_field(page)
+        image = getattr(page, field) if field else None
+    # A page's photograph fills the card; an emblem is shown whole.
+    spec = "fill-1200x630-c0|format-jpeg"
+    if image is None:
+        spec = "max-600x600|format-png"
+        theme = portal_theme({"request": request, "portal": getattr(request, "tenant", None)})
+        image = theme.emblem if theme is not None else None
+    if image is not None:
+        target = image.get_rendition(spec).url
+    else:
+        target = static("themes/base/emblem.svg")
+    response = redirect(target)
+    patch_cache_control(response, public=True, max_age=SHARE_IMAGE_MAX_AGE)
     return response

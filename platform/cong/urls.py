@@ -17,8 +17,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 from core.securitytxt import security_txt
 from core.seo import robots_txt, sitemap
 from core.serving import serve
+from disclosure.views import member_directory
 from tenants.views import serve_media
-from themes.views import apple_touch_icon, favicon, theme_css, web_manifest
+from themes.views import apple_touch_icon, favicon, page_pdf, share_image, theme_css, web_manifest
 from visits import views as visits_views
 
 urlpatterns = [
@@ -38,6 +39,9 @@ urlpatterns = [
     path("apple-touch-icon.png", apple_touch_icon, name="apple_touch_icon"),
     path("apple-touch-icon-precomposed.png", apple_touch_icon),
     path("manifest.webmanifest", web_manifest, name="web_manifest"),
+    # “Tải PDF” of a page, and the image of its Open Graph card (themes.pdf, themes.sharing).
+    path("tai-pdf/<int:page_id>/", page_pdf, name="page_pdf"),
+    path("anh-chia-se/<int:page_id>/", share_image, name="share_image"),
     re_path(r"^media/(?P<schema>[a-z0-9_]+)/(?P<path>.+)$", serve_media, name="media"),
 ]
 
@@ -47,6 +51,8 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     # /tim-kiem/ in Vietnamese, /en/search/ in English.
     path(pgettext_lazy("URL", "tim-kiem/"), include("search.urls")),
+    # The province portal's directory of member portals (disclosure.views).
+    path("cong-thanh-vien/", member_directory, name="member_directory"),
     # Wagtail's page view with fewer queries (core.serving); its password and login views.
     re_path(wagtail_urls.serve_pattern, serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),

@@ -21,8 +21,9 @@ from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 
 from core.caching.pages import depends_on
 
-# Not for crawlers: the editors' admin and search result pages (endless, duplicate content).
-DISALLOWED = ["/admin/", "/tim-kiem/", "/en/search/"]
+# Not for crawlers: the editors' admin and search result pages (endless, duplicate content),
+# and each page's PDF (the same content, rendered on demand).
+DISALLOWED = ["/admin/", "/tim-kiem/", "/en/search/", "/tai-pdf/"]
 
 
 def request_root(request: HttpRequest) -> str:

@@ -112,6 +112,12 @@ class ProjectPage(NFCTextMixin, Page):
     funding_type = models.CharField(
         _("nguồn vốn"), max_length=40, choices=FundingType.choices, blank=True
     )
+    # Lai Châu's rules (art. 10.4.c): an ODA or foreign-loan project names its donor.
+    donor = models.CharField(
+        _("nhà tài trợ"), max_length=255, blank=True,
+        help_text=_("Bắt buộc với dự án sử dụng vốn ODA, vốn vay ưu đãi nước ngoài; ví dụ: "
+                    "Ngân hàng Thế giới (WB)."),
+    )
     sponsor = models.CharField(_("chủ đầu tư"), max_length=255)
     status = models.CharField(
         _("tình trạng"), max_length=20, choices=ProjectStatus.choices,
@@ -132,6 +138,7 @@ class ProjectPage(NFCTextMixin, Page):
         FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")],
                       heading=_("Thời gian thực hiện")),
         FieldRowPanel([FieldPanel("budget"), FieldPanel("funding_type")]),
+        FieldPanel("donor"),
         FieldPanel("sponsor"),
         FieldPanel("status"),
         MultiFieldPanel(
@@ -146,6 +153,7 @@ class ProjectPage(NFCTextMixin, Page):
     search_fields = Page.search_fields + [
         index.SearchField("objective"),
         index.SearchField("sponsor"),
+        index.SearchField("donor"),
         index.SearchField("body"),
         index.FilterField("status"),
         index.FilterField("field"),
@@ -171,6 +179,10 @@ class ProjectPage(NFCTextMixin, Page):
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError(
                 {"end_date": _("Thời gian kết thúc phải sau thời gian bắt đầu.")}
+            )
+        if self.funding_type == FundingType.ODA and not self.donor.strip():
+            raise ValidationError(
+                {"donor": _("Dự án sử dụng vốn ODA, vốn vay ưu đãi nước ngoài phải ghi nhà tài trợ.")}
             )
 
     @property

@@ -246,3 +246,22 @@ def test_member_portal_cannot_forward_and_contributor_cannot_forward(province, p
     r = member_board.post(action_url(member_question, "forward"), {"portal": "xab"})
     assert r.status_code == 200  # the choice is not offered: the form refuses it
     assert _status(portal_a, member_question) == "received"
+
+
+def test_a_published_answer_carries_the_disclaimer_in_both_languages(portal_a):
+    question = QuestionFactory(
+        portal=portal_a, status="published", is_public=True, answer="Xin trả lời như sau.",
+        answered_at=timezone.now(), published_at=timezone.now(),
+    )
+    client = client_for(portal_a)
+    html = client.get(f"/hoi-dap/{question.pk}/").content.decode()
+    assert "Xin trả lời như sau." in html
+    assert "Nội dung trả lời chỉ có giá trị tham khảo, không phải là căn cứ pháp lý" in html
+    from django.utils.translation import gettext, override
+
+    with override("en"):
+        english = gettext(
+            "Nội dung trả lời chỉ có giá trị tham khảo, không phải là căn cứ pháp lý để giải quyết "
+            "các vụ việc cụ thể. Căn cứ pháp lý là các văn bản quy phạm pháp luật có hiệu lực."
+        )
+    assert english.startswith("This answer is for reference only")

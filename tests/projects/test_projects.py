@@ -175,3 +175,25 @@ def test_an_editor_creates_a_project_through_the_admin(portal_a, make_local_user
 
     html = client_for(portal_a).get("/du-an-dau-thau/?trang-thai=dang-thuc-hien").content.decode()
     assert "Kè chống sạt lở bờ suối Nậm Lò" in html and "12.500.000.000 đồng" in html
+
+
+def test_an_oda_project_shows_its_donor(portal_a):
+    ProjectPageFactory(
+        portal=portal_a, title="Cấp nước sinh hoạt nông thôn", slug="cap-nuoc", funding_type="oda",
+        donor="Ngân hàng Thế giới (WB)",
+    )
+    html = client_for(portal_a).get("/du-an-dau-thau/cap-nuoc/").content.decode()
+    assert "Vốn ODA, vốn vay ưu đãi nước ngoài" in html
+    assert '<th scope="row">Nhà tài trợ</th><td>Ngân hàng Thế giới (WB)</td>' in html
+
+
+def test_an_oda_project_without_a_donor_is_refused_in_vietnamese(portal_a):
+    from django.core.exceptions import ValidationError
+
+    page = ProjectPageFactory.build(funding_type="oda", donor=" ")
+    with pytest.raises(ValidationError) as exc:
+        page.clean()
+    assert exc.value.message_dict["donor"] == [
+        "Dự án sử dụng vốn ODA, vốn vay ưu đãi nước ngoài phải ghi nhà tài trợ."
+    ]
+    ProjectPageFactory.build(funding_type="ngan-sach-dia-phuong", donor="").clean()

@@ -20,4 +20,5 @@ SECTION_PAGE_TYPES = (
     "portal_statistics.statisticsindexpage", "portal_statistics.statisticsreleasepage",
     "budget.budgetindexpage", "budget.budgetdisclosurepage",
     "services.publicserviceindexpage", "services.publicservicepage",
+    "disclosure.disclosurelistpage",
 )

@@ -34,6 +34,7 @@ def registered():
 def test_the_apps_register_in_todays_order():
     assert [step.name for step in seeding.registered_seeders()] == [
         "locales", "home", "sections", "english_tree", "roles", "workflow", "content_permissions",
+        "related_portals",
     ]
     assert [step.name for step in seeding.registered_customisers()] == ["home", "english_home"]
 

@@ -90,6 +90,8 @@ TENANT_APPS = [
     "stats",
     "budget",
     "services",
+    # The list of information to be disclosed (Access to Information Law art. 17).
+    "disclosure",
     "compliance",
     "workdays",
     "participation",

@@ -47,3 +47,27 @@
     target.focus({ preventScroll: true });
   });
 })();
+
+/* The copy-link button of the share links (hidden without JavaScript or a clipboard), and
+   the print date at the foot of a printed page (a kept page may have been rendered earlier). */
+(function () {
+  "use strict";
+  var buttons = document.querySelectorAll("[data-copy-link]");
+  for (var i = 0; i < buttons.length; i++) {
+    var button = buttons[i];
+    if (!navigator.clipboard) { continue; }
+    button.hidden = false;
+    button.addEventListener("click", function (event) {
+      var target = event.currentTarget;
+      navigator.clipboard.writeText(target.getAttribute("data-copy-link")).then(function () {
+        target.textContent = target.getAttribute("data-copied");
+      });
+    });
+  }
+  var printDate = document.querySelector("[data-print-date]");
+  if (printDate) {
+    var today = new Date();
+    var pad = function (n) { return (n < 10 ? "0" : "") + n; };
+    printDate.textContent = pad(today.getDate()) + "/" + pad(today.getMonth() + 1) + "/" + today.getFullYear();
+  }
+})();
