@@ -71,6 +71,25 @@ class DocumentType(models.TextChoices):
     KHAC = "khac", _("Văn bản khác")
 
 
+# The abbreviation of each type in document numbers (Decree 30/2020/NĐ-CP, appendix III):
+# what citizens type before a number (“NQ 12”, “QĐ 15”).
+TYPE_ABBREVIATIONS = {
+    DocumentType.PHAP_LENH: "PL",
+    DocumentType.LENH: "L",
+    DocumentType.NGHI_QUYET: "NQ",
+    DocumentType.NGHI_DINH: "NĐ",
+    DocumentType.QUYET_DINH: "QĐ",
+    DocumentType.CHI_THI: "CT",
+    DocumentType.THONG_TU: "TT",
+    DocumentType.THONG_TU_LIEN_TICH: "TTLT",
+    DocumentType.CONG_VAN: "CV",
+    DocumentType.KE_HOACH: "KH",
+    DocumentType.THONG_BAO: "TB",
+    DocumentType.HUONG_DAN: "HD",
+    DocumentType.BAO_CAO: "BC",
+}
+
+
 class ValidityStatus(models.TextChoices):
     IN_FORCE = "con-hieu-luc", _("Còn hiệu lực")
     PARTLY_EXPIRED = "het-hieu-luc-mot-phan", _("Hết hiệu lực một phần")
@@ -295,6 +314,8 @@ class LegalDocumentPage(NFCTextMixin, Page):
         IdentifierFacet(
             "number", lookup=r"^\d{1,6}[a-zA-Z]?(?:/\d{4})?[/-][^\s/-][^\s]*$",
             found_label=_("Văn bản có số ký hiệu"),
+            # “NQ 12”, “nghị quyết 12”, “QĐ 15” find the number by its type too.
+            kind="doc_type", abbreviations=TYPE_ABBREVIATIONS,
         ),
         ChoiceFacet("doc_type", param="hinh-thuc"),
         RelatedFacet("issuer", param="co-quan"),

@@ -105,6 +105,14 @@ class SearchQuery:
         return number_key(self.text) if is_identifier(self.text) else ""
 
     @property
+    def number_parts(self) -> dict | None:
+        """The words as an identifier typed in part (`12/2024`, `NQ 12`, `quyết định 15`):
+        the stored parts to look up (`search.facets.typed_number`), or None."""
+        from ..facets import typed_number
+
+        return typed_number(self.text) if self.text else None
+
+    @property
     def counted_facets(self) -> tuple[tuple[str, str], ...]:
         """(key, label key) of the facets the chosen type declares: counted and filtered on."""
         from ..facets import declared_for_type

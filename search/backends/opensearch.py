@@ -256,17 +256,28 @@ class ServerSearchBackend(SearchBackend):
             if numbered.total:
                 numbered.number_match = True
                 return numbered
+        if parts := query.number_parts:
+            numbered = self._search(query, number_parts=parts)
+            if numbered.total:
+                numbered.number_match = True
+                return numbered
         return self._search(query)
 
-    def _search(self, query: SearchQuery, number_key: str = "") -> SearchResults:
+    def _search(
+        self, query: SearchQuery, number_key: str = "", number_parts: dict | None = None
+    ) -> SearchResults:
         scope: list[dict] = [self._scope(query.portal)]
         if query.language:
             scope.append({"term": {"language": query.language}})
         must: list[dict] = []
         should: list[dict] = []
-        text = query.text if not number_key else ""
+        text = query.text if not (number_key or number_parts) else ""
         if number_key:
             scope.append({"term": {"facets.number_key": number_key}})
+        for key, value in (number_parts or {}).items():
+            # A number typed in part: each part typed is one of the stored ones.
+            for each in value if isinstance(value, list) else [value]:
+                scope.append({"term": {f"facets.{key}": each}})
         if text:
             must.append(
                 {

@@ -231,10 +231,17 @@ class PostgresSearchBackend(SearchBackend):
             if numbered.total:
                 numbered.number_match = True
                 return numbered
+        if parts := query.number_parts:
+            numbered = self._search(query, number_parts=parts)
+            if numbered.total:
+                numbered.number_match = True
+                return numbered
         return self._search(query)
 
-    def _search(self, query: SearchQuery, number_key: str = "") -> SearchResults:
-        text = bool(query.text) and not number_key
+    def _search(
+        self, query: SearchQuery, number_key: str = "", number_parts: dict | None = None
+    ) -> SearchResults:
+        text = bool(query.text) and not number_key and not number_parts
         params: dict = {"text": query.text, "body_chars": SNIPPET_SOURCE_CHARS}
         # Type and portal facets count the words in the scope; the results and the chosen
         # type's facets are narrowed by the filters too.
@@ -243,6 +250,11 @@ class PostgresSearchBackend(SearchBackend):
             params["number_key"] = number_key
             # `facets ? 'number_key'` lets the partial index on numbers be used.
             base.append("d.facets ? 'number_key' AND d.facets->>'number_key' = %(number_key)s")
+        elif number_parts:
+            # A number typed in part: its stored parts hold those typed (the symbols among
+            # them: jsonb containment of arrays).
+            params["number_parts"] = Json(number_parts)
+            base.append("d.facets ? 'number_key' AND d.facets @> %(number_parts)s")
         narrow = self._filters(query, params)
         counted = query.counted_facets
         results = SearchResults()
