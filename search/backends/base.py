@@ -92,6 +92,8 @@ class SearchQuery:
     date_to: datetime.date | None = None
     offset: int = 0
     limit: int = 10
+    # The words with synonyms in place (search.tuning): a match of any is a match.
+    alternatives: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         self.text = " ".join(nfc(self.text).split())[:200]

@@ -279,15 +279,20 @@ class ServerSearchBackend(SearchBackend):
             for each in value if isinstance(value, list) else [value]:
                 scope.append({"term": {f"facets.{key}": each}})
         if text:
-            must.append(
+            # The words, or any alternative of them with synonyms in place.
+            matches = [
                 {
                     "multi_match": {
-                        "query": text,
+                        "query": each,
                         "operator": "and",
                         "type": "cross_fields",
                         "fields": ["title^3", "summary^2", "body", "facets.number^3"],
                     }
                 }
+                for each in (text, *query.alternatives)
+            ]
+            must.append(
+                matches[0] if len(matches) == 1 else {"bool": {"should": matches, "minimum_should_match": 1}}
             )
             should += [
                 {"match": {"title.exact": {"query": text, "boost": 4}}},

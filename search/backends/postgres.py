@@ -74,8 +74,9 @@ RESULT_COLUMNS = (
 SNIPPET_SOURCE_CHARS = 4000
 
 # The words, folded and as written (both functions are immutable: computed once per query).
-FOLDED_QUERY = f"websearch_to_tsquery('{CONFIG}', %(text)s)"
-EXACT_QUERY = "websearch_to_tsquery('pg_catalog.simple', %(text)s)"
+# With synonyms, the words OR each alternative (`public.cong_websearch`, migration 0003).
+FOLDED_QUERY = f"public.cong_websearch('{CONFIG}', %(text)s, %(alternatives)s)"
+EXACT_QUERY = "public.cong_websearch('pg_catalog.simple', %(text)s, %(alternatives)s)"
 RANK = (
     f"ts_rank(d.ranked, {FOLDED_QUERY}) + 2 * ts_rank(d.exact, {EXACT_QUERY}) + "
     "CASE WHEN strpos(lower(d.title), lower(%(text)s)) > 0 THEN 1 ELSE 0 END"
@@ -242,7 +243,11 @@ class PostgresSearchBackend(SearchBackend):
         self, query: SearchQuery, number_key: str = "", number_parts: dict | None = None
     ) -> SearchResults:
         text = bool(query.text) and not number_key and not number_parts
-        params: dict = {"text": query.text, "body_chars": SNIPPET_SOURCE_CHARS}
+        params: dict = {
+            "text": query.text,
+            "alternatives": list(query.alternatives),
+            "body_chars": SNIPPET_SOURCE_CHARS,
+        }
         # Type and portal facets count the words in the scope; the results and the chosen
         # type's facets are narrowed by the filters too.
         base = self._scope(query, params)
