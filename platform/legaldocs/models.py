@@ -194,10 +194,29 @@ class LegalDocumentIndexPage(SectionIndexPage):
         )
 
     def listing(self, request: HttpRequest) -> Listing:
+        from search.aggregation import SCOPE_PARAM, SCOPE_PROVINCE, can_aggregate, province_scope
+
         from .forms import LegalDocumentFilterForm
 
         form = LegalDocumentFilterForm(request.GET or None, documents=self.documents())
-        return Listing(form.apply(self.documents()), {"form": form, "filtering": form.is_bound})
+        context = {
+            "form": form,
+            "filtering": form.is_bound,
+            # The province's finder also lists its members' documents (`?pham-vi=tinh`).
+            "can_aggregate": can_aggregate(request),
+            "scope_param": SCOPE_PARAM,
+            "scope_province": SCOPE_PROVINCE,
+        }
+        if province_scope(request):
+            return Listing(form.province_items(request), {**context, "province_wide": True})
+        return Listing(form.apply(self.documents()), context)
+
+    def feed_items(self, request: HttpRequest):
+        # The feed is this portal's own documents whatever the scope asked.
+        from .forms import LegalDocumentFilterForm
+
+        form = LegalDocumentFilterForm(request.GET or None, documents=self.documents())
+        return form.apply(self.documents())
 
     def feed_item(self, item: LegalDocumentPage, request: HttpRequest) -> FeedItem:
         return FeedItem(
