@@ -77,3 +77,25 @@ class SearchTuning(models.Model):
 
     def __str__(self) -> str:
         return self.portal
+
+
+class AttachmentText(models.Model):
+    """The text of a portal's uploaded document (a Wagtail document: a PDF), extracted once
+    in the background after upload (`search.attachments`), searched with the pages that
+    attach it. Public table, one row per (portal schema, document)."""
+
+    portal = models.CharField(max_length=63)
+    document_id = models.BigIntegerField()
+    file_hash = models.CharField(max_length=40, default="")  # of the file read
+    text = models.TextField(default="")
+    # What the extraction found: "ok", "too-large", "not-pdf", "unreadable".
+    outcome = models.CharField(max_length=20, default="ok")
+    extracted_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["portal", "document_id"], name="attachment_text_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.portal}:{self.document_id}"

@@ -323,6 +323,8 @@ class LegalDocumentPage(NFCTextMixin, Page):
         index.SearchField("number", boost=3),
         index.SearchField("summary", boost=2),
         index.SearchField("signer"),
+        # The text of the attached PDFs, read in the background after upload.
+        index.SearchField("attachments_text"),
         index.FilterField("doc_type"),
         index.FilterField("status"),
         index.FilterField("issue_date"),
@@ -385,6 +387,12 @@ class LegalDocumentPage(NFCTextMixin, Page):
             errors["expiry_date"] = _("Ngày hết hiệu lực phải sau ngày có hiệu lực.")
         if errors:
             raise ValidationError(errors)
+
+    def attachments_text(self) -> str:
+        """The text of the attached files (search.attachments), for search."""
+        from search.attachments import attachment_text
+
+        return attachment_text(a.document_id for a in self.attachments.all())
 
     @property
     def display_name(self) -> str:
