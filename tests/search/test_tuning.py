@@ -10,7 +10,8 @@ from search.indexing import rebuild_portal
 from search.models import SearchTuning
 from search.tuning import alternatives, parse_synonyms
 from tests.news.factories import NewsArticlePageFactory
-from tests.support.admin import admin_client
+from tests.support.accounts import local_user
+from tests.support.admin import admin_client, assert_refused, signed_in
 from tests.support.portals import client_for
 
 pytestmark = pytest.mark.django_db
@@ -72,3 +73,12 @@ def test_synonyms_on_the_search_server(server_backend, portal_a):
     assert not server_backend.search(query).hits
     query.alternatives = ("Ủy ban nhân dân tỉnh",)
     assert [h.title for h in server_backend.search(query).hits] == [first.title]
+
+
+def test_only_the_board_edits_the_search_words(portal_a):
+    editor = signed_in(portal_a, local_user(portal_a, "bientap.tukhoa", "Biên tập viên"))
+    assert_refused(editor.get("/admin/tim-kiem/tu-khoa/"))
+    assert_refused(editor.post("/admin/tim-kiem/tu-khoa/", {"synonyms": "a, b", "best_bets": ""}))
+    assert not SearchTuning.objects.filter(portal=portal_a.schema_name).exists()
+    board = signed_in(portal_a, local_user(portal_a, "pheduyet.tukhoa", "Thành viên Ban Biên tập"))
+    assert board.get("/admin/tim-kiem/tu-khoa/").status_code == 200
