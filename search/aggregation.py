@@ -1,4 +1,5 @@
-"""What the province home page gathers from its member portals through the shared index.
+"""What the province portal gathers from its member portals through the shared index: the
+home page's member news, and its finders' whole-province scope (`province_items`).
 
 The content app whose pages are the member portals' news says so in its
 `AppConfig.ready()`: `register_member_news("news.NewsArticlePage")`. `search` names no
@@ -42,3 +43,60 @@ def province_pages_showing(page) -> Iterable[tuple[str, list[str]]]:
         return []
     provinces = Portal.objects.filter(kind=Portal.Kind.PROVINCE).exclude(schema_name=schema_name())
     return [(schema, ["home"]) for schema in provinces.values_list("schema_name", flat=True)]
+
+
+# The finders' scope switch, as on the search page: `?pham-vi=tinh` on the province portal.
+SCOPE_PARAM = "pham-vi"
+SCOPE_PROVINCE = "tinh"
+# The most results a finder lists from the whole province (newest first, or best first with
+# words); narrowing the filters reaches the others.
+MAX_PROVINCE_ITEMS = 500
+
+
+def can_aggregate(request) -> bool:
+    """Whether the request's portal is the province's, whose finders can list every portal's
+    items."""
+    portal = getattr(request, "tenant", None)
+    return bool(portal is not None and getattr(portal, "is_province", False))
+
+
+def province_scope(request) -> bool:
+    """The province portal's finder asked for the whole province."""
+    return can_aggregate(request) and request.GET.get(SCOPE_PARAM) == SCOPE_PROVINCE
+
+
+def province_items(
+    request,
+    content_type: str,
+    *,
+    text: str = "",
+    filters: dict[str, str] | None = None,
+    date_from=None,
+    date_to=None,
+) -> list:
+    """Items of `content_type` (a page model's `app_label.model`) from every active portal,
+    the province's own and its members', out of the shared index: `search.backends.base.Hit`s
+    whose `url` is on each portal's own domain. Best first with `text`, else newest first;
+    `filters` are facets the type declares (key → value)."""
+    from django.conf import settings
+    from django.utils.translation import get_language
+
+    from .backends import get_backend
+    from .backends.base import SearchQuery
+    from .tuning import alternatives, tuning_for
+
+    query = SearchQuery(
+        text=text,
+        portal=None,
+        content_type=content_type,
+        language=get_language() or settings.LANGUAGE_CODE,
+        filters=dict(filters or {}),
+        date_from=date_from,
+        date_to=date_to,
+        limit=MAX_PROVINCE_ITEMS,
+    )
+    if query.text:
+        from django.db import connection
+
+        query.alternatives = tuple(alternatives(query.text, tuning_for(connection.schema_name).synonyms))
+    return get_backend().search(query).hits

@@ -41,6 +41,62 @@ RESERVED_PARAMS = frozenset({"q", "loai", "trang", "pham-vi", "cong"})
 # look `number_key` up through a partial index.
 IDENTIFIER_KEY = "number"
 IDENTIFIER_LOOKUP_KEY = "number_key"
+# The identifier's parts, for numbers typed in part (`12`, `12/2024`, `NQ 12`).
+NUMBER_LEAD_KEY = "number_lead"
+NUMBER_YEAR_KEY = "number_year"
+NUMBER_SYMBOLS_KEY = "number_symbols"
+NUMBER_PART_KEYS = (NUMBER_LEAD_KEY, NUMBER_YEAR_KEY, NUMBER_SYMBOLS_KEY)
+# Words before a number that say nothing of its kind (folded).
+GENERIC_KIND_WORDS = ("van ban so", "van ban", "so")
+# `43/2020/QĐ-UBND`, `1234/UBND-KT`, `36-NQ/TW`: leading number, optional year, symbol.
+_NUMBER_RE = re.compile(r"^\s*(\d{1,6})([a-z]?)(?:/(\d{4}))?(?:[/-](.*))?$", re.IGNORECASE)
+# What citizens type: an optional kind (words or abbreviation), `số`, the number, a year.
+_TYPED_RE = re.compile(
+    r"^(?:(?P<kind>[^\W\d_]+(?: [^\W\d_]+){0,3}?) )?(?:so )?(?P<lead>\d{1,6})(?P<letter>[a-z]?)"
+    r"(?:/(?P<year>\d{4})| nam (?P<year2>\d{4}))?(?:/(?P<symbol>[^\s/]+(?:/[^\s/]+)*))?$"
+)
+
+
+def symbol_key(value: str) -> str:
+    """`QĐ` → `qd`, `Nghị quyết` → `nghiquyet`: a symbol or kind as it is compared."""
+    return re.sub(r"[^a-z0-9]", "", number_key(value))
+
+
+def split_number(value: str) -> tuple[str, str, list[str]] | None:
+    """`12/2024/NQ-HĐND` → (`12`, `2024`, [`nq`, `hdnd`]); `05/CT-UBND` → (`5`, ``, …)."""
+    match = _NUMBER_RE.match(number_key(value))
+    if match is None:
+        return None
+    lead, letter, year, symbol = match.groups()
+    symbols = [symbol_key(part) for part in re.split(r"[-/.]", symbol or "")]
+    return str(int(lead)) + letter, year or "", [s for s in symbols if s]
+
+
+def typed_number(text: str) -> dict[str, Any] | None:
+    """The parts of an identifier typed in part, as stored facets to look up, or None when
+    the words are not shaped so: `12` → {number_lead: 12}; `12/2024` adds the year;
+    `NQ 12`, `nghị quyết 12`, `quyet dinh so 15 nam 2025` add a symbol."""
+    if not has_identifiers():
+        return None
+    folded = " ".join(number_key(word) for word in text.split())
+    for generic in GENERIC_KIND_WORDS:  # `văn bản số 12`: no kind said
+        if folded.startswith(generic + " "):
+            folded = folded[len(generic) + 1 :]
+    match = _TYPED_RE.match(folded)
+    if match is None:
+        return None
+    parts: dict[str, Any] = {NUMBER_LEAD_KEY: str(int(match["lead"])) + match["letter"]}
+    year = match["year"] or match["year2"]
+    if year:
+        parts[NUMBER_YEAR_KEY] = year
+    symbols = []
+    if match["kind"]:
+        symbols.append(symbol_key(match["kind"]))
+    if match["symbol"]:
+        symbols += [symbol_key(p) for p in re.split(r"[-/.]", match["symbol"]) if symbol_key(p)]
+    if symbols:
+        parts[NUMBER_SYMBOLS_KEY] = symbols
+    return parts
 
 
 class SearchFacet:
@@ -117,18 +173,56 @@ class IdentifierFacet(SearchFacet):
     """The page's identifier, such as a document's number: searched with the title, shown
     with each result, and looked up exactly (case, diacritics and spaces aside) when the
     words typed match `lookup`, before any other search. One per model; never a filter.
-    `found_label` introduces the results of such a lookup."""
+    `found_label` introduces the results of such a lookup.
 
-    def __init__(self, field: str, *, lookup: str = "", found_label: str = "", **kwargs) -> None:
+    Citizens rarely type a whole number: `12`, `12/2024`, `NQ 12`, `nghị quyết 12`. Its parts
+    are stored too (`number_parts`: the leading number without zeros, the year, the symbol's
+    words folded) and such queries are looked up on them. `kind` names the choice field of
+    the page's kind (a document's type): its label (`nghiquyet`) and its abbreviation from
+    `abbreviations` (value → `NQ`) count as symbols of the number, so the kind's word or
+    abbreviation finds the number even where the symbol does not carry it (`1234/UBND-KT`)."""
+
+    def __init__(
+        self,
+        field: str,
+        *,
+        lookup: str = "",
+        found_label: str = "",
+        kind: str = "",
+        abbreviations: dict[str, str] | None = None,
+        **kwargs,
+    ) -> None:
         super().__init__(field, key=IDENTIFIER_KEY, **kwargs)
         self.lookup = re.compile(lookup) if lookup else None
         self.found_label = found_label
+        self.kind = kind
+        self.abbreviations = dict(abbreviations or {})
+
+    def kind_symbols(self, page) -> set[str]:
+        if not self.kind:
+            return set()
+        value = getattr(page, self.kind, "")
+        symbols = set()
+        if value in self.abbreviations:
+            symbols.add(symbol_key(self.abbreviations[value]))
+        label = getattr(page, f"get_{self.kind}_display", lambda: "")()
+        if label:
+            symbols.add(symbol_key(str(label)))
+        return symbols - {""}
 
     def stored(self, page) -> dict[str, Any]:
         value = getattr(page, self.field)
         if not value:
             return {}
-        return {IDENTIFIER_KEY: value, IDENTIFIER_LOOKUP_KEY: number_key(value)}
+        stored: dict[str, Any] = {IDENTIFIER_KEY: value, IDENTIFIER_LOOKUP_KEY: number_key(value)}
+        parts = split_number(value)
+        if parts is not None:
+            lead, year, symbols = parts
+            stored[NUMBER_LEAD_KEY] = lead
+            if year:
+                stored[NUMBER_YEAR_KEY] = year
+            stored[NUMBER_SYMBOLS_KEY] = sorted(set(symbols) | self.kind_symbols(page))
+        return stored
 
 
 class DateRangeFilter:
@@ -231,6 +325,16 @@ def identifier_lookups() -> list[re.Pattern]:
     return _lookups
 
 
+_has_identifiers: list[bool] = []
+
+
+def has_identifiers() -> bool:
+    """Whether any page model declares an identifier (read once)."""
+    if not _has_identifiers:
+        _has_identifiers.append(any(declared_for(m).identifier is not None for m in _page_models()))
+    return _has_identifiers[0]
+
+
 def is_identifier(text: str) -> bool:
     return any(pattern.match(text) for pattern in identifier_lookups())
 
@@ -262,7 +366,7 @@ def _problems(model, declarations: list) -> list[tuple[str, str]]:
                 problems.append((f"{declaration!r}: key {declaration.key!r} used twice", "E002"))
             keys |= {declaration.key, declaration.label_key}
             if isinstance(declaration, IdentifierFacet):
-                keys.add(IDENTIFIER_LOOKUP_KEY)
+                keys |= {IDENTIFIER_LOOKUP_KEY, *NUMBER_PART_KEYS}
             used = [declaration.param] if declaration.param else []
         else:
             problems.append((f"search_facets holds {declaration!r}, not a facet or filter", "E003"))

@@ -131,3 +131,17 @@ def _run_portal(now, job, portal: Portal) -> None:
         now(portal)
     else:
         enqueue_on_commit(job, portal.code)
+
+
+@receiver(post_save)
+def document_saved(sender, instance, raw=False, **kwargs) -> None:
+    """A portal's document uploaded (or its file replaced): its text is read in the
+    background (search.attachments; a file already read is not read again)."""
+    from wagtail.documents import get_document_model
+
+    if raw or sender is not get_document_model() or is_public():
+        return
+    from .attachments import extract_text
+
+    enqueue_on_commit(extract_text, instance.pk)
+

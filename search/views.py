@@ -25,6 +25,7 @@ from core.text import nfc
 from .backends import get_backend
 from .backends.base import SearchQuery, SearchResults
 from .facets import Declared, declared_for_type
+from .tuning import Tuning, alternatives, best_bet_path, tuning_for
 
 PER_PAGE = 10
 SCOPE_PROVINCE = "tinh"
@@ -69,9 +70,11 @@ def _page_number(request: HttpRequest) -> int:
         return 1
 
 
-def build_query(request: HttpRequest) -> tuple[SearchQuery, bool]:
+def build_query(request: HttpRequest, tuning: Tuning | None = None) -> tuple[SearchQuery, bool]:
     """The search the request asks for, and whether it is province-wide. The facets and
     date range are those the chosen type declares; other parameters are ignored."""
+    if tuning is None:
+        tuning = tuning_for(connection.schema_name)
     portal = getattr(request, "tenant", None)
     params = request.GET
     province_wide = bool(
@@ -85,6 +88,10 @@ def build_query(request: HttpRequest) -> tuple[SearchQuery, bool]:
         # The language of the page searched from: /en/search/ finds the English pages.
         language=get_language() or settings.LANGUAGE_CODE,
     )
+    if query.text:
+        # The portal searched from says which words are synonyms (the province's, for the
+        # whole province).
+        query.alternatives = tuple(alternatives(query.text, tuning.synonyms))
     declared = declared_for_type(query.content_type)
     for facet in declared.filters:
         value = nfc(params.get(facet.param, "")).strip()[:255]
@@ -110,8 +117,25 @@ def facet_filters(declared: Declared, query: SearchQuery, results: SearchResults
     ]
 
 
+def best_bet(request: HttpRequest, text: str, tuning: Tuning):
+    """The live, public page of this portal its board pinned for these words, or None."""
+    from wagtail.models import Page, Site
+
+    path = best_bet_path(text, tuning) if text else ""
+    site = Site.find_for_request(request) if path else None
+    if site is None:
+        return None
+    root = site.root_page
+    url_path = root.url_path.rstrip("/") + "/" + path.strip("/") + "/"
+    if path.strip("/") == "":
+        url_path = root.url_path
+    return Page.objects.live().public().filter(url_path=url_path).specific().first()
+
+
 def search(request: HttpRequest) -> HttpResponse:
-    query, province_wide = build_query(request)
+    tuning = tuning_for(connection.schema_name)
+    query, province_wide = build_query(request, tuning)
+    pinned = best_bet(request, query.text, tuning)
     number = _page_number(request)
     results = SearchResults()
     searched = not (query.is_empty and not query.content_type)
@@ -158,6 +182,8 @@ def search(request: HttpRequest) -> HttpResponse:
             "facet_filters": facet_filters(declared, query, results),
             "date_range": declared.date_range,
             "page_query": query_without_page(request),
+            # The page the board pinned for these words, above the results.
+            "best_bet": pinned,
         },
     )
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django import forms
 from django.db.models import F, QuerySet
 from django.utils.translation import gettext_lazy as _
@@ -63,6 +65,26 @@ class LegalDocumentFilterForm(forms.Form):
                 reverse=True,
             )
         self.fields["nam"].choices = [("", _("Tất cả"))] + [(y, str(y)) for y in years]
+
+    def province_items(self, request) -> list:
+        """The documents of every portal of the province matching the filters that mean the
+        same on every portal (words, type, year, validity), from the shared index: each a
+        search hit linking to its portal's own domain. Issuers and fields are each portal's
+        own labels, and drafts are not told apart there: those filters are not applied."""
+        from search.aggregation import province_items
+
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        filters = {"doc_type": data.get("loai") or "", "status": data.get("hieu_luc") or ""}
+        year = data.get("nam")
+        return province_items(
+            request,
+            "legaldocs.legaldocumentpage",
+            text=data.get("q") or "",
+            filters={k: v for k, v in filters.items() if v},
+            date_from=datetime.date(year, 1, 1) if year else None,
+            date_to=datetime.date(year, 12, 31) if year else None,
+        )
 
     def apply(self, documents: QuerySet) -> QuerySet:
         """`documents` narrowed by the valid filters, sorted; invalid filters are ignored."""

@@ -71,6 +71,25 @@ class DocumentType(models.TextChoices):
     KHAC = "khac", _("Văn bản khác")
 
 
+# The abbreviation of each type in document numbers (Decree 30/2020/NĐ-CP, appendix III):
+# what citizens type before a number (“NQ 12”, “QĐ 15”).
+TYPE_ABBREVIATIONS = {
+    DocumentType.PHAP_LENH: "PL",
+    DocumentType.LENH: "L",
+    DocumentType.NGHI_QUYET: "NQ",
+    DocumentType.NGHI_DINH: "NĐ",
+    DocumentType.QUYET_DINH: "QĐ",
+    DocumentType.CHI_THI: "CT",
+    DocumentType.THONG_TU: "TT",
+    DocumentType.THONG_TU_LIEN_TICH: "TTLT",
+    DocumentType.CONG_VAN: "CV",
+    DocumentType.KE_HOACH: "KH",
+    DocumentType.THONG_BAO: "TB",
+    DocumentType.HUONG_DAN: "HD",
+    DocumentType.BAO_CAO: "BC",
+}
+
+
 class ValidityStatus(models.TextChoices):
     IN_FORCE = "con-hieu-luc", _("Còn hiệu lực")
     PARTLY_EXPIRED = "het-hieu-luc-mot-phan", _("Hết hiệu lực một phần")
@@ -175,10 +194,29 @@ class LegalDocumentIndexPage(SectionIndexPage):
         )
 
     def listing(self, request: HttpRequest) -> Listing:
+        from search.aggregation import SCOPE_PARAM, SCOPE_PROVINCE, can_aggregate, province_scope
+
         from .forms import LegalDocumentFilterForm
 
         form = LegalDocumentFilterForm(request.GET or None, documents=self.documents())
-        return Listing(form.apply(self.documents()), {"form": form, "filtering": form.is_bound})
+        context = {
+            "form": form,
+            "filtering": form.is_bound,
+            # The province's finder also lists its members' documents (`?pham-vi=tinh`).
+            "can_aggregate": can_aggregate(request),
+            "scope_param": SCOPE_PARAM,
+            "scope_province": SCOPE_PROVINCE,
+        }
+        if province_scope(request):
+            return Listing(form.province_items(request), {**context, "province_wide": True})
+        return Listing(form.apply(self.documents()), context)
+
+    def feed_items(self, request: HttpRequest):
+        # The feed is this portal's own documents whatever the scope asked.
+        from .forms import LegalDocumentFilterForm
+
+        form = LegalDocumentFilterForm(request.GET or None, documents=self.documents())
+        return form.apply(self.documents())
 
     def feed_item(self, item: LegalDocumentPage, request: HttpRequest) -> FeedItem:
         return FeedItem(
@@ -285,6 +323,8 @@ class LegalDocumentPage(NFCTextMixin, Page):
         index.SearchField("number", boost=3),
         index.SearchField("summary", boost=2),
         index.SearchField("signer"),
+        # The text of the attached PDFs, read in the background after upload.
+        index.SearchField("attachments_text"),
         index.FilterField("doc_type"),
         index.FilterField("status"),
         index.FilterField("issue_date"),
@@ -295,6 +335,8 @@ class LegalDocumentPage(NFCTextMixin, Page):
         IdentifierFacet(
             "number", lookup=r"^\d{1,6}[a-zA-Z]?(?:/\d{4})?[/-][^\s/-][^\s]*$",
             found_label=_("Văn bản có số ký hiệu"),
+            # “NQ 12”, “nghị quyết 12”, “QĐ 15” find the number by its type too.
+            kind="doc_type", abbreviations=TYPE_ABBREVIATIONS,
         ),
         ChoiceFacet("doc_type", param="hinh-thuc"),
         RelatedFacet("issuer", param="co-quan"),
@@ -345,6 +387,12 @@ class LegalDocumentPage(NFCTextMixin, Page):
             errors["expiry_date"] = _("Ngày hết hiệu lực phải sau ngày có hiệu lực.")
         if errors:
             raise ValidationError(errors)
+
+    def attachments_text(self) -> str:
+        """The text of the attached files (search.attachments), for search."""
+        from search.attachments import attachment_text
+
+        return attachment_text(a.document_id for a in self.attachments.all())
 
     @property
     def display_name(self) -> str:

@@ -37,6 +37,26 @@ class PublicServiceFilterForm(forms.Form):
     def has_filters(self) -> bool:
         return self.is_bound and any(self.data.get(name) for name in self.fields)
 
+    def province_items(self, request) -> list:
+        """The services of every portal of the province matching the words, sector, field
+        and level, from the shared index: each a search hit linking to its portal's own
+        domain (sectors and fields by their slugs, the same on every portal)."""
+        from search.aggregation import province_items
+
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        filters = {
+            "sector": data["nganh"].slug if data.get("nganh") else "",
+            "field": data["linh_vuc"].slug if data.get("linh_vuc") else "",
+            "level": data.get("muc_do") or "",
+        }
+        return province_items(
+            request,
+            "services.publicservicepage",
+            text=data.get("q") or "",
+            filters={k: v for k, v in filters.items() if v},
+        )
+
     def apply(self, services: PublicServiceQuerySet) -> PublicServiceQuerySet:
         """`services` narrowed by the valid filters; invalid ones are ignored."""
         if not self.is_bound:

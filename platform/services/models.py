@@ -230,21 +230,31 @@ class PublicServiceIndexPage(SectionIndexPage):
         return sorted(self.roadmap.all(), key=lambda item: item.year, reverse=True)
 
     def listing(self, request: HttpRequest) -> Listing:
+        from search.aggregation import SCOPE_PARAM, SCOPE_PROVINCE, can_aggregate, province_scope
+
         from .forms import PublicServiceFilterForm
 
         form = PublicServiceFilterForm(request.GET or None)
-        return Listing(
-            form.apply(self.services()),
-            {
-                "form": form,
-                "filtering": form.has_filters(),
-                "national_portal_url": NATIONAL_PORTAL_URL,
-            },
-        )
+        context = {
+            "form": form,
+            "filtering": form.has_filters(),
+            "national_portal_url": NATIONAL_PORTAL_URL,
+            # The province's catalogue also lists its members' services (`?pham-vi=tinh`).
+            "can_aggregate": can_aggregate(request),
+            "scope_param": SCOPE_PARAM,
+            "scope_province": SCOPE_PROVINCE,
+        }
+        if province_scope(request):
+            return Listing(form.province_items(request), {**context, "province_wide": True})
+        return Listing(form.apply(self.services()), context)
 
     def feed_items(self, request: HttpRequest) -> PublicServiceQuerySet:
-        # Newest changes first: a feed reader should see a service whose guide changed.
-        return super().feed_items(request).order_by("-last_published_at", "-pk")
+        # This portal's own services whatever the scope asked; newest changes first: a feed
+        # reader should see a service whose guide changed.
+        from .forms import PublicServiceFilterForm
+
+        services = PublicServiceFilterForm(request.GET or None).apply(self.services())
+        return services.order_by("-last_published_at", "-pk")
 
     def feed_item(self, item, request) -> FeedItem:
         return FeedItem(

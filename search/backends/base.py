@@ -92,6 +92,8 @@ class SearchQuery:
     date_to: datetime.date | None = None
     offset: int = 0
     limit: int = 10
+    # The words with synonyms in place (search.tuning): a match of any is a match.
+    alternatives: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         self.text = " ".join(nfc(self.text).split())[:200]
@@ -103,6 +105,14 @@ class SearchQuery:
         from ..facets import is_identifier
 
         return number_key(self.text) if is_identifier(self.text) else ""
+
+    @property
+    def number_parts(self) -> dict | None:
+        """The words as an identifier typed in part (`12/2024`, `NQ 12`, `quyết định 15`):
+        the stored parts to look up (`search.facets.typed_number`), or None."""
+        from ..facets import typed_number
+
+        return typed_number(self.text) if self.text else None
 
     @property
     def counted_facets(self) -> tuple[tuple[str, str], ...]:

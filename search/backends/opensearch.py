@@ -256,27 +256,43 @@ class ServerSearchBackend(SearchBackend):
             if numbered.total:
                 numbered.number_match = True
                 return numbered
+        if parts := query.number_parts:
+            numbered = self._search(query, number_parts=parts)
+            if numbered.total:
+                numbered.number_match = True
+                return numbered
         return self._search(query)
 
-    def _search(self, query: SearchQuery, number_key: str = "") -> SearchResults:
+    def _search(
+        self, query: SearchQuery, number_key: str = "", number_parts: dict | None = None
+    ) -> SearchResults:
         scope: list[dict] = [self._scope(query.portal)]
         if query.language:
             scope.append({"term": {"language": query.language}})
         must: list[dict] = []
         should: list[dict] = []
-        text = query.text if not number_key else ""
+        text = query.text if not (number_key or number_parts) else ""
         if number_key:
             scope.append({"term": {"facets.number_key": number_key}})
+        for key, value in (number_parts or {}).items():
+            # A number typed in part: each part typed is one of the stored ones.
+            for each in value if isinstance(value, list) else [value]:
+                scope.append({"term": {f"facets.{key}": each}})
         if text:
-            must.append(
+            # The words, or any alternative of them with synonyms in place.
+            matches = [
                 {
                     "multi_match": {
-                        "query": text,
+                        "query": each,
                         "operator": "and",
                         "type": "cross_fields",
                         "fields": ["title^3", "summary^2", "body", "facets.number^3"],
                     }
                 }
+                for each in (text, *query.alternatives)
+            ]
+            must.append(
+                matches[0] if len(matches) == 1 else {"bool": {"should": matches, "minimum_should_match": 1}}
             )
             should += [
                 {"match": {"title.exact": {"query": text, "boost": 4}}},

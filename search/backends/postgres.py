@@ -74,8 +74,9 @@ RESULT_COLUMNS = (
 SNIPPET_SOURCE_CHARS = 4000
 
 # The words, folded and as written (both functions are immutable: computed once per query).
-FOLDED_QUERY = f"websearch_to_tsquery('{CONFIG}', %(text)s)"
-EXACT_QUERY = "websearch_to_tsquery('pg_catalog.simple', %(text)s)"
+# With synonyms, the words OR each alternative (`public.cong_websearch`, migration 0003).
+FOLDED_QUERY = f"public.cong_websearch('{CONFIG}', %(text)s, %(alternatives)s)"
+EXACT_QUERY = "public.cong_websearch('pg_catalog.simple', %(text)s, %(alternatives)s)"
 RANK = (
     f"ts_rank(d.ranked, {FOLDED_QUERY}) + 2 * ts_rank(d.exact, {EXACT_QUERY}) + "
     "CASE WHEN strpos(lower(d.title), lower(%(text)s)) > 0 THEN 1 ELSE 0 END"
@@ -231,11 +232,22 @@ class PostgresSearchBackend(SearchBackend):
             if numbered.total:
                 numbered.number_match = True
                 return numbered
+        if parts := query.number_parts:
+            numbered = self._search(query, number_parts=parts)
+            if numbered.total:
+                numbered.number_match = True
+                return numbered
         return self._search(query)
 
-    def _search(self, query: SearchQuery, number_key: str = "") -> SearchResults:
-        text = bool(query.text) and not number_key
-        params: dict = {"text": query.text, "body_chars": SNIPPET_SOURCE_CHARS}
+    def _search(
+        self, query: SearchQuery, number_key: str = "", number_parts: dict | None = None
+    ) -> SearchResults:
+        text = bool(query.text) and not number_key and not number_parts
+        params: dict = {
+            "text": query.text,
+            "alternatives": list(query.alternatives),
+            "body_chars": SNIPPET_SOURCE_CHARS,
+        }
         # Type and portal facets count the words in the scope; the results and the chosen
         # type's facets are narrowed by the filters too.
         base = self._scope(query, params)
@@ -243,6 +255,11 @@ class PostgresSearchBackend(SearchBackend):
             params["number_key"] = number_key
             # `facets ? 'number_key'` lets the partial index on numbers be used.
             base.append("d.facets ? 'number_key' AND d.facets->>'number_key' = %(number_key)s")
+        elif number_parts:
+            # A number typed in part: its stored parts hold those typed (the symbols among
+            # them: jsonb containment of arrays).
+            params["number_parts"] = Json(number_parts)
+            base.append("d.facets ? 'number_key' AND d.facets @> %(number_parts)s")
         narrow = self._filters(query, params)
         counted = query.counted_facets
         results = SearchResults()

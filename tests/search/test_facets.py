@@ -145,6 +145,8 @@ def test_legal_documents_keep_their_stored_keys(portal_a):
     stored = SearchDocument.objects.get(portal=portal_a.schema_name, object_id=page.pk).facets
     assert stored == {
         "number": "43/2020/QĐ-UBND", "number_key": "43/2020/qd-ubnd",
+        # Its parts, for numbers typed in part (“QĐ 43”, “quyết định 43/2020”).
+        "number_lead": "43", "number_year": "2020", "number_symbols": ["qd", "quyetdinh", "ubnd"],
         "doc_type": "quyet-dinh", "doc_type_label": "Quyết định",
         "issuer": "Ủy ban nhân dân tỉnh Thử",
         "status": "het-hieu-luc-mot-phan", "status_label": "Hết hiệu lực một phần",

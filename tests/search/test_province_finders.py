@@ -1,0 +1,82 @@
+"""Province aggregation (issue #18): the province's legal document finder and services
+catalogue can include the member portals (`?pham-vi=tinh`), each result linking to the
+member's own domain; members' finders have no such switch. On PostgreSQL and the search
+server."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from django_tenants.utils import schema_context
+
+from legaldocs.models import LegalDocumentIndexPage
+from search.indexing import rebuild_portal
+from services.models import PublicServiceIndexPage
+from tests.legaldocs.factories import LegalDocumentPageFactory
+from tests.services.factories import PublicServicePageFactory
+from tests.support.factories import section_index
+from tests.support.portals import client_for
+
+pytestmark = pytest.mark.django_db
+
+
+def _content(province, member) -> dict[str, str]:
+    with schema_context(province.schema_name):
+        LegalDocumentPageFactory(
+            number="45/2023/NQ-HĐND", doc_type="nghi-quyet", issue_date=date(2023, 12, 8),
+            summary="Chính sách hỗ trợ phát triển vùng chè.", title="Hỗ trợ phát triển vùng chè",
+        )
+        PublicServicePageFactory(title="Cấp thẻ tạm trú cho người nước ngoài")
+        urls = {
+            "docs": section_index(LegalDocumentIndexPage).url,
+            "services": section_index(PublicServiceIndexPage).url,
+        }
+    with schema_context(member.schema_name):
+        LegalDocumentPageFactory(
+            number="25/QĐ-UBND", doc_type="quyet-dinh", issue_date=date(2025, 12, 22),
+            summary="Ban hành Quy chế làm việc của xã.", title="Quy chế làm việc của xã B",
+        )
+        PublicServicePageFactory(title="Đăng ký khai sinh")
+        urls["member_docs"] = section_index(LegalDocumentIndexPage).url
+    return urls
+
+
+def _check(province, member, rebuild: bool = False) -> None:
+    urls = _content(province, member)
+    if rebuild:  # the search server is written after commit: index as a rebuild does
+        rebuild_portal(province)
+        rebuild_portal(member)
+    client = client_for(province)
+    own = client.get(urls["docs"]).content.decode()
+    assert "45/2023/NQ-HĐND" in own and "25/QĐ-UBND" not in own
+    assert 'name="pham-vi"' in own
+    wide = client.get(urls["docs"], {"pham-vi": "tinh"})
+    html = wide.content.decode()
+    assert "45/2023/NQ-HĐND" in html and "25/QĐ-UBND" in html
+    assert f"http://{member.primary_domain}/" in html and member.name in html
+    # The filters that mean the same everywhere narrow the whole province too.
+    narrowed = client.get(urls["docs"], {"pham-vi": "tinh", "loai": "quyet-dinh"}).content.decode()
+    assert "25/QĐ-UBND" in narrowed and "45/2023/NQ-HĐND" not in narrowed
+    worded = client.get(urls["docs"], {"pham-vi": "tinh", "q": "quy che lam viec"}).content.decode()
+    assert "25/QĐ-UBND" in worded and "45/2023/NQ-HĐND" not in worded
+
+    services = client.get(urls["services"], {"pham-vi": "tinh"}).content.decode()
+    assert "Đăng ký khai sinh" in services and "Cấp thẻ tạm trú" in services
+    assert f"http://{member.primary_domain}/" in services
+    assert "Đăng ký khai sinh" not in client.get(urls["services"]).content.decode()
+    found = client.get(urls["services"], {"pham-vi": "tinh", "q": "khai sinh"}).content.decode()
+    assert "Đăng ký khai sinh" in found and "Cấp thẻ tạm trú" not in found
+
+    # A member's finder lists only its own documents, whatever is asked.
+    member_page = client_for(member).get(urls["member_docs"], {"pham-vi": "tinh"}).content.decode()
+    assert "25/QĐ-UBND" in member_page and "45/2023/NQ-HĐND" not in member_page
+    assert 'name="pham-vi"' not in member_page
+
+
+def test_province_finders_include_members_on_postgresql(province, portal_b):
+    _check(province, portal_b)
+
+
+def test_province_finders_include_members_on_the_search_server(server_backend, province, portal_b):
+    _check(province, portal_b, rebuild=True)
