@@ -11,10 +11,12 @@ class VisitsConfig(AppConfig):
 
     def ready(self) -> None:
         from core.security import register_policy_sources
+        from reports.sources import register_source
         from tenants.jobs import register_periodic
         from tenants.tasks import run_command
 
         from .analytics import policy_sources
+        from .queries import report_figures
 
         # The origins of the portal's EMC and Matomo trackers, on its public pages only.
         register_policy_sources(policy_sources)
@@ -22,3 +24,7 @@ class VisitsConfig(AppConfig):
         # midnight (the day's salt is thrown away with them).
         register_periodic("visits_rollup", run_command, daily_at="00:15", per_portal=True,
                           args=("rollup_visits",))
+        # The periodic reports' visits rows.
+        register_source("visits", _("Lượt truy cập"), report_figures, labels={
+            "views": _("Lượt xem trang"), "visitors": _("Lượt khách (ước tính theo ngày)"),
+        })

@@ -50,6 +50,13 @@ def totals(start: dt.date, end: dt.date) -> dict:
     }
 
 
+
+def report_figures(start: dt.date, end: dt.date) -> dict:
+    """The rows a periodic report shows: page views and the visitor estimate of the period."""
+    figures = totals(start, end)
+    return {"views": figures["views"], "visitors": figures["visitors"]}
+
+
 def footer_counts() -> dict[str, int]:
     """Today, this month, and every view since counting began; kept COUNTS_TTL seconds."""
     today = timezone.localdate()

@@ -151,3 +151,19 @@ def test_the_demo_has_three_months_of_visits(portal_a):
         quarter = totals(today - dt.timedelta(days=92), today - dt.timedelta(days=1))
         assert 0 < month["visitors"] < month["views"] < quarter["views"]
         assert footer_counts()["total"] == quarter["views"]
+
+
+def test_a_periodic_report_counts_the_quarter_s_visits(portal_a):
+    """The visits app feeds the reports: the quarter's daily figures, and nothing outside it."""
+    from reports.figures import collect
+    from reports.periods import Kind, ReportPeriod
+    from visits.models import DailyCount
+
+    total = DailyCount.Dimension.TOTAL
+    with schema_context(portal_a.schema_name):
+        DailyCount.objects.create(day=dt.date(2026, 7, 1), dimension=total, views=30, visitors=10)
+        DailyCount.objects.create(day=dt.date(2026, 9, 30), dimension=total, views=12, visitors=4)
+        DailyCount.objects.create(day=dt.date(2026, 10, 1), dimension=total, views=999, visitors=99)
+        figures = collect(ReportPeriod(Kind.QUARTER, 2026, 3), dt.date(2026, 12, 3))
+    rows = {row["name"]: row["value"] for row in figures["sources"]["visits"]["rows"]}
+    assert rows == {"views": 42, "visitors": 14}
