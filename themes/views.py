@@ -91,6 +91,7 @@ def web_manifest(request: HttpRequest) -> HttpResponse:
         json_dumps_params={"ensure_ascii": False},
     )
     patch_cache_control(response, public=True, max_age=FAVICON_MAX_AGE)
+    return response
 
 
 def page_pdf(request: HttpRequest, page_id: int) -> HttpResponse:

@@ -27,7 +27,7 @@ from tests.support.portals import client_for
 def numbers_in(html: str) -> set[str]:
     """Document numbers listed in the results table."""
     rows = html.split('<tbody>', 1)[1].split("</tbody>", 1)[0] if "<tbody>" in html else ""
-    return set(re.findall(r'<td><a href="[^"]+">([^<]+)</a>', rows))
+    return set(re.findall(r'<td[^>]*><a href="[^"]+">([^<]+)</a>', rows))
 
 
 @pytest.fixture
