@@ -26,7 +26,7 @@ import socket
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from django_tenants.utils import schema_context
 
@@ -159,8 +159,9 @@ def page_ids(paths: set[str]) -> dict[str, int]:
         if relative and not relative.endswith("/"):
             relative += "/"
         by_language[language][root + relative] = path
-    for language, wanted in by_language.items():
-        for url_path, pk in Page.objects.filter(url_path__in=list(wanted), live=True).values_list("url_path", "pk"):
+    for wanted in by_language.values():
+        live = Page.objects.filter(url_path__in=list(wanted), live=True)
+        for url_path, pk in live.values_list("url_path", "pk"):
             found[wanted[url_path]] = pk
     return found
 

@@ -57,9 +57,11 @@ def test_visitors_page_views_are_counted_and_nothing_else(portal_a, portal_b, tm
         # a 404, a redirect, a POST, JSON, an unknown host, a broken line.
         line(agent="Mozilla/5.0 (compatible; Googlebot/2.1)"), line(agent=""),
         line(uri="/static/css/site.css", content="text/css"), line(uri="/admin/login/"),
-        line(uri="/media/soa/a.pdf", content="application/pdf"), line(uri="/_v/counts", content="application/json"),
+        line(uri="/media/soa/a.pdf", content="application/pdf"),
+        line(uri="/_v/counts", content="application/json"),
         line(uri="/tin-tuc/rss/", content="application/rss+xml"), line(uri="/khong-co/", status=404),
-        line(uri="/gioi-thieu", status=301), line(method="POST"), line(uri="/sitemap.xml", content="text/html"),
+        line(uri="/gioi-thieu", status=301), line(method="POST"),
+        line(uri="/sitemap.xml", content="text/html"),
         line(host="khong-co.laichau.test"),
         "{not json\n",
     )

@@ -20,7 +20,8 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def visit_scripts(context) -> SafeString:
-    """In <head>: the footer counter's script, the beacon (CONG_VISITS_SOURCE = "beacon") and the EMC/Matomo loader when configured."""
+    """In <head>: the footer counter's script, the beacon (CONG_VISITS_SOURCE = "beacon")
+    and the EMC/Matomo loader when configured."""
     request = context.get("request")
     if not is_portal_schema() or getattr(request, "is_preview", False):
         # An editor's preview in the admin is not a visit, nor under the public policy.
