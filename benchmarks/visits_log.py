@@ -91,7 +91,21 @@ def nginx_config(workdir: Path, www: Path, ports: dict[str, int], edge_port: int
     )
 
 
-def wrk(port: int, seconds: float, connections: int) -> float:
+def session_cpu(session: int) -> float:
+    """CPU seconds (user + system) of every process of a session (a server and its workers)."""
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(fields[3]) == session:  # after the name: state, ppid, pgrp, session, …
+            total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def wrk(port: int, seconds: int, connections: int) -> tuple[float, int]:
+    """Requests per second, and requests answered."""
     out = subprocess.run(
         ["wrk", "-t", "2", "-c", str(connections), "-d", f"{seconds}s", "-H", f"Host: {HOST}",
          "-H", "User-Agent: Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0 Safari/537.36",
@@ -100,7 +114,8 @@ def wrk(port: int, seconds: float, connections: int) -> float:
     ).stdout
     if "Non-2xx" in out:
         raise RuntimeError(f"errors under load:\n{out}")
-    return float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    requests = int(re.search(r"(\d+) requests in", out).group(1))
+    return float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)), requests
 
 
 def main() -> int:
@@ -127,18 +142,23 @@ def main() -> int:
     ports = {name: free_port() for name in [*names, "origin"]}
     edge_port = free_port()
     rates: dict[str, list[float]] = {name: [] for name in names}
+    # Server CPU time per request (nginx, plus Varnish for the edge): unlike requests per
+    # second, it does not move with what else the machine is doing.
+    cpu: dict[str, list[float]] = {name: [] for name in names}
     try:
         with ExitStack() as stack:
             conf = workdir / "nginx.conf"
             conf.write_text(nginx_config(workdir, www, ports, edge_port))
-            stack.enter_context(process([shutil.which("nginx") or "/usr/sbin/nginx", "-p", str(workdir),
-                                         "-c", str(conf), "-e", str(workdir / "error.log")], ports["origin"]))
+            nginx_binary = shutil.which("nginx") or "/usr/sbin/nginx"
+            front = stack.enter_context(process([nginx_binary, "-p", str(workdir), "-c", str(conf),
+                                                 "-e", str(workdir / "error.log")], ports["origin"]))
             vcl = workdir / "default.vcl"
             vcl.write_text((ROOT / "deploy" / "varnish" / "default.vcl").read_text()
                            .replace('.port = "8000";', f'.port = "{ports["origin"]}";'))
-            stack.enter_context(process([shutil.which("varnishd") or "/usr/sbin/varnishd", "-F", "-j", "none",
-                                         "-n", str(workdir / "varnish"), "-a", f"127.0.0.1:{edge_port}",
-                                         "-f", str(vcl), "-s", "malloc,64m"], edge_port))
+            varnishd = shutil.which("varnishd") or "/usr/sbin/varnishd"
+            edge = stack.enter_context(process([varnishd, "-F", "-j", "none", "-n", str(workdir / "varnish"),
+                                                "-a", f"127.0.0.1:{edge_port}", "-f", str(vcl),
+                                                "-s", "malloc,64m"], edge_port))
             for name in names:
                 status, headers, body = get(ports[name], host=HOST)
                 assert status == 200 and body == page, (name, status)
@@ -147,8 +167,12 @@ def main() -> int:
                 for kind in ("static", "edge"):
                     order = ["off", "on"] if round_ % 2 == 0 else ["on", "off"]
                     for log in order:
-                        rate = wrk(ports[f"{kind}-{log}"], args.duration, args.connections)
+                        sessions = [front.pid, edge.pid] if kind == "edge" else [front.pid]
+                        before = sum(session_cpu(session) for session in sessions)
+                        rate, requests = wrk(ports[f"{kind}-{log}"], args.duration, args.connections)
+                        used = sum(session_cpu(session) for session in sessions) - before
                         rates[f"{kind}-{log}"].append(rate)
+                        cpu[f"{kind}-{log}"].append(1e6 * used / requests)
             logged = (workdir / "cong-visits.log").stat().st_size
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
@@ -156,14 +180,17 @@ def main() -> int:
     print(f"\nwrk, {args.connections} connections, {args.duration} s a run, {args.rounds} rounds; "
           f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}; page {len(page):,} bytes; "
           f"visits log written: {logged:,} bytes")
-    print("| served by | log off req/s | log on req/s | cost of the log line |")
+    print("| served by | log off: req/s, µs CPU/req | log on: req/s, µs CPU/req "
+          "| cost of the log line (req/s; CPU) |")
     print("| --- | ---: | ---: | ---: |")
     for kind, label in (("edge", "nginx → Varnish hit (a cached page)"), ("static", "nginx, static file")):
         off, on = statistics.median(rates[f"{kind}-off"]), statistics.median(rates[f"{kind}-on"])
-        pairs = zip(rates[f"{kind}-off"], rates[f"{kind}-on"], strict=True)
-        runs = ", ".join(f"{a:,.0f}/{b:,.0f}" for a, b in pairs)
-        print(f"| {label} | {off:,.0f} | {on:,.0f} | {100 * (off - on) / off:+.1f} % |"
-              f"  (runs off/on: {runs})")
+        cpu_off, cpu_on = statistics.median(cpu[f"{kind}-off"]), statistics.median(cpu[f"{kind}-on"])
+        print(f"| {label} | {off:,.0f}, {cpu_off:.1f} | {on:,.0f}, {cpu_on:.1f} "
+              f"| {100 * (off - on) / off:+.1f} %; {100 * (cpu_on - cpu_off) / cpu_off:+.1f} % |")
+        for name in (f"{kind}-off", f"{kind}-on"):
+            runs = ", ".join(f"{r:,.0f} ({c:.1f} µs)" for r, c in zip(rates[name], cpu[name], strict=True))
+            print(f"    {name}: {runs}")
     return 0
 
 

@@ -50,7 +50,7 @@ NOT_PAGES = (
 FEED_ENDINGS = ("/rss/", "/feed/", "/atom/", ".xml", ".rss", ".json", ".txt")
 OTHER_LANGUAGES = tuple(code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE)
 # Read at most this much per run (the next run goes on from there).
-MAX_BYTES = 256 * 1024 * 1024
+MAX_BYTES = 64 * 1024 * 1024
 
 
 @dataclass
