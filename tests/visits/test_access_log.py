@@ -145,3 +145,23 @@ def test_in_access_log_mode_pages_send_no_beacon_and_it_counts_nothing(portal_a,
     assert response.status_code == 204
     assert views(portal_a) == []
     assert client.get("/_v/counts").json()["shown"] is True
+
+
+def test_the_import_runs_every_minute_in_access_log_mode_only():
+    import subprocess
+    import sys
+
+    from tenants.jobs import periodic_jobs
+    from tests.servers import ROOT
+
+    # This process runs with the default ("beacon"): no import job.
+    assert "visits_import" not in {job.name for job in periodic_jobs()}
+    probe = (
+        "import django; django.setup(); from tenants.jobs import periodic_jobs; "
+        "job = next(j for j in periodic_jobs() if j.name == 'visits_import'); "
+        "print(job.every.total_seconds(), job.per_portal, job.args)"
+    )
+    env = {**os.environ, "CONG_VISITS_SOURCE": "access_log", "DJANGO_SETTINGS_MODULE": "cong.settings.test",
+           "PYTHONPATH": f"{ROOT}{os.pathsep}{ROOT / 'platform'}"}
+    out = subprocess.run([sys.executable, "-c", probe], env=env, cwd=ROOT, capture_output=True, text=True)
+    assert out.stdout.strip() == "60.0 False ('import_visits',)", out.stderr[-2000:]
