@@ -9,7 +9,10 @@ stack and the real portal routing (the test client, as the test suite uses it):
 - the beacon alone (a browser's user agent, a varying address);
 - the beacon of a bot (the same request, not counted: what the stack costs without the hash
   and the INSERT);
-- the overhead: beacon time / cached page time, as a percentage of serving the page.
+- the overhead: beacon time / cached page time, as a percentage of serving the page;
+- and for the production mode (CONG_VISITS_SOURCE=access_log, no beacon): how many lines of
+  nginx's visits log `import_visits` reads per second (what the page costs in nginx:
+  benchmarks/visits_log.py).
 
     .venv/bin/python benchmarks/visits_overhead.py [--views 2000] [pytest options, e.g. --reuse-db]
 
@@ -93,6 +96,43 @@ def test_visits_overhead():
         f"total server time per page view {page + beacon:.3f} ms against {page:.3f} ms: "
         f"+{100 * beacon / page:.0f} % (goal ≤ 2 %)"
     )
+
+
+@pytest.mark.django_db
+def test_access_log_import_rate(tmp_path):
+    """The other mode (CONG_VISITS_SOURCE=access_log): no request of the application per
+    view; the cost moves to `import_visits`, every minute. Lines of nginx's visits log read
+    per second, half of them page views of one portal, the rest static files, bots
+    and the admin (filtered out)."""
+    import json
+
+    from django.utils import timezone
+
+    from tenants.models import Portal
+    from visits.importer import import_log
+
+    host = Portal.objects.get(code="tinhthu").primary_domain
+    now = timezone.localtime().isoformat(timespec="seconds")
+    lines = []
+    for n in range(VIEWS * 10):
+        entry = {"t": now, "h": host, "m": "GET", "u": f"/tin-tuc/bai-{n % 50}/",
+                 "s": 200, "c": "text/html; charset=utf-8", "r": "https://www.google.com/",
+                 "a": BROWSER, "ip": f"10.1.{n // 250 % 250}.{n % 250}"}
+        if n % 4 == 1:
+            entry.update(u="/static/css/site.0123456789ab.css", c="text/css")
+        elif n % 4 == 2 and n % 8 == 2:
+            entry.update(a="Mozilla/5.0 (compatible; Googlebot/2.1)")
+        elif n % 4 == 2:
+            entry.update(u="/admin/pages/")
+        lines.append(json.dumps(entry))
+    log = tmp_path / "cong-visits.log"
+    log.write_text("\n".join(lines) + "\n")
+    started = time.perf_counter()
+    result = import_log(log)
+    elapsed = time.perf_counter() - started
+    print(f"\nimport_visits: {result.lines:,} lines ({result.counted:,} page views) in {elapsed:.2f} s: "
+          f"{result.lines / elapsed:,.0f} lines/s, {result.counted / elapsed:,.0f} views/s")
+    assert result.counted == len(lines) // 2
 
 
 def main() -> int:

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import datetime as dt
+
 from django.apps import AppConfig
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 
@@ -24,6 +27,11 @@ class VisitsConfig(AppConfig):
         # midnight (the day's salt is thrown away with them).
         register_periodic("visits_rollup", run_command, daily_at="00:15", per_portal=True,
                           args=("rollup_visits",))
+        # Production counts from nginx's visits log (CONG_VISITS_SOURCE = "access_log"): what
+        # was logged since the last run, every minute, once for the platform.
+        if settings.CONG_VISITS_SOURCE == "access_log":
+            register_periodic("visits_import", run_command, every=dt.timedelta(minutes=1),
+                              args=("import_visits",))
         # The periodic reports' visits rows.
         register_source("visits", _("Lượt truy cập"), report_figures, labels={
             "views": _("Lượt xem trang"), "visitors": _("Lượt khách (ước tính theo ngày)"),

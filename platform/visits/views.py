@@ -50,7 +50,8 @@ def beacon(request: HttpRequest) -> HttpResponse:
     if request.method not in ("POST", "GET"):
         return _no_store(HttpResponse(status=405))
     agent = request.META.get("HTTP_USER_AGENT", "")
-    if not is_bot(agent):
+    # Counted from nginx's log instead (visits.importer): an old page's beacon counts nothing.
+    if settings.CONG_VISITS_SOURCE == "beacon" and not is_bot(agent):
         params = request.GET
         page = params.get("p", "")
         language = params.get("l", "")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import http.client
 import json
 import os
+import signal
 import ssl
 import subprocess
 import sys
@@ -101,6 +102,15 @@ class Stack:
         connection = http.client.HTTPConnection("127.0.0.1", self.http_port, timeout=60)
         return _request(connection, method, host, path)
 
+    @property
+    def visits_log(self) -> Path:
+        return self.folder / "nginx" / "cong-visits.log"
+
+    def reopen_logs(self) -> None:
+        """What logrotate asks of nginx (USR1): its buffered log lines are written out, then
+        each log is opened again by name (a new file when the old one was moved away)."""
+        os.kill(self.nginx.pid, signal.SIGUSR1)
+
     def node_of(self, response: Response) -> str:
         """Which node answered (the test's configuration adds the upstream address)."""
         port = int(response.header("X-Test-Upstream").rsplit(":", 1)[-1])
@@ -135,6 +145,8 @@ def app_environment(folder: Path, redis_url: str, var: Path) -> dict:
         CONG_TRUSTED_PROXIES="127.0.0.1,::1",
         DB_CONN_MAX_AGE="0",
         DJANGO_LOG_LEVEL="WARNING",
+        # As deployed: page views are counted from nginx's visits log (visits.importer).
+        CONG_VISITS_SOURCE="access_log",
     )
     return env
 
@@ -169,6 +181,8 @@ def render_nginx(folder: Path, var: Path, http_port: int, https_port: int, upstr
         ("root /srv/cong/var;", f"root {var};"),
         ("alias /srv/cong/var/media/;", f"alias {var / 'media'}/;"),
         ("/etc/nginx/cong_proxy.conf", str(ROOT / "deploy" / "nginx" / "cong_proxy.conf")),
+        ("access_log /var/log/nginx/access.log;", f"access_log {prefix / 'access.log'};"),
+        ("/var/log/nginx/cong-visits.log", str(prefix / "cong-visits.log")),
         # Which node answered, for the two-node checks (not in the shipped file: it would
         # tell visitors the internal addresses).
         ("client_max_body_size 25m;",

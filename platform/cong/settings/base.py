@@ -55,6 +55,8 @@ SHARED_APPS = [
     "signin",
     # The province's posting rules and the ledger of every portal's clocks (issue #13).
     "deadlines.province",
+    # Where the import of nginx's visits log has got to (visits.accesslog), per node and file.
+    "visits.accesslog",
     # Periodic reports of every portal, keyed by portal, and their reminders (issue #14).
     "reports",
     # Background jobs: one queue table in the public schema for every portal (tenants.jobs).
@@ -512,3 +514,12 @@ CONG_REPORT_YEAR_DUE_PROVINCE = (11, 30)
 CONG_REPORT_REMIND_DAYS = int(os.environ.get("CONG_REPORT_REMIND_DAYS", "5"))
 # The place name of reports ("Lai Châu, ngày … tháng … năm …").
 CONG_REPORT_PLACE = os.environ.get("CONG_REPORT_PLACE", "Lai Châu")
+
+# How page views are counted (docs/visits.md): "beacon" (each public page sends /_v to the
+# application; for a setup without nginx, e.g. `make run`) or "access_log" (production:
+# nginx writes one line per request to CONG_VISITS_LOG, imported every minute by
+# `import_visits`; no request of the application per view).
+CONG_VISITS_SOURCE = os.environ.get("CONG_VISITS_SOURCE", "beacon")
+if CONG_VISITS_SOURCE not in ("beacon", "access_log"):
+    raise ValueError("CONG_VISITS_SOURCE must be 'beacon' or 'access_log'")
+CONG_VISITS_LOG = os.environ.get("CONG_VISITS_LOG", "/var/log/nginx/cong-visits.log")

@@ -1,7 +1,7 @@
 /* Counts this page view (visits.views.beacon): one request with the page, its language and
-   the domain the visitor came from; no cookie, nothing kept in the browser. Then fills in the
-   footer's "Lượt truy cập" from /_v/counts (hidden when the portal turned it off, or without
-   JavaScript). Configured by the data- attributes of its own <script> tag. */
+   the domain the visitor came from; no cookie, nothing kept in the browser. Configured by the
+   data- attributes of its own <script> tag. Loaded only where views are not counted from the
+   web server's log (CONG_VISITS_SOURCE = "beacon"); the footer's figures: counter.js. */
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -22,27 +22,5 @@
     fetch(url, { method: "POST", credentials: "omit", keepalive: true }).catch(function () {});
   } else if (!sent) {
     new Image().src = url;
-  }
-
-  function fill() {
-    var counter = document.querySelector("[data-visit-counter]");
-    if (!counter || !window.fetch) { return; }
-    fetch(data.visitCounts, { credentials: "omit" })
-      .then(function (response) { return response.ok ? response.json() : null; })
-      .then(function (counts) {
-        if (!counts || !counts.shown) { return; }
-        var format = window.Intl ? new Intl.NumberFormat("vi-VN") : { format: String };
-        ["today", "month", "total"].forEach(function (name) {
-          var slot = counter.querySelector("[data-visit-" + name + "]");
-          if (slot) { slot.textContent = format.format(counts[name] || 0); }
-        });
-        counter.hidden = false;
-      })
-      .catch(function () {});
-  }
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", fill);
-  } else {
-    fill();
   }
 })();
