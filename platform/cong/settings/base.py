@@ -242,6 +242,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 # The admin's sign-in form says until when an account is locked.
 WAGTAILADMIN_USER_LOGIN_FORM = "accounts.forms.LoginForm"
+# Images need a description (their alt text) unless marked decorative.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "editorial.images.ImageForm"
 
 # --- Language and time: Vietnamese first ---------------------------------------------------
 LANGUAGE_CODE = "vi"
