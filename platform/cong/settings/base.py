@@ -261,6 +261,11 @@ USE_I18N = True
 USE_TZ = True
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 FORMAT_MODULE_PATH = ["cong.formats"]
+# The admin's date and time pickers write and read dd/mm/yyyy too (strftime formats; the
+# listings' dates come from the formats above).
+WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
+WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
+WAGTAIL_TIME_FORMAT = "%H:%M"
 
 # --- Static files and media -----------------------------------------------------------------
 STATIC_URL = "/static/"
