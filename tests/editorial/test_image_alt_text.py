@@ -143,3 +143,13 @@ def test_images_without_alt_text_are_listed(portal_a):
 
         DecorativeImage.objects.create(image=decorative)
         assert list(images_missing_alt_text()) == [bare]
+
+
+def test_dashboard_lists_images_without_alt_text(portal_a):
+    with schema_context(portal_a.schema_name):
+        bare = ImageFactory(title="Ảnh cũ chưa mô tả", description="")
+        ImageFactory(title="Ảnh đã mô tả", description="Trụ sở UBND")
+    dashboard = admin_client(portal_a).get("/admin/").content.decode()
+    assert "Ảnh chưa có mô tả (văn bản thay thế)" in dashboard
+    assert f"/admin/images/{bare.pk}/" in dashboard and "Ảnh cũ chưa mô tả" in dashboard
+    assert "Ảnh đã mô tả" not in dashboard
