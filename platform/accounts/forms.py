@@ -53,6 +53,11 @@ class LockoutMessages:
 class LoginForm(LockoutMessages, WagtailLoginForm):
     """Wagtail's sign-in form with the account rules' messages."""
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Wagtail leaves the password unlabelled, so Django names it "Password" untranslated.
+        self.fields["password"].label = _("Mật khẩu")
+
 
 class PasswordChangeForm(DjangoPasswordChangeForm):
     error_messages = {

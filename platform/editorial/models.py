@@ -53,3 +53,24 @@ def province_board_groups() -> list[str]:
         access = ProvinceBoardAccess.for_site(site)
         names += list(access.extra_groups.filter(_grantable_groups()).values_list("name", flat=True))
     return names
+
+
+class DecorativeImage(models.Model):
+    """An image its editor declared decorative: pages give it an empty alt text.
+
+    Any other image must have a description, which pages use as its alt text
+    (`editorial.images`).
+    """
+
+    image = models.OneToOneField(
+        "wagtailimages.Image", on_delete=models.CASCADE, primary_key=True,
+        related_name="decorative_mark", verbose_name=_("ảnh"),
+    )
+    marked_at = models.DateTimeField(_("đánh dấu lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("ảnh trang trí")
+        verbose_name_plural = _("ảnh trang trí")
+
+    def __str__(self) -> str:
+        return str(self.image)

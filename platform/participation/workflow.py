@@ -164,11 +164,20 @@ def return_answer(question: Question, user, note: str) -> None:
     _event(question, QuestionEvent.Action.RETURNED, user, note)
 
 
+def drafted_by(question: Question) -> str:
+    """The account that drafted the answer now waiting for approval ("" if none recorded)."""
+    event = question.events.filter(action=QuestionEvent.Action.ANSWERED).order_by("-pk").first()
+    return event.actor if event is not None else ""
+
+
 def approve(question: Question, user, note: str = "") -> None:
     """A board member or the board head approves: the answer goes to the asker."""
     if not in_groups(user, BOARD_GROUPS):
         raise PermissionDenied
     _require(question, (S.ANSWERED,), _("duyệt"))
+    if drafted_by(question) == _actor(user):
+        # Two people for every answer sent in the portal's name: the drafter and the leader.
+        raise WorkflowError(_("Người soạn trả lời không thể tự duyệt: cần một lãnh đạo khác duyệt."))
     question.status = S.APPROVED
     question.approved_by, question.approved_at = user, timezone.now()
     question.save()

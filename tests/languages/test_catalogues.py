@@ -64,3 +64,27 @@ def test_upstream_admin_strings_all_have_vietnamese():
         capture_output=True, text=True, env=os.environ, cwd=ROOT,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+# Upstream admin words a Vietnamese editor met in English (Django's own Vietnamese catalogue
+# leaves them out or keeps the English): each must come out in Vietnamese.
+UPSTREAM_WORDS_EDITORS_SEE = ("Password", "Email", "Username", "Groups", "Settings", "Dashboard")
+
+
+def test_admin_words_and_durations_are_vietnamese():
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from wagtail.admin.templatetags.wagtailadmin_tags import timesince_simple
+
+    with translation.override("vi"):
+        english = [word for word in UPSTREAM_WORDS_EDITORS_SEE if translation.gettext(word) == word]
+        assert not english, english
+        for unit in ("year", "month", "week", "day", "hour", "minute"):
+            one = f"%(num)d {unit}"
+            assert translation.ngettext(one, one + "s", 2) != one + "s", unit
+        now = timezone.now()
+        assert timesince_simple(now) == "vừa xong"  # not "0 minutes trước"
+        assert timesince_simple(now - timedelta(hours=3)) == "3\xa0giờ trước"
+        assert timesince_simple(now - timedelta(days=400)) == "1\xa0năm trước"

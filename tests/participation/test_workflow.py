@@ -265,3 +265,30 @@ def test_a_published_answer_carries_the_disclaimer_in_both_languages(portal_a):
             "các vụ việc cụ thể. Căn cứ pháp lý là các văn bản quy phạm pháp luật có hiệu lực."
         )
     assert english.startswith("This answer is for reference only")
+
+
+def test_the_drafter_of_an_answer_cannot_also_approve_it(portal_a, make_local_user):
+    from participation.models import Question
+
+    question = QuestionFactory(portal=portal_a)
+    drafter = signed_in(portal_a, make_local_user(portal_a, "bbt.soanthao", APPROVER))
+    leader = signed_in(portal_a, make_local_user(portal_a, "bbt.lanhdao", APPROVER))
+    r = drafter.post(action_url(question, "answer"), {
+        "answer": "Thủ tục được giải quyết trong 5 ngày làm việc.",
+        "answered_by_unit": "Văn phòng Sở", "answerer_name": "Lò Văn Lãnh",
+        "answerer_title": "Chánh Văn phòng",
+    })
+    assert r.status_code == 302 and _status(portal_a, question) == "answered"
+
+    # Not offered to the drafter, and refused when tried anyway.
+    assert "Lãnh đạo duyệt" not in drafter.get(process_url(question)).content.decode()
+    refused_page = drafter.post(action_url(question, "approve"), {"note": "Tự duyệt"}, follow=True)
+    assert "Người soạn trả lời không thể tự duyệt" in refused_page.content.decode()
+    assert _status(portal_a, question) == "answered"
+
+    assert "Lãnh đạo duyệt" in leader.get(process_url(question)).content.decode()
+    assert leader.post(action_url(question, "approve"), {"note": "Đồng ý"}).status_code == 302
+    with schema_context(portal_a.schema_name):
+        approved = Question.objects.get(pk=question.pk)
+        assert approved.status == "approved"
+        assert approved.approved_by.get_username() == "bbt.lanhdao"

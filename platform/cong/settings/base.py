@@ -244,6 +244,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 # The admin's sign-in form says until when an account is locked.
 WAGTAILADMIN_USER_LOGIN_FORM = "accounts.forms.LoginForm"
+# Images need a description (their alt text) unless marked decorative.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "editorial.images.ImageForm"
 
 # --- Language and time: Vietnamese first ---------------------------------------------------
 LANGUAGE_CODE = "vi"
@@ -261,6 +263,11 @@ USE_I18N = True
 USE_TZ = True
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 FORMAT_MODULE_PATH = ["cong.formats"]
+# The admin's date and time pickers write and read dd/mm/yyyy too (strftime formats; the
+# listings' dates come from the formats above).
+WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
+WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
+WAGTAIL_TIME_FORMAT = "%H:%M"
 
 # --- Static files and media -----------------------------------------------------------------
 STATIC_URL = "/static/"

@@ -83,6 +83,8 @@ def available_actions(question: Question, user) -> list[str]:
             continue
         if name == "forward" and (question.origin_schema or not workflow.forward_targets()):
             continue
+        if name == "approve" and workflow.drafted_by(question) == user.get_username():
+            continue  # the drafter cannot also be the approving leader
         names.append(name)
     return names
 
