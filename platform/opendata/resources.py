@@ -18,6 +18,8 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Page
 
+from .caching import PAGES_TAG, QUESTIONS_TAG
+
 MAX_LIMIT = 100
 DEFAULT_LIMIT = 20
 MAX_OFFSET = 10_000
@@ -61,7 +63,7 @@ class Resource:
     filters: tuple[Filter, ...]
     orders: dict[str, tuple[str, ...]]
     default_order: str
-    cache_tag: str
+    cache_tags: tuple[str, ...]  # what purges its cached answers (opendata.caching)
 
     def item(self, obj: Model, request: HttpRequest) -> dict[str, Any]:
         return {f.name: f.value(obj, request) for f in self.fields}
@@ -234,7 +236,7 @@ def _legal_resource() -> Resource:
             "title": ("title", "pk"), "number": ("number", "pk"),
         },
         default_order="-issue_date",
-        cache_tag="sitemap",
+        cache_tags=(PAGES_TAG,),
     )
 
 
@@ -277,7 +279,7 @@ def _news_resource() -> Resource:
             "title": ("title", "pk"),
         },
         default_order="-publish_date",
-        cache_tag="sitemap",
+        cache_tags=(PAGES_TAG,),
     )
 
 
@@ -325,7 +327,7 @@ def _services_resource() -> Resource:
         ),
         orders={"title": ("title", "pk"), "code": ("code", "pk"), "-title": ("-title", "-pk")},
         default_order="title",
-        cache_tag="sitemap",
+        cache_tags=(PAGES_TAG,),
     )
 
 
@@ -334,8 +336,6 @@ def _services_resource() -> Resource:
 
 def _questions_resource() -> Resource:
     from participation.models import Question, QuestionIndexPage
-
-    from .caching import QUESTIONS_TAG
 
     def rows():
         # Only while the Q&A section itself is published and public.
@@ -385,7 +385,8 @@ def _questions_resource() -> Resource:
             "-published_at": ("-published_at", "-pk"), "published_at": ("published_at", "pk"),
         },
         default_order="-published_at",
-        cache_tag=QUESTIONS_TAG,
+        # Also purged with the pages: the Q&A section unpublished or restricted.
+        cache_tags=(QUESTIONS_TAG, PAGES_TAG),
     )
 
 

@@ -124,7 +124,7 @@ def listing(request: HttpRequest, resource: Resource) -> HttpResponse:
         raw = _single(request, spec.name)
         if raw is not None:
             rows = spec.apply(rows, raw)
-    depends_on(request, resource.cache_tag)
+    depends_on(request, *resource.cache_tags)
     rows = rows.order_by(*resource.orders[order])
     count = rows.count()
     items = [resource.item(obj, request) for obj in rows[offset:offset + limit]]

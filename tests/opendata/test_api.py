@@ -17,6 +17,7 @@ from core import ratelimit
 from core.caching import pages
 from legaldocs.models import DocumentType
 from opendata.views import API_LIMIT
+from participation.models import QuestionIndexPage
 from tests.legaldocs.factories import IssuingAuthorityFactory, LegalDocumentPageFactory
 from tests.news.factories import NewsArticlePageFactory
 from tests.participation.factories import QuestionFactory
@@ -122,6 +123,12 @@ def test_questions_are_published_answers_without_personal_data(portal_a):
     text = response.content.decode()
     for personal in ("Trần Văn Kín", "Bản Riêng", "0987 654 321", "kin@example.vn"):
         assert personal not in text
+    # A Q&A section behind a login gives nothing.
+    with schema_context(portal_a.schema_name):
+        index = QuestionIndexPage.objects.get(locale__language_code="vi")
+        PageViewRestriction.objects.create(page=index, restriction_type=PageViewRestriction.LOGIN)
+    _, body = get(portal_a, "/api/v1/questions/", limit=100)
+    assert body["count"] == 0 and body["results"] == []
 
 
 def test_bad_parameters_are_a_400_in_vietnamese(portal_a):
