@@ -168,6 +168,20 @@ def test_openapi_lists_every_path_and_every_field(portal_a):
     assert set(schema["properties"]) == QUESTION_KEYS
     params = {p["name"] for p in document["paths"]["/legal-documents/"]["get"]["parameters"]}
     assert {"limit", "offset", "order", "type", "issuer", "year", "number"} <= params
+    # Every reference points at a schema the document defines.
+    refs = set()
+
+    def walk(node):
+        if isinstance(node, dict):
+            refs.update(v for k, v in node.items() if k == "$ref")
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(document)
+    assert refs and all(ref.split("/")[-1] in document["components"]["schemas"] for ref in refs)
     # Every path listed answers.
     for path in document["paths"]:
         assert client_for(portal_a).get(f"/api/v1{path}").status_code == 200, path
