@@ -42,6 +42,8 @@ urlpatterns = [
     # “Tải PDF” of a page, and the image of its Open Graph card (themes.pdf, themes.sharing).
     path("tai-pdf/<int:page_id>/", page_pdf, name="page_pdf"),
     path("anh-chia-se/<int:page_id>/", share_image, name="share_image"),
+    # The read-only open data API (opendata): JSON, the same in every language.
+    path("api/v1/", include("opendata.urls")),
     re_path(r"^media/(?P<schema>[a-z0-9_]+)/(?P<path>.+)$", serve_media, name="media"),
 ]
 

@@ -28,7 +28,7 @@ LAYERS: dict[str, int] = {
             "accounts", "editorial", "home", "workdays", "compliance", "languages",
             "introduction", "news", "legaldocs", "direction", "planning", "projects",
             "contacts", "science", "stats", "budget", "services", "participation", "signin",
-            "deadlines", "reports", "visits", "disclosure",
+            "deadlines", "reports", "visits", "disclosure", "opendata",
         )
     },
     "console": 4,

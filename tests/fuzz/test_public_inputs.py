@@ -174,6 +174,16 @@ def _public_urls(portal) -> dict[str, set[str]]:
             parser.feed(response.content.decode())
             names |= parser.names
         urls[path] = names
+    # The open data API answers JSON: its parameters come from its own lists (opendata).
+    from opendata.resources import resources
+
+    for resource in resources().values():
+        path = f"/api/v1/{resource.path}/"
+        assert client.get(path).status_code == 200, path
+        urls[path] = set(KNOWN_PARAMS) | {"limit", "offset", "order"} | {f.name for f in resource.filters}
+    for path in ("/api/v1/", "/api/v1/openapi.json", "/api/v1/dcat.jsonld"):
+        assert client.get(path).status_code == 200, path
+        urls[path] = set(KNOWN_PARAMS)
     return urls
 
 

@@ -9,7 +9,7 @@ legal document, a document and an image with their /documents/ and /media/ addre
 document of a login-restricted collection, a citizen question's tracking page), A's admin
 (dashboard, the article's edit page, documents, images, users, the questions' register and
 one question, settings, the posting deadlines), the console's pages, and what every portal
-has (sitemap, search for A's word, autocomplete, the province-wide search, feeds).
+has (sitemap, search for A's word, autocomplete, the province-wide search, feeds, the open data API).
 
 The rules (docs/architecture.md, "Accounts across portals" and "Cross-cutting rules"):
 - a portal's content and admin answer only on that portal's own domains; elsewhere the path
@@ -457,6 +457,14 @@ def _everywhere() -> list[Url]:
         Url("/tin-tuc/rss/", "everywhere", shows=news),
         Url("/van-ban/rss/", "everywhere", shows=frozenset({MARK_LAW})),
         Url("/en/", "everywhere"),
+        # The open data API (opendata): each portal's published content, on its own domains.
+        Url("/api/v1/news/?limit=100", "everywhere", shows=news),
+        Url("/api/v1/legal-documents/?limit=100", "everywhere", shows=frozenset({MARK_LAW})),
+        Url("/api/v1/services/", "everywhere"),
+        Url("/api/v1/questions/?limit=100", "everywhere"),
+        Url("/api/v1/dcat.jsonld", "everywhere"),
+        Url("/api/v1/openapi.json", "everywhere"),
+        Url("/api/v1/", "everywhere"),
     ]
 
 

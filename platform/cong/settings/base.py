@@ -101,6 +101,8 @@ TENANT_APPS = [
     "deadlines",
     # Visitor statistics (counted without cookies), the EMC and Matomo codes (issue #14).
     "visits",
+    # The read-only open data API and the statistics' DCAT metadata (/api/v1/).
+    "opendata",
     "languages",
     "wagtail_localize",
     "wagtail_localize.locales",
