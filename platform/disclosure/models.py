@@ -15,6 +15,7 @@ from django.db.models import Max
 from django.db.models.functions import Substr
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -102,7 +103,7 @@ class DisclosureListPage(NFCTextMixin, Page):
                 updated = latest.get(page.path) or page.last_published_at
                 by_letter[item.letter].append(Row(
                     page.title, page.get_url(request), portal_method,
-                    updated.date() if updated else None, automatic=True,
+                    timezone.localdate(updated) if updated else None, automatic=True,
                 ))
         portal = current_portal(request)
         if portal is not None and portal.is_province:
