@@ -130,6 +130,11 @@ def remove_portal() -> None:
     portal = Portal.objects.filter(code=CODE).first()
     if portal is None:
         return
+    # Its entries in the shared search index (a public table, not dropped with the schema):
+    # left behind, the province-wide finders of later tests would list them.
+    from search.indexing import remove_portal as unindex_portal
+
+    unindex_portal(portal)
     with connection.cursor() as cursor:
         cursor.execute(f'DROP SCHEMA IF EXISTS "{portal.schema_name}" CASCADE')
     PortalEvent.objects.filter(portal=portal).delete()
