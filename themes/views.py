@@ -29,36 +29,32 @@ def theme_css(request: HttpRequest) -> HttpResponse:
 FAVICON_MAX_AGE = 24 * 60 * 60
 
 
-def favicon(request: HttpRequest) -> HttpResponse:
-    """/favicon.ico, which browsers ask for on every portal: the portal's own emblem when it
-    has one (a small PNG of it), else the national emblem the theme draws."""
+def _emblem_icon(request: HttpRequest, spec: str, fallback: str) -> HttpResponse:
+    """A redirect to the portal's emblem rendered by `spec` when it has one, else to the
+    static `fallback` the theme draws; browsers keep it for a day."""
     from django.shortcuts import redirect
     from django.templatetags.static import static
 
     theme = portal_theme({"request": request, "portal": getattr(request, "tenant", None)})
     if theme is not None and theme.emblem is not None:
-        target = theme.emblem.get_rendition("fill-64x64|format-png").url
+        target = theme.emblem.get_rendition(spec).url
     else:
-        target = static("themes/base/emblem.svg")
+        target = static(fallback)
     response = redirect(target)
     patch_cache_control(response, public=True, max_age=FAVICON_MAX_AGE)
     return response
+
+
+def favicon(request: HttpRequest) -> HttpResponse:
+    """/favicon.ico, which browsers ask for on every portal: the portal's own emblem when it
+    has one (a small PNG of it), else the national emblem the theme draws."""
+    return _emblem_icon(request, "fill-64x64|format-png", "themes/base/emblem.svg")
 
 
 def apple_touch_icon(request: HttpRequest) -> HttpResponse:
     """/apple-touch-icon.png, the picture a phone puts on its home screen for the portal: its
     own emblem as a 180 px PNG when it has one, else the national emblem the theme draws."""
-    from django.shortcuts import redirect
-    from django.templatetags.static import static
-
-    theme = portal_theme({"request": request, "portal": getattr(request, "tenant", None)})
-    if theme is not None and theme.emblem is not None:
-        target = theme.emblem.get_rendition("fill-180x180|format-png|bgcolor-ffffff").url
-    else:
-        target = static("themes/base/touch-icon.png")
-    response = redirect(target)
-    patch_cache_control(response, public=True, max_age=FAVICON_MAX_AGE)
-    return response
+    return _emblem_icon(request, "fill-180x180|format-png|bgcolor-ffffff", "themes/base/touch-icon.png")
 
 
 def web_manifest(request: HttpRequest) -> HttpResponse:
