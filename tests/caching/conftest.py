@@ -13,24 +13,9 @@ CODE = "demotruyvan"
 
 
 def _remove_portal() -> None:
-    from django.core.cache import caches
+    from tests.support.portals import remove_committed_portal
 
-    from tenants.models import Domain, Portal, PortalEvent
-
-    connection.set_schema_to_public()
-    portal = Portal.objects.filter(code=CODE).first()
-    if portal is None:
-        return
-    with connection.cursor() as cursor:
-        cursor.execute(f'DROP SCHEMA IF EXISTS "{portal.schema_name}" CASCADE')
-    from search.models import SearchDocument
-
-    SearchDocument.objects.filter(portal=portal.schema_name).delete()
-    PortalEvent.objects.filter(portal=portal).delete()
-    Domain.objects.filter(tenant=portal).delete()
-    Portal.objects.filter(pk=portal.pk).delete()
-    for alias in ("default", "pages"):
-        caches[alias].clear()
+    remove_committed_portal(CODE)
 
 
 def _provision_portal():

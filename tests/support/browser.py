@@ -122,25 +122,9 @@ def provision_portal() -> None:
 
 
 def remove_portal() -> None:
-    from django.core.cache import cache
+    from tests.support.portals import remove_committed_portal
 
-    from tenants.models import Domain, Portal, PortalEvent
-
-    connection.set_schema_to_public()
-    portal = Portal.objects.filter(code=CODE).first()
-    if portal is None:
-        return
-    # Its entries in the shared search index (a public table, not dropped with the schema):
-    # left behind, the province-wide finders of later tests would list them.
-    from search.indexing import remove_portal as unindex_portal
-
-    unindex_portal(portal)
-    with connection.cursor() as cursor:
-        cursor.execute(f'DROP SCHEMA IF EXISTS "{portal.schema_name}" CASCADE')
-    PortalEvent.objects.filter(portal=portal).delete()
-    Domain.objects.filter(tenant=portal).delete()
-    Portal.objects.filter(pk=portal.pk).delete()
-    cache.clear()
+    remove_committed_portal(CODE)
 
 
 def close_server_sessions() -> None:

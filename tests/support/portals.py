@@ -110,3 +110,26 @@ def feed_titles(portal: Portal, url: str) -> list[str]:
     channel = root.find("channel")
     assert channel is not None and channel.findtext("title")
     return [item.findtext("title") for item in channel.findall("item")]
+
+
+def remove_committed_portal(code: str) -> None:
+    """Remove a portal a package of tests committed (a live server needs committed data):
+    its schema, its entries in the shared search index (a public table the schema drop does
+    not reach), its registry rows, and what the caches kept of it."""
+    from django.core.cache import caches
+
+    from search.indexing import remove_portal as unindex_portal
+    from tenants.models import Domain, PortalEvent
+
+    connection.set_schema_to_public()
+    portal = Portal.objects.filter(code=code).first()
+    if portal is None:
+        return
+    unindex_portal(portal)
+    with connection.cursor() as cursor:
+        cursor.execute(f'DROP SCHEMA IF EXISTS "{portal.schema_name}" CASCADE')
+    PortalEvent.objects.filter(portal=portal).delete()
+    Domain.objects.filter(tenant=portal).delete()
+    Portal.objects.filter(pk=portal.pk).delete()
+    for alias in ("default", "pages"):
+        caches[alias].clear()
