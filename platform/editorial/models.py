@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import GroupApprovalTask
 
 from accounts import roles
 
@@ -74,3 +76,45 @@ class DecorativeImage(models.Model):
 
     def __str__(self) -> str:
         return str(self.image)
+
+
+class ApprovalForm(forms.Form):
+    """Approving publishes to citizens: the approver ticks that they have read what goes live."""
+
+    comment = forms.CharField(
+        label=_("Ý kiến"), required=False, widget=forms.Textarea({"rows": 2})
+    )
+    confirmed = forms.BooleanField(
+        label=_("Tôi đã đọc nội dung và đồng ý cho đăng công khai"),
+        required=True,
+        error_messages={"required": _("Hãy đánh dấu xác nhận trước khi duyệt.")},
+    )
+
+
+class BoardApprovalTask(GroupApprovalTask):
+    """The board's approval task: Wagtail's group approval, except that approving always asks
+    for confirmation (a dialog with the confirmation box) instead of a one-click "Approve".
+
+    A proxy, so the task rows of every portal stay where they are; `ensure_board_workflow`
+    points the board's task at it.
+    """
+
+    class Meta:
+        proxy = True
+        verbose_name = _("duyệt của Ban Biên tập")
+        verbose_name_plural = _("duyệt của Ban Biên tập")
+
+    def get_actions(self, obj, user) -> list[tuple[str, str, bool]]:
+        if not (user.is_superuser or self._user_in_groups(user)):
+            return []
+        return [("reject", _("Yêu cầu sửa"), True), ("approve", _("Duyệt"), True)]
+
+    def get_form_for_action(self, action: str) -> type[forms.Form]:
+        return ApprovalForm if action == "approve" else super().get_form_for_action(action)
+
+    def on_action(self, task_state, user, action_name: str, **kwargs):
+        confirmed = kwargs.pop("confirmed", False)
+        if action_name == "approve" and not confirmed:
+            # Only a form that skipped the dialog gets here (e.g. a crafted editor POST).
+            raise PermissionDenied(_("Duyệt cần được xác nhận."))
+        return super().on_action(task_state, user, action_name, **kwargs)

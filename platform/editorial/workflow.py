@@ -26,6 +26,8 @@ from wagtail.snippets.models import get_snippet_models
 
 from accounts import roles
 
+from .models import BoardApprovalTask
+
 WORKFLOW_NAME = "Ban Biên tập duyệt"
 TASK_NAME = "Ban Biên tập duyệt"
 # Wagtail's migrations create this workflow on the tree root; we take it over.
@@ -59,6 +61,9 @@ def ensure_board_workflow() -> Workflow:
     )
     task.name = TASK_NAME
     task.active = True
+    # The row is a GroupApprovalTask; its content type makes it the board's proxy, whose
+    # approval asks for confirmation (portals made before the proxy are moved here too).
+    task.content_type = ContentType.objects.get_for_model(BoardApprovalTask, for_concrete_model=False)
     task.save()
     task.groups.set(Group.objects.filter(name__in=[roles.APPROVER, roles.BOARD_HEAD]))
 

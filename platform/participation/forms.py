@@ -388,6 +388,16 @@ class NoteForm(forms.Form):
         return nfc(self.cleaned_data["note"]).strip()
 
 
+class ApproveForm(NoteForm):
+    """The leader's approval sends the answer to the asker: it is confirmed, not one click."""
+
+    confirmed = forms.BooleanField(
+        label=_("Tôi đã đọc câu trả lời và đồng ý gửi cho người hỏi"),
+        required=True,
+        error_messages={"required": _("Hãy đánh dấu xác nhận trước khi duyệt.")},
+    )
+
+
 class ClassifyForm(NoteForm):
     kind = forms.ChoiceField(label=_("Loại"), choices=Question.Kind.choices)
     topic = forms.ModelChoiceField(

@@ -65,7 +65,7 @@ def test_schedule_entry_goes_public_only_after_approval(portal_a, make_local_use
     approve = (
         f"/admin/snippets/direction/scheduleentry/workflow/action/{entry.pk}/approve/{task_state.pk}/"
     )
-    assert approver.post(approve, {"comment": ""}).status_code == 302
+    assert approver.post(approve, {"comment": "", "confirmed": "on"}).status_code == 302
     with schema_context(portal_a.schema_name):
         assert ScheduleEntry.objects.get(pk=entry.pk).live
     html = client_for(portal_a).get(WEEK_URL).content.decode()

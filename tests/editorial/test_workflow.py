@@ -14,6 +14,8 @@ from wagtail.models import Page, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from accounts import roles
+from editorial.models import BoardApprovalTask
+from editorial.workflow import ensure_board_workflow
 from tests.news.factories import NewsArticlePageFactory
 from tests.support.accounts import console_login
 from tests.support.portals import client_for
@@ -89,6 +91,7 @@ def test_every_portal_has_the_board_workflow_on_its_root(province, portal_a, por
             assert assignment.page.depth == 1
             assert assignment.workflow.name == "Ban Biên tập duyệt"
             task = assignment.workflow.tasks.get().specific
+            assert isinstance(task, BoardApprovalTask)  # approving asks for confirmation
             assert sorted(task.groups.values_list("name", flat=True)) == sorted(
                 [roles.APPROVER, roles.BOARD_HEAD]
             )
@@ -117,7 +120,7 @@ def test_contributor_page_goes_live_only_after_approval(portal_a, board):
     mail.outbox.clear()
     response = board["duyet"].post(
         f"/admin/pages/workflow/action/{page.pk}/approve/{task_state.pk}/",
-        {"comment": "Đồng ý đăng."},
+        {"comment": "Đồng ý đăng.", "confirmed": "on"},
     )
     assert response.status_code == 302
     assert page_by_slug(portal_a, "hoi-nghi-tong-ket").live
@@ -187,7 +190,8 @@ def test_editor_edits_any_page_but_the_change_waits_for_approval(portal_a, board
     page = submit_article(portal_a, board["ctv"], "Bài của cộng tác viên", "bai-ctv")
     task_state = current_task_state(portal_a, page)
     board["duyet"].post(
-        f"/admin/pages/workflow/action/{page.pk}/approve/{task_state.pk}/", {"comment": ""}
+        f"/admin/pages/workflow/action/{page.pk}/approve/{task_state.pk}/",
+        {"comment": "", "confirmed": "on"},
     )
     # The editor changes the live page and submits: the public still sees the approved text.
     response = board["btv"].post(
@@ -257,3 +261,59 @@ def test_province_board_sees_each_member_portals_queue_and_publications(
     assert "Tin đã đăng ở Xã B" in row_b
     assert "http://xab.laichau.test/tin-tuc/tin-xa-b/" in row_b
     assert "Tin đã đăng ở Xã B" not in row_a
+
+
+def test_approving_asks_for_confirmation_and_records_who(portal_a, board):
+    page = submit_article(portal_a, board["ctv"], "Thông báo lịch tiếp dân", "lich-tiep-dan")
+    task_state = current_task_state(portal_a, page)
+    approver = board["duyet"]
+    url = f"/admin/pages/workflow/action/{page.pk}/approve/{task_state.pk}/"
+
+    # "Duyệt" opens a dialog everywhere it is offered: in the page editor and on the dashboard.
+    editor_html = approver.get(f"/admin/pages/{page.pk}/edit/").content.decode()
+    collect = f"/admin/pages/workflow/collect_action_data/{page.pk}/approve/{task_state.pk}/"
+    assert f'data-workflow-action-modal-url="{collect}"' in editor_html
+    dashboard = approver.get("/admin/").content.decode()
+    assert f'data-workflow-action-url="{url}" data-launch-modal' in dashboard
+    dialog = approver.get(url, HTTP_X_REQUESTED_WITH="XMLHttpRequest").json()["html"]
+    assert 'name="confirmed"' in dialog
+    assert "Tôi đã đọc nội dung và đồng ý cho đăng công khai" in dialog
+
+    # Unticked, the dialog says why and nothing goes live; a plain post does nothing either.
+    refused = approver.post(url, {"comment": ""}, HTTP_X_REQUESTED_WITH="XMLHttpRequest").json()
+    assert refused["step"] != "success"
+    assert "Hãy đánh dấu xác nhận trước khi duyệt." in refused["html"]
+    assert approver.post(url, {"comment": ""}).status_code == 302
+    assert not page_by_slug(portal_a, "lich-tiep-dan").live
+    # An editor form that skips the dialog ("approve" with no confirmation) is refused.
+    crafted = approver.post(
+        f"/admin/pages/{page.pk}/edit/",
+        article_form(
+            "Thông báo lịch tiếp dân", "lich-tiep-dan",
+            **{"action-workflow-action": "true", "workflow-action-name": "approve"},
+        ),
+    )
+    # (Wagtail's admin answers a refusal by sending the user back to the dashboard.)
+    assert crafted.status_code == 302 and crafted.url == "/admin/"
+    assert not page_by_slug(portal_a, "lich-tiep-dan").live
+
+    done = approver.post(url, {"comment": "", "confirmed": "on"}, HTTP_X_REQUESTED_WITH="XMLHttpRequest")
+    assert done.json()["step"] == "success"
+    assert page_by_slug(portal_a, "lich-tiep-dan").live
+    with schema_context(portal_a.schema_name):
+        task_state.refresh_from_db()
+        assert task_state.status == "approved"
+        assert task_state.finished_by.username == "duyet.soa"
+
+
+def test_a_portal_made_before_the_confirmation_gets_it_on_the_next_seeding(portal_b):
+    from wagtail.models import GroupApprovalTask, WorkflowPage
+
+    with schema_context(portal_b.schema_name):
+        GroupApprovalTask.objects.update(
+            content_type=ContentType.objects.get_for_model(GroupApprovalTask)
+        )
+        workflow = WorkflowPage.objects.get().workflow
+        assert type(workflow.tasks.get().specific) is GroupApprovalTask  # one-click approval
+        task = ensure_board_workflow().tasks.get().specific
+        assert type(task) is BoardApprovalTask

@@ -84,7 +84,7 @@ def approve(portal, browser, page):
         )
         task_state = state.current_task_state
     response = browser.post(
-        f"/admin/pages/workflow/action/{page.pk}/approve/{task_state.pk}/", {"comment": ""}
+        f"/admin/pages/workflow/action/{page.pk}/approve/{task_state.pk}/", {"comment": "", "confirmed": "on"}
     )
     assert response.status_code == 302
 

@@ -70,8 +70,15 @@ def test_full_life_cycle_with_leader_approval(portal_a, make_local_user, django_
     assert _status(portal_a, question) == "answered"
     assert not mail.outbox
 
+    # Approving asks for confirmation: without the box ticked nothing is sent.
+    unconfirmed = approver.post(action_url(question, "approve"), {"note": "Đồng ý"})
+    assert unconfirmed.status_code == 200
+    assert "Hãy đánh dấu xác nhận trước khi duyệt." in unconfirmed.content.decode()
+    assert 'name="confirmed"' in approver.get(process_url(question)).content.decode()
+    assert _status(portal_a, question) == "answered" and not mail.outbox
+
     with django_capture_on_commit_callbacks(execute=True):
-        r = approver.post(action_url(question, "approve"), {"note": "Đồng ý"})
+        r = approver.post(action_url(question, "approve"), {"note": "Đồng ý", "confirmed": "on"})
     assert r.status_code == 302 and _status(portal_a, question) == "approved"
     assert len(mail.outbox) == 1
     sent = mail.outbox[0]
@@ -217,7 +224,7 @@ def test_forwarding_from_province_to_member_and_answer_coming_back(
     )
     assert_refused(member_editor.post(action_url(copy, "approve"), {}))
     with django_capture_on_commit_callbacks(execute=True):
-        member_head.post(action_url(copy, "approve"), {})
+        member_head.post(action_url(copy, "approve"), {"confirmed": "on"})
     assert "được miễn học phí" in mail.outbox[-1].body
     with schema_context(province.schema_name):
         origin = Question.objects.get(pk=question.pk)
@@ -282,12 +289,15 @@ def test_the_drafter_of_an_answer_cannot_also_approve_it(portal_a, make_local_us
 
     # Not offered to the drafter, and refused when tried anyway.
     assert "Lãnh đạo duyệt" not in drafter.get(process_url(question)).content.decode()
-    refused_page = drafter.post(action_url(question, "approve"), {"note": "Tự duyệt"}, follow=True)
+    refused_page = drafter.post(
+        action_url(question, "approve"), {"note": "Tự duyệt", "confirmed": "on"}, follow=True
+    )
     assert "Người soạn trả lời không thể tự duyệt" in refused_page.content.decode()
     assert _status(portal_a, question) == "answered"
 
     assert "Lãnh đạo duyệt" in leader.get(process_url(question)).content.decode()
-    assert leader.post(action_url(question, "approve"), {"note": "Đồng ý"}).status_code == 302
+    approved = leader.post(action_url(question, "approve"), {"note": "Đồng ý", "confirmed": "on"})
+    assert approved.status_code == 302
     with schema_context(portal_a.schema_name):
         approved = Question.objects.get(pk=question.pk)
         assert approved.status == "approved"

@@ -145,7 +145,8 @@ def test_an_editor_submits_a_service_and_only_the_board_publishes_it(portal_a, m
         assert not PublicServicePage.objects.get(pk=page.pk).live
 
     approved = approver.post(
-        f"/admin/pages/workflow/action/{page.pk}/approve/{task_state.pk}/", {"comment": "Đồng ý."}
+        f"/admin/pages/workflow/action/{page.pk}/approve/{task_state.pk}/",
+        {"comment": "Đồng ý.", "confirmed": "on"},
     )
     assert approved.status_code == 302
     html = client_for(portal_a).get("/dich-vu-cong/").content.decode()

@@ -24,6 +24,7 @@ from core.exports import csv_response
 from .. import workflow
 from ..forms import (
     AnswerForm,
+    ApproveForm,
     AssignForm,
     ClassifyForm,
     ForwardForm,
@@ -73,6 +74,8 @@ def _form_for(action: str, question: Question, data=None):
         return AnswerForm(data, instance=question)
     if action == "publish":
         return PublishForm(data, initial={"publish": not question.is_public})
+    if action == "approve":
+        return ApproveForm(data)
     return NoteForm(data)
 
 
