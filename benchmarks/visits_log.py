@@ -16,7 +16,7 @@ from deploy/nginx/cong.conf as shipped), in several alternating runs (the order 
 round, so machine load hits both alike); the figure is the median of the runs. TLS is left
 out: it makes every request dearer and the line's share smaller.
 
-    .venv/bin/python benchmarks/visits_log.py [--rounds 5] [--duration 5] [--connections 16]
+    .venv/bin/python benchmarks/visits_log.py [--rounds 5] [--duration 5] [--connections 16] [--lines 10]
                                               [--page FILE]
 
 Needs nginx, varnishd and wrk (apt-get install nginx varnish wrk).
