@@ -20,6 +20,13 @@ Time: creating a portal takes 1–2 s, so 1,000 portals take 20–40 minutes, pl
 minutes per checkpoint (and pg_dump). `--portals 100` proves it works in about ten.
 
     .venv/bin/python benchmarks/portals_1000.py [--portals 1000] [--rounds 2] [--keep]
+    .venv/bin/python benchmarks/portals_1000.py --measure-kept
+
+The second form creates nothing: it measures the database a `--keep` run left, serving its
+first 10, 100 and all portals at the checkpoints (so every checkpoint runs against the same,
+full catalog: what grows with the portals a worker meets shows, not what grows with the
+schemas present), then its pg_dump. A whole-database dump of 1,000 portals needs
+`max_locks_per_transaction` raised on the server first (docs/scaling.md).
 """
 
 from __future__ import annotations
@@ -183,13 +190,69 @@ def checkpoint(url: str, hosts: list[str], rounds: int) -> dict:
     }
 
 
+def kept_hosts(url: str) -> list[str]:
+    """The province's host first, then each member's, in the order they were created."""
+    import psycopg2
+
+    conn = psycopg2.connect(url)
+    with conn.cursor() as cursor:
+        cursor.execute(
+            "SELECT d.domain FROM tenants_domain d JOIN tenants_portal p ON p.id = d.tenant_id"
+            " WHERE d.is_primary AND p.kind <> 'platform' ORDER BY p.id"
+        )
+        hosts = [row[0] for row in cursor.fetchall()]
+    conn.close()
+    return hosts
+
+
+def print_results(results: list[dict], dump: tuple[float, float] | None) -> None:
+    print()
+    print("| portals | uncached p50 / p95 ms | cached p50 / p95 ms | worker MB | PG backend MB "
+          "| relations | pg_catalog MB | database MB |")
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for r in results:
+        print(f"| {r['portals']:,} | {r['uncached_p50']:.1f} / {r['uncached_p95']:.1f} "
+              f"| {r['cached_p50']:.1f} / {r['cached_p95']:.1f} | {r['worker_mb']:.0f} "
+              f"| {r['backend_mb']:.1f} | {r['relations']:,} | {r['catalog_mb']:.0f} "
+              f"| {r['database_mb']:.0f} |")
+    first, last = results[0], results[-1]
+    print()
+    print(f"ratios {last['portals']:,} / {first['portals']:,} portals: "
+          f"uncached p50 {last['uncached_p50'] / first['uncached_p50']:.2f}, "
+          f"cached p50 {last['cached_p50'] / first['cached_p50']:.2f}, "
+          f"worker memory {last['worker_mb'] / first['worker_mb']:.2f}, "
+          f"PG backend memory {last['backend_mb'] / first['backend_mb']:.2f}")
+    if dump:
+        print(f"pg_dump -Fc: {dump[0]:.0f} MB in {dump[1]:.0f} s")
+
+
+def measure_kept(args: argparse.Namespace) -> int:
+    url = serve.database_url(BENCH_DB)
+    serve.VAR.mkdir(parents=True, exist_ok=True)
+    hosts = kept_hosts(url)
+    print(f"{len(hosts)} portals in {BENCH_DB}", flush=True)
+    results = []
+    for target in [n for n in (10, 100, 1000) if n < len(hosts)] + [len(hosts)]:
+        print(f"measuring {target} portals…", flush=True)
+        results.append(checkpoint(url, hosts[:target], args.rounds))
+        print(f"  {results[-1]}", flush=True)
+    dump = None if args.no_dump else dump_size(url)
+    print(f"\n{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}")
+    print_results(results, dump)
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--portals", type=int, default=1000, help="portals in all (province included)")
     parser.add_argument("--rounds", type=int, default=2, help="passes over every host per measurement")
     parser.add_argument("--no-dump", action="store_true", help="skip pg_dump")
     parser.add_argument("--keep", action="store_true", help="keep the benchmark database")
+    parser.add_argument("--measure-kept", action="store_true",
+                        help="create nothing: measure the database a --keep run left")
     args = parser.parse_args()
+    if args.measure_kept:
+        return measure_kept(args)
     checkpoints = [n for n in (10, 100, 1000) if n <= args.portals] or [args.portals]
     if args.portals not in checkpoints:
         checkpoints.append(args.portals)
@@ -249,24 +312,7 @@ def main() -> int:
           f"p95 {percentile(timings, 0.95):.2f} s, max {max(timings):.2f} s; "
           f"p95 of the last 10 % {percentile(timings[-max(1, len(timings) // 10):], 0.95):.2f} s")
     print(f"run time {total / 60:.0f} min; {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}")
-    print()
-    print("| portals | uncached p50 / p95 ms | cached p50 / p95 ms | worker MB | PG backend MB "
-          "| relations | pg_catalog MB | database MB |")
-    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
-    for r in results:
-        print(f"| {r['portals']:,} | {r['uncached_p50']:.1f} / {r['uncached_p95']:.1f} "
-              f"| {r['cached_p50']:.1f} / {r['cached_p95']:.1f} | {r['worker_mb']:.0f} "
-              f"| {r['backend_mb']:.1f} | {r['relations']:,} | {r['catalog_mb']:.0f} "
-              f"| {r['database_mb']:.0f} |")
-    first, last = results[0], results[-1]
-    print()
-    print(f"ratios {last['portals']:,} / {first['portals']:,} portals: "
-          f"uncached p50 {last['uncached_p50'] / first['uncached_p50']:.2f}, "
-          f"cached p50 {last['cached_p50'] / first['cached_p50']:.2f}, "
-          f"worker memory {last['worker_mb'] / first['worker_mb']:.2f}, "
-          f"PG backend memory {last['backend_mb'] / first['backend_mb']:.2f}")
-    if dump:
-        print(f"pg_dump -Fc: {dump[0]:.0f} MB in {dump[1]:.0f} s")
+    print_results(results, dump)
     if not args.keep:
         connections.close_all()
         serve.drop_database(url)
