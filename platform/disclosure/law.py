@@ -32,34 +32,39 @@ class Method(models.TextChoices):
 
 LAW_ITEMS: tuple[LawItem, ...] = (
     LawItem("a", _("Văn bản quy phạm pháp luật; văn bản hành chính có giá trị áp dụng chung; "
-                   "thủ tục hành chính, quy trình giải quyết công việc"),
+                   "điều ước quốc tế, thỏa thuận quốc tế; thủ tục hành chính, quy trình giải "
+                   "quyết công việc"),
             ("van-ban", "cong-bao", "chi-dao-dieu-hanh", "dich-vu-cong")),
     LawItem("b", _("Thông tin phổ biến, hướng dẫn thực hiện pháp luật, chế độ, chính sách"),
             ("pho-bien-phap-luat",)),
-    LawItem("c", _("Dự thảo văn bản quy phạm pháp luật, dự thảo chiến lược, quy hoạch, kế hoạch "
-                   "được lấy ý kiến"),
+    LawItem("c", _("Dự thảo văn bản quy phạm pháp luật; nội dung và kết quả trưng cầu ý dân, "
+                   "tiếp thu ý kiến của Nhân dân; đề án thành lập, giải thể, nhập, chia đơn vị "
+                   "hành chính, điều chỉnh địa giới hành chính"),
             ("lay-y-kien",)),
     LawItem("d", _("Chiến lược, chương trình, dự án, đề án, kế hoạch, quy hoạch phát triển "
                    "kinh tế – xã hội; chương trình, kế hoạch công tác hằng năm"),
             ("quy-hoach-ke-hoach",)),
     LawItem("đ", _("Dự toán, tình hình thực hiện, quyết toán ngân sách nhà nước"),
             ("cong-khai-ngan-sach",)),
-    LawItem("e", _("Phân bổ, quản lý, sử dụng vốn ODA, viện trợ phi chính phủ nước ngoài; "
+    LawItem("e", _("Phân bổ, quản lý, sử dụng vốn ODA, vốn vay ưu đãi nước ngoài; "
                    "các khoản cứu trợ, trợ cấp xã hội, đóng góp của nhân dân, các loại quỹ"),
             ("du-an-dau-thau",)),
     LawItem("g", _("Danh mục dự án, chương trình đầu tư công, mua sắm công, đấu thầu; quy hoạch, "
                    "kế hoạch sử dụng đất, giá đất, thu hồi đất, bồi thường, tái định cư"),
             ("du-an-dau-thau", "quy-hoach-ke-hoach")),
-    LawItem("h", _("Hoạt động đầu tư, quản lý, sử dụng vốn nhà nước tại doanh nghiệp")),
+    LawItem("h", _("Hoạt động đầu tư, quản lý, sử dụng vốn nhà nước tại doanh nghiệp; báo cáo "
+                   "đánh giá, xếp loại doanh nghiệp; tổ chức và hoạt động của doanh nghiệp nhà "
+                   "nước")),
     LawItem("i", _("Sản phẩm, hàng hóa, dịch vụ có tác động tiêu cực đến sức khỏe, môi trường; "
                    "kết luận kiểm tra, thanh tra, giám sát về môi trường, sức khỏe cộng đồng, "
                    "an toàn thực phẩm, an toàn lao động")),
     LawItem("k", _("Cơ cấu tổ chức, nhiệm vụ, quyền hạn của cơ quan và đơn vị trực thuộc; "
-                   "nội quy, quy chế do cơ quan ban hành"),
+                   "nhiệm vụ, quyền hạn của cán bộ, công chức trực tiếp giải quyết công việc của "
+                   "Nhân dân; nội quy, quy chế do cơ quan ban hành"),
             ("gioi-thieu",)),
     LawItem("l", _("Báo cáo công tác định kỳ; báo cáo tài chính năm; thông tin thống kê; "
-                   "tuyển dụng, sử dụng, quản lý cán bộ, công chức, viên chức; chương trình, "
-                   "đề tài khoa học"),
+                   "cơ sở dữ liệu quốc gia ngành, lĩnh vực; tuyển dụng, sử dụng, quản lý cán bộ, "
+                   "công chức, viên chức; chương trình, đề tài khoa học"),
             ("thong-ke", "khoa-hoc-cong-nghe", "tin-tuc")),
     LawItem("m", _("Danh mục thông tin phải công khai; tên, địa chỉ, điện thoại, thư điện tử "
                    "của cơ quan, đầu mối tiếp nhận yêu cầu cung cấp thông tin"),
