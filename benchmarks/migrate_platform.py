@@ -58,7 +58,9 @@ def recreate_database(url: str, drop_only: bool = False, template: str = "") -> 
     with conn.cursor() as cursor:
         cursor.execute(f'DROP DATABASE IF EXISTS "{BENCH_DB}"')
         if template:
-            cursor.execute(f'CREATE DATABASE "{BENCH_DB}" TEMPLATE "{template}"')
+            # FILE_COPY: PostgreSQL 15's default (WAL_LOG) writes all 9 GB of 1,000 portals
+            # through the WAL, minutes instead of a copy of the files.
+            cursor.execute(f'CREATE DATABASE "{BENCH_DB}" TEMPLATE "{template}" STRATEGY FILE_COPY')
         elif not drop_only:
             cursor.execute(f'CREATE DATABASE "{BENCH_DB}"')
     conn.close()
