@@ -22,9 +22,14 @@ class SearchConfig(AppConfig):
         register_check("search", search_ready)
         from tenants.backup import BackupPart, register_backup_part
 
-        from .backup import dump_documents, restore_documents
+        from . import backup
 
-        register_backup_part(BackupPart("search", dump_documents, restore_documents))
+        # In this order: the documents, when indexed again on restore, read the PDF text.
+        register_backup_part(BackupPart("search-words", backup.dump_tuning, backup.restore_tuning))
+        register_backup_part(
+            BackupPart("attachment-text", backup.dump_attachment_texts, backup.restore_attachment_texts)
+        )
+        register_backup_part(BackupPart("search", backup.dump_documents, backup.restore_documents))
 
 
 def search_ready() -> str:

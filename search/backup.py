@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.core import serializers
 
 from .backends import get_backend
-from .models import SearchDocument
+from .models import AttachmentText, SearchDocument, SearchTuning
 
 
 def dump_documents(schema: str) -> str:
@@ -32,3 +32,33 @@ def restore_documents(schema: str, data: str, same_schema: bool) -> None:
             item.save()
         return
     indexing.rebuild_portal(portal)
+
+
+# The portal's search words and its documents' extracted text live in public tables keyed by
+# schema, like the documents: without them a restored portal would search with the default
+# synonyms, no best bets, and no PDF text until every file is read again.
+
+
+def dump_tuning(schema: str) -> dict | None:
+    row = SearchTuning.objects.filter(portal=schema).values("synonyms", "best_bets").first()
+    return row
+
+
+def restore_tuning(schema: str, data: dict | None, same_schema: bool) -> None:
+    SearchTuning.objects.filter(portal=schema).delete()
+    if data is not None:
+        SearchTuning.objects.create(portal=schema, synonyms=data["synonyms"], best_bets=data["best_bets"])
+
+
+def dump_attachment_texts(schema: str) -> list[dict]:
+    return list(
+        AttachmentText.objects.filter(portal=schema)
+        .order_by("document_id")
+        .values("document_id", "file_hash", "text", "outcome")
+    )
+
+
+def restore_attachment_texts(schema: str, data: list[dict], same_schema: bool) -> None:
+    # Document ids come back with the schema, so the rows still name the same files.
+    AttachmentText.objects.filter(portal=schema).delete()
+    AttachmentText.objects.bulk_create(AttachmentText(portal=schema, **row) for row in data)

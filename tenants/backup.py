@@ -1,5 +1,6 @@
 """One portal's backup and restore: its schema, its registry rows and domains, its media
-folder and whatever the apps registered (the search index's documents), in one tar archive
+folder and whatever the apps registered (search: the portal's documents, its search words
+and its PDFs' extracted text), in one tar archive
 with a manifest and SHA-256 checksums.
 
     <code>-<yyyymmdd-hhmmss>.tar
@@ -7,7 +8,7 @@ with a manifest and SHA-256 checksums.
       schema.sql      pg_dump --schema=<schema> (plain SQL, no owners or privileges)
       registry.json   the Portal row, its Domains and its PortalEvents
       media.tar       MEDIA_ROOT/<schema>/
-      part-<name>.json  each registered part (search: the portal's documents)
+      part-<name>.json  each registered part (search-words, attachment-text, search)
 
 Restoring runs the SQL in one transaction through psql. Into a new code (`--as`) the schema
 name is rewritten in the statements only, never in the rows' data (COPY blocks pass through

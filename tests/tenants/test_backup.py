@@ -32,13 +32,15 @@ COPY = "saoluuhai"
 
 
 def drop_portal(code: str) -> None:
-    from search.models import SearchDocument
+    from search.models import AttachmentText, SearchDocument, SearchTuning
     from tenants.models import Domain, Portal, PortalEvent
 
     connection.set_schema_to_public()
     with connection.cursor() as cursor:
         cursor.execute(f'DROP SCHEMA IF EXISTS "{code}" CASCADE')
     SearchDocument.objects.filter(portal=code).delete()
+    SearchTuning.objects.filter(portal=code).delete()
+    AttachmentText.objects.filter(portal=code).delete()
     portal = Portal.objects.filter(code=code).first()
     if portal is not None:
         Domain.objects.filter(tenant=portal).delete()
@@ -73,7 +75,7 @@ def content(schema: str) -> dict:
     from wagtail.models import Page
 
     from participation.models import Question
-    from search.models import SearchDocument
+    from search.models import AttachmentText, SearchDocument, SearchTuning
 
     with schema_context(schema):
         found = {
@@ -85,6 +87,12 @@ def content(schema: str) -> dict:
     connection.set_schema_to_public()
     found["search"] = sorted(
         SearchDocument.objects.filter(portal=schema).values_list("id", "title", "url")
+    )
+    found["search_words"] = list(
+        SearchTuning.objects.filter(portal=schema).values_list("synonyms", "best_bets")
+    )
+    found["pdf_text"] = sorted(
+        AttachmentText.objects.filter(portal=schema).values_list("document_id", "text", "outcome")
     )
     return found
 
@@ -132,6 +140,15 @@ def test_backup_change_restore_and_copy(committed, capsys, tmp_path):
         User.objects.create_user("bientap.saoluu", password="MatKhau@Thu2026")
         User.objects.create_user("pheduyet.saoluu", password="MatKhau@Thu2026")
     QuestionFactory(portal=portal, title="Câu hỏi trước khi sao lưu")
+    # Kept outside the schema, in public tables: the portal's search words and PDF text.
+    from search.models import AttachmentText, SearchTuning
+
+    SearchTuning.objects.update_or_create(portal=CODE, defaults={
+        "synonyms": "SLĐ, sao lưu dữ liệu", "best_bets": "sao lưu => /tin-tuc/tin-duoc-giu-lai/"})
+    AttachmentText.objects.update_or_create(
+        portal=CODE, document_id=document.pk,
+        defaults={"text": "Báo cáo quý về sao lưu dữ liệu", "outcome": "ok"},
+    )
     (Path(settings.MEDIA_ROOT) / CODE / "images").mkdir(parents=True, exist_ok=True)
     (Path(settings.MEDIA_ROOT) / CODE / "images" / "anh.jpg").write_bytes(b"\xff\xd8 anh goc")
 
@@ -140,13 +157,15 @@ def test_backup_change_restore_and_copy(committed, capsys, tmp_path):
     files_before = media_hashes(CODE)
     others_before = {code: table_counts(code) for code in ("tinhthu", "soa", "xab")}
     assert before["search"] and files_before and before["questions"]
+    assert before["search_words"] and before["pdf_text"]
 
     call_command("backup_portal", CODE, "--output", str(tmp_path), verbosity=0)
     archive = Path(capsys.readouterr().out.strip().splitlines()[-1])
     assert archive.is_file() and archive.parent == tmp_path
     with tarfile.open(archive) as tar:
         names = set(tar.getnames())
-    assert {"manifest.json", "schema.sql", "registry.json", "media.tar", "part-search.json"} <= names
+    assert {"manifest.json", "schema.sql", "registry.json", "media.tar", "part-search.json",
+            "part-search-words.json", "part-attachment-text.json"} <= names
 
     # Everything changes: pages, documents, users, submissions and files.
     with schema_context(CODE):
@@ -161,6 +180,8 @@ def test_backup_change_restore_and_copy(committed, capsys, tmp_path):
         )
         User.objects.create_user("nguoi.moi", password="MatKhau@Thu2026")
         Question.objects.all().delete()
+    SearchTuning.objects.filter(portal=CODE).update(synonyms="", best_bets="")
+    AttachmentText.objects.filter(portal=CODE).delete()
     (Path(settings.MEDIA_ROOT) / CODE / "images" / "anh.jpg").write_bytes(b"da bi ghi de")
     (Path(settings.MEDIA_ROOT) / CODE / "images" / "moi.jpg").write_bytes(b"tep moi")
     assert content(CODE) != before and media_hashes(CODE) != files_before
@@ -186,9 +207,8 @@ def test_backup_change_restore_and_copy(committed, capsys, tmp_path):
     assert copy.schema_name == COPY and copy.primary_domain == "saoluuhai.laichau.test"
     assert table_counts(COPY) == tables_before
     copied = content(COPY)
-    assert {key: copied[key] for key in ("pages", "users", "documents", "questions")} == {
-        key: before[key] for key in ("pages", "users", "documents", "questions")
-    }
+    same = ("pages", "users", "documents", "questions", "search_words", "pdf_text")
+    assert {key: copied[key] for key in same} == {key: before[key] for key in same}
     assert media_hashes(COPY) == files_before
     assert len(copied["search"]) == len(before["search"])  # indexed again, on its own domain
     assert all("saoluuhai.laichau.test" in url for _id, _title, url in copied["search"])
