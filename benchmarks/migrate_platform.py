@@ -14,6 +14,10 @@ the server of DATABASE_URL), migrates it and creates N portals (cloned from the 
 
     .venv/bin/python benchmarks/migrate_platform.py [--portals 100] [--jobs 2] [--keep]
     .venv/bin/python benchmarks/migrate_platform.py --from-database cong_bench_portals1000
+    .venv/bin/python benchmarks/migrate_platform.py --reuse-copy --steps pending,failure
+
+`--steps` runs some of the four (none1, none, pending, failure); `--reuse-copy` measures the
+database a `--keep` run left under this benchmark's own name, without copying it again.
 
 The second form copies the database `portals_1000.py --keep` left (a file copy, seconds)
 rather than creating the portals again.
@@ -119,10 +123,17 @@ def main() -> int:
         help="copy this database (e.g. one kept by portals_1000.py --keep) instead of "
              "creating the portals; --portals is then what it holds",
     )
+    parser.add_argument("--steps", default="none1,none,pending,failure",
+                        help="which runs: none1 (1 process), none, pending, failure")
+    parser.add_argument("--reuse-copy", action="store_true",
+                        help=f"measure {BENCH_DB} as a --keep run left it (implies --keep)")
     args = parser.parse_args()
+    steps = set(args.steps.split(","))
+    args.keep = args.keep or args.reuse_copy
 
     url = bench_database_url()
-    recreate_database(url, template=args.from_database)
+    if not args.reuse_copy:
+        recreate_database(url, template=args.from_database)
     os.environ["DATABASE_URL"] = url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cong.settings.dev")
     sys.path[:0] = [str(ROOT), str(ROOT / "platform")]
@@ -141,10 +152,10 @@ def main() -> int:
 
     results: list[tuple[str, float, str]] = []
     try:
-        if args.from_database:
+        if args.from_database or args.reuse_copy:
             schemas = portal_schemas(url)
             args.portals = len(schemas)
-            print(f"{len(schemas)} portals copied from {args.from_database}")
+            print(f"{len(schemas)} portals in {args.from_database or BENCH_DB}")
         else:
             call_command("migrate_platform", verbosity=0)
             started = time.perf_counter()
@@ -168,22 +179,25 @@ def main() -> int:
             print(f"{label}: {seconds:.1f} s  {' / '.join(summary)}")
             return output
 
-        measure("nothing pending, 1 process", "--jobs", "1")
-        measure(f"nothing pending, {args.jobs} processes", "--jobs", str(args.jobs))
-        sql(url, [s for schema in schemas for s in unapply_theme_table(schema)])
-        measure(f"one migration pending everywhere, {args.jobs} processes", "--jobs", str(args.jobs))
-
-        # A portal whose table is missing fails; the others are recorded as done.
-        broken = schemas[len(schemas) // 2]
-        sql(url, [s for schema in schemas for s in unapply_theme_table(schema)])
-        sql(url, [f'DROP TABLE "{broken}".contacts_themesettings'])
-        measure(f"failure in {broken}, {args.jobs} processes", "--jobs", str(args.jobs), expect_ok=False)
-        sql(url, [f'CREATE TABLE "{broken}".contacts_themesettings '
-                  f'(LIKE "{schemas[0]}".themes_themesettings INCLUDING ALL)'])
-        output = measure("run again after the repair (resumes)", "--jobs", str(args.jobs))
-        if f"{len(schemas) - 1} cổng đã xong từ lần trước" not in output:
-            print(output[-2000:])
-            raise SystemExit("the second run did not resume")
+        if "none1" in steps:
+            measure("nothing pending, 1 process", "--jobs", "1")
+        if "none" in steps:
+            measure(f"nothing pending, {args.jobs} processes", "--jobs", str(args.jobs))
+        if "pending" in steps:
+            sql(url, [s for schema in schemas for s in unapply_theme_table(schema)])
+            measure(f"one migration pending everywhere, {args.jobs} processes", "--jobs", str(args.jobs))
+        if "failure" in steps:
+            # A portal whose table is missing fails; the others are recorded as done.
+            broken = schemas[len(schemas) // 2]
+            sql(url, [s for schema in schemas for s in unapply_theme_table(schema)])
+            sql(url, [f'DROP TABLE "{broken}".contacts_themesettings'])
+            measure(f"failure in {broken}, {args.jobs} processes", "--jobs", str(args.jobs), expect_ok=False)
+            sql(url, [f'CREATE TABLE "{broken}".contacts_themesettings '
+                      f'(LIKE "{schemas[0]}".themes_themesettings INCLUDING ALL)'])
+            output = measure("run again after the repair (resumes)", "--jobs", str(args.jobs))
+            if f"{len(schemas) - 1} cổng đã xong từ lần trước" not in output:
+                print(output[-2000:])
+                raise SystemExit("the second run did not resume")
     finally:
         if not args.keep:
             connections.close_all()
