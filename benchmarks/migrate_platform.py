@@ -134,6 +134,8 @@ def main() -> int:
     url = bench_database_url()
     if not args.reuse_copy:
         recreate_database(url, template=args.from_database)
+    else:  # an interrupted run's progress would make the next one skip those portals
+        sql(url, ["DELETE FROM tenants_migrationprogress"])
     os.environ["DATABASE_URL"] = url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cong.settings.dev")
     sys.path[:0] = [str(ROOT), str(ROOT / "platform")]
