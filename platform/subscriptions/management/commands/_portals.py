@@ -14,4 +14,6 @@ def target_schemas(code: str | None) -> list[str]:
         return [Portal.objects.get(code=code).schema_name]
     if is_portal_schema(connection.schema_name):
         return [connection.schema_name]
-    return list(Portal.objects.filter(status=Portal.Status.ACTIVE).values_list("schema_name", flat=True))
+    active = Portal.objects.filter(status=Portal.Status.ACTIVE).values_list("schema_name", flat=True)
+    # The platform's own row (the console) is active too, in the public schema: no portal.
+    return [schema for schema in active if is_portal_schema(schema)]
