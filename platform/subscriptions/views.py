@@ -146,8 +146,9 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
                 subscription.delete()
         return _render(request, "unsubscribed", {"erased": erased})
     if subscription is None:
-        # Already ended (or never existed): the same page, nothing to tell apart.
-        return _render(request, "unsubscribed", {"erased": False})
+        # Already ended (or never existed): the same page, nothing to tell apart; 404, since
+        # the link names nothing any more (and a link of another portal means nothing here).
+        return _render(request, "unsubscribed", {"erased": False}, 404)
     return _render(
         request, "unsubscribe",
         {"label": label_of(subscription.kind, subscription.target), "subscription": subscription},
