@@ -11,6 +11,7 @@ proof, so these two views are exempt from CSRF.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 
 from django.db import transaction
@@ -25,6 +26,7 @@ from participation import spam
 from tenants.current import is_portal_schema
 
 from . import mail
+from .digest import PENDING_DAYS
 from .forms import TARGET_FIELD, SubscribeForm
 from .models import Subscription
 from .personal_data import erase
@@ -66,9 +68,11 @@ def subscribe_address(email: str, kind: str, key: str, language: str) -> None:
         )
         if subscription.status == Subscription.Status.CONFIRMED:
             return
-        if not created and subscription.language != language:
+        if not created:
+            # Asked again: the week to confirm starts again, in the language asked in now.
             subscription.language = language
-            subscription.save(update_fields=["language"])
+            subscription.created_at = timezone.now()
+            subscription.save(update_fields=["language", "created_at"])
         if ratelimit.take(*_address_limit(email)):
             mail.queue_confirmation(subscription)
 
@@ -110,12 +114,18 @@ def _by_token(token: str) -> Subscription | None:
     return Subscription.objects.filter(token=token).first()
 
 
+def _expired(subscription: Subscription) -> bool:
+    """A pending subscription past its week (the nightly prune removes it later)."""
+    limit = timezone.now() - dt.timedelta(days=PENDING_DAYS)
+    return subscription.status == Subscription.Status.PENDING and subscription.created_at < limit
+
+
 @csrf_exempt
 def confirm(request: HttpRequest, token: str) -> HttpResponse:
     if not is_portal_schema():
         raise Http404
     subscription = _by_token(token)
-    if subscription is None:
+    if subscription is None or _expired(subscription):
         return _render(request, "link_expired", {}, 404)
     label = label_of(subscription.kind, subscription.target)
     if request.method == "POST":

@@ -205,6 +205,22 @@ def test_english_subscription_gets_english_mail(portal_a, django_capture_on_comm
     assert "/en/dang-ky-nhan-tin/xac-nhan/" in message.body
 
 
+def test_a_confirmation_link_expires_after_a_week(portal_a):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from tests.subscriptions.factories import SubscriptionFactory
+
+    with schema_context(portal_a.schema_name):
+        late = SubscriptionFactory(status=Subscription.Status.PENDING, confirmed_at=None)
+        Subscription.objects.filter(pk=late.pk).update(created_at=timezone.now() - dt.timedelta(days=8))
+    response = client_for(portal_a).post(f"/dang-ky-nhan-tin/xac-nhan/{late.token}/")
+    assert response.status_code == 404 and "Liên kết không còn hiệu lực" in response.content.decode()
+    with schema_context(portal_a.schema_name):
+        assert Subscription.objects.get(pk=late.pk).status == Subscription.Status.PENDING
+
+
 def test_pending_subscriptions_expire(portal_a):
     import datetime as dt
 
