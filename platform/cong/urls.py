@@ -55,6 +55,8 @@ urlpatterns += i18n_patterns(
     path(pgettext_lazy("URL", "tim-kiem/"), include("search.urls")),
     # The province portal's directory of member portals (disclosure.views).
     path("cong-thanh-vien/", member_directory, name="member_directory"),
+    # E-mail subscriptions: subscribe, confirm, unsubscribe (subscriptions.views).
+    path("dang-ky-nhan-tin/", include("subscriptions.urls")),
     # Wagtail's page view with fewer queries (core.serving); its password and login views.
     re_path(wagtail_urls.serve_pattern, serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),

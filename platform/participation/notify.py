@@ -32,8 +32,27 @@ def queue_email(
         return None
     rendered = render_to_string(f"participation/email/{template}.txt", context).strip()
     subject, _sep, body = rendered.partition("\n")
+    return queue_message(to, subject, body, question=question)
+
+
+def queue_message(
+    to: str,
+    subject: str,
+    body: str,
+    *,
+    question: Question | None = None,
+    purpose: str = Notification.Purpose.QUESTION,
+    headers: dict[str, str] | None = None,
+) -> Notification:
+    """Record an e-mail already written and send it after the current transaction commits
+    (the subscriptions' mails come this way, with their List-Unsubscribe headers)."""
     notification = Notification.objects.create(
-        question=question, to_email=to, subject=subject.strip()[:255], body=body.strip()
+        question=question,
+        purpose=purpose,
+        to_email=to,
+        subject=subject.strip()[:255],
+        body=body.strip(),
+        headers=headers or {},
     )
     schema = connection.schema_name
     transaction.on_commit(lambda: enqueue_delivery(schema, notification.pk))
@@ -62,6 +81,7 @@ def deliver(notification: Notification, attempts: int = ATTEMPTS_PER_RUN) -> boo
                 body=notification.body,
                 from_email=settings.DEFAULT_FROM_EMAIL,
                 to=[notification.to_email],
+                headers=notification.headers or None,
             ).send(fail_silently=False)
         except Exception as exc:  # any mail-server or backend failure is recorded, not raised
             notification.last_error = f"{type(exc).__name__}: {exc}"[:2000]

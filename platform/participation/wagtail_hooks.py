@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import django_filters
 
+from django.http import Http404
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -14,7 +15,7 @@ from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic import IndexView
+from wagtail.admin.views.generic import EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -190,6 +191,20 @@ class CommentViewSet(ModelViewSet):
         ]
 
 
+class QuestionMailIndexView(IndexView):
+    def get_base_queryset(self):
+        # Only the askers' mails: subscribers' addresses are never listed (subscriptions).
+        return super().get_base_queryset().filter(purpose=Notification.Purpose.QUESTION)
+
+
+class QuestionMailEditView(EditView):
+    def get_object(self, queryset=None):
+        notification = super().get_object(queryset)
+        if notification.purpose != Notification.Purpose.QUESTION:
+            raise Http404
+        return notification
+
+
 class NotificationViewSet(ModelViewSet):
     model = Notification
     name = "participation_notification"
@@ -197,6 +212,8 @@ class NotificationViewSet(ModelViewSet):
     icon = "mail"
     menu_label = _("Thư gửi người hỏi")
     menu_order = 130
+    index_view_class = QuestionMailIndexView
+    edit_view_class = QuestionMailEditView
     list_display = ["subject", "to_email", "status", "attempts", "last_error", "created_at"]
     list_filter = ["status"]
     form_fields = ["status"]

@@ -29,6 +29,7 @@ LAYERS: dict[str, int] = {
             "introduction", "news", "legaldocs", "direction", "planning", "projects",
             "contacts", "science", "stats", "budget", "services", "participation", "signin",
             "deadlines", "reports", "visits", "disclosure", "opendata",
+            "subscriptions",
         )
     },
     "console": 4,

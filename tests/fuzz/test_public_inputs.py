@@ -2,10 +2,11 @@
 
 Property-based (Hypothesis): a portal filled with every section's demo content, in both
 languages; every public form (question, petition, consultation comment, tracking lookup,
-search and its suggestions) gets malformed, missing, oversized, NUL-laden and unexpected
-values, and every public page (every page type, its routed views) gets query parameters: the
-ones its own forms and links use and others, with hostile values. Any answer of 500, or any
-exception, fails, with Hypothesis's smallest example.
+search and its suggestions, the e-mail subscription and its confirm and unsubscribe links)
+gets malformed, missing, oversized, NUL-laden and unexpected values, and every public page
+(every page type, its routed views) gets query parameters: the ones its own forms and links
+use and others, with hostile values. Any answer of 500, or any exception, fails, with
+Hypothesis's smallest example.
 
 The examples are derandomised (the same inputs on every run, so CI is stable); set
 CONG_FUZZ_SCALE (e.g. 10) for a larger run with fresh random inputs.
@@ -19,7 +20,7 @@ import logging
 import os
 import time
 from html.parser import HTMLParser
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, quote, urlsplit
 
 import pytest
 from django_tenants.utils import schema_context
@@ -75,7 +76,7 @@ VALUES = st.one_of(VALUE.map(lambda v: [v]), st.lists(VALUE, min_size=2, max_siz
 # Parameter names known anywhere in the portal, besides those a page's own HTML shows.
 KNOWN_PARAMS = [
     "q", "trang", "pham-vi", "loai", "linh_vuc", "cap", "nam", "ma", "v", "from", "da-gui",
-    "trang-thai", "tu-ngay", "den-ngay", "sap-xep", "page", "lang", "utm_source",
+    "trang-thai", "tu-ngay", "den-ngay", "sap-xep", "page", "lang", "utm_source", "muc",
 ]
 
 
@@ -162,7 +163,8 @@ def _public_urls(portal) -> dict[str, set[str]]:
             if "/tin-tuc/" in path and path.count("/") > 3:
                 paths.add(path + "in/")
                 break
-    paths.update({"/tim-kiem/", "/tim-kiem/goi-y/", "/en/search/", "/khong-co-trang-nay/", "/sitemap.xml"})
+    paths.update({"/tim-kiem/", "/tim-kiem/goi-y/", "/en/search/", "/khong-co-trang-nay/", "/sitemap.xml",
+                  "/dang-ky-nhan-tin/", "/en/dang-ky-nhan-tin/"})
     client = client_for(portal)
     urls: dict[str, set[str]] = {}
     for path in sorted(paths):
@@ -227,6 +229,8 @@ QUESTION_FIELDS = [
     "asker_type", "full_name", "position", "organisation_name", "licence_number", "address",
     "phone", "email", "topic", "title", "body", "consent",
 ]
+SUBSCRIBE_FIELDS = ["email", "muc", "consent"]
+SUBSCRIPTION_TOKENS = st.one_of(st.sampled_from(["", "a", "x" * 65, "%00", "..", "-_-"]), TEXT)
 COMMENT_FIELDS = [
     "commenter_type", "full_name", "organisation_name", "address", "email", "phone", "section",
     "body", "consent",
@@ -269,7 +273,9 @@ def test_no_input_to_any_public_form_gives_a_server_error(province, record_prope
         )
         consultation_url = consultation.get_url()
         questions_url = QuestionIndexPage.objects.live().first().get_url()
-    forms = ["question", "petition", "comment", "lookup", "search", "suggest"]
+    forms = [
+        "question", "petition", "comment", "lookup", "search", "suggest", "subscribe", "subscription-link",
+    ]
     client = client_for(portal)
     address = _addresses()
     sent: dict[str, int] = dict.fromkeys(forms, 0)
@@ -294,6 +300,20 @@ def test_no_input_to_any_public_form_gives_a_server_error(province, record_prope
                 **spam_fields(portal, "comment"),
             }
             response = client.post(consultation_url, _mutate(data, base, COMMENT_FIELDS), **extra)
+        elif form == "subscribe":
+            base = {"email": "dan@example.vn", "muc": "loai-van-ban:nghi-quyet", "consent": "on",
+                    **spam_fields(portal, "subscription")}
+            response = client.post("/dang-ky-nhan-tin/", _mutate(data, base, SUBSCRIBE_FIELDS), **extra)
+        elif form == "subscription-link":
+            token = quote(data.draw(SUBSCRIPTION_TOKENS, label="token"), safe="")
+            link = data.draw(st.sampled_from(["xac-nhan", "huy"]), label="link")
+            path = f"/dang-ky-nhan-tin/{link}/{token}/"
+            if data.draw(st.booleans(), label="post"):
+                bodies = ["List-Unsubscribe=One-Click", "hanh-dong=xoa", "", "\x00"]
+                body = data.draw(st.sampled_from(bodies), label="body")
+                response = client.post(path, body, content_type="application/x-www-form-urlencoded", **extra)
+            else:
+                response = client.get(path, **extra)
         elif form == "lookup":
             response = client.get(questions_url + "tra-cuu/", {"ma": data.draw(VALUES, label="ma")}, **extra)
         else:

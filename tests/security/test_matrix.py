@@ -74,6 +74,7 @@ from tenants.models import PlatformRole, Portal, PortalApplication
 from tests.legaldocs.factories import LegalDocumentPageFactory
 from tests.news.factories import NewsArticlePageFactory
 from tests.participation.factories import QuestionFactory
+from tests.subscriptions.factories import SubscriptionFactory
 from tests.support.accounts import CONSOLE, console_login, is_signed_in, local_user, login, platform_user
 from tests.support.admin import signed_in
 from tests.support.portals import PortalClient
@@ -94,7 +95,8 @@ MARK_SECRET = "qzkinmat"
 MARK_SECRET_FILE = "qzbienbankin"
 MARK_ASKER = "qzhoten"
 MARK_ASKER_ADDRESS = "qzdiachi"
-A_PRIVATE = frozenset({MARK_SECRET, MARK_SECRET_FILE, MARK_ASKER, MARK_ASKER_ADDRESS})
+MARK_SUBSCRIBER = "qzthunhantin"  # a subscriber's e-mail address
+A_PRIVATE = frozenset({MARK_SECRET, MARK_SECRET_FILE, MARK_ASKER, MARK_ASKER_ADDRESS, MARK_SUBSCRIBER})
 MARK_APPLICATION = "qzthutruong"
 CONSOLE_PRIVATE = frozenset({MARK_APPLICATION})
 MARKERS = A_PUBLIC | A_PRIVATE | CONSOLE_PRIVATE
@@ -178,6 +180,10 @@ def needs_staff(r: Rights) -> bool:
 
 def needs_board(r: Rights) -> bool:
     return r.any_of(BOARD_GROUPS)
+
+
+def needs_board_head(r: Rights) -> bool:
+    return r.any_of({roles.BOARD_HEAD})
 
 
 # ---------------------------------------------------------------- hosts and URLs
@@ -379,6 +385,7 @@ def _content_of_a(portal_a: Portal) -> list[Url]:
         portal=portal_a, title=f"Hỏi về {MARK_QUESTION}", full_name=f"Lò Văn {MARK_ASKER.title()}",
         address=f"Bản {MARK_ASKER_ADDRESS.title()}",
     )
+    subscription = SubscriptionFactory(portal=portal_a, email=f"{MARK_SUBSCRIBER}@example.vn")
     with schema_context(portal_a.schema_name):
         root = Collection.get_first_root_node()
         doc = Document(title=f"Tài liệu {MARK_DOC}", collection=root)
@@ -411,6 +418,9 @@ def _content_of_a(portal_a: Portal) -> list[Url]:
             Url(secret.file.url, "content", restricted=True, shows=frozenset({MARK_SECRET_FILE})),
             Url(f"/hoi-dap/tra-cuu/?ma={question.tracking_code}", "content", also_portal_route=True,
                 shows=frozenset({MARK_QUESTION})),
+            # a subscriber's own links (subscriptions): their page never shows the address
+            Url(f"/dang-ky-nhan-tin/xac-nhan/{subscription.token}/", "content"),
+            Url(f"/dang-ky-nhan-tin/huy/{subscription.token}/", "content"),
             # the admin
             Url("/admin/", "admin", needs_admin),
             Url(f"/admin/pages/{article.pk}/edit/", "admin", needs_page_change, obj=(Page, article.pk),
@@ -427,6 +437,8 @@ def _content_of_a(portal_a: Portal) -> list[Url]:
                 obj=(Site, site.pk)),
             Url("/admin/thoi-han/", "admin", needs_staff),
             Url("/admin/bao-cao/", "admin", needs_board),
+            Url("/admin/dang-ky-nhan-tin/", "admin", needs_board),
+            Url("/admin/dang-ky-nhan-tin/du-lieu-ca-nhan/", "admin", needs_board_head),
         ]
     connection.set_schema_to_public()
     return urls
@@ -465,6 +477,9 @@ def _everywhere() -> list[Url]:
         Url("/api/v1/dcat.jsonld", "everywhere"),
         Url("/api/v1/openapi.json", "everywhere"),
         Url("/api/v1/", "everywhere"),
+        # The subscribe form (subscriptions), in both languages.
+        Url("/dang-ky-nhan-tin/", "everywhere"),
+        Url("/en/dang-ky-nhan-tin/", "everywhere"),
     ]
 
 

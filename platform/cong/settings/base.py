@@ -103,6 +103,8 @@ TENANT_APPS = [
     "visits",
     # The read-only open data API and the statistics' DCAT metadata (/api/v1/).
     "opendata",
+    # E-mail subscriptions to sections, document types and issuers, Q&A topics (issue #18).
+    "subscriptions",
     "languages",
     "wagtail_localize",
     "wagtail_localize.locales",

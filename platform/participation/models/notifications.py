@@ -12,6 +12,10 @@ class Notification(models.Model):
     `manage.py retry_notifications` resends what is still pending or failed.
     """
 
+    class Purpose(models.TextChoices):
+        QUESTION = "question", _("Thư cho người hỏi, người góp ý")
+        SUBSCRIPTION = "subscription", _("Thư cho người đăng ký nhận tin")
+
     class Status(models.TextChoices):
         PENDING = "pending", _("Chờ gửi")
         SENT = "sent", _("Đã gửi")
@@ -25,9 +29,16 @@ class Notification(models.Model):
         on_delete=models.SET_NULL,
         related_name="notifications",
     )
+    # Subscribers' mail (subscriptions) goes through this outbox too; the board's list of
+    # mails shows only the askers' (an editor never sees the subscribers' addresses in bulk).
+    purpose = models.CharField(
+        _("loại thư"), max_length=20, choices=Purpose.choices, default=Purpose.QUESTION, db_index=True
+    )
     to_email = models.EmailField(_("người nhận"))
     subject = models.CharField(_("tiêu đề"), max_length=255)
     body = models.TextField(_("nội dung"))
+    # Extra mail headers, e.g. List-Unsubscribe of a subscription's digest (RFC 2369, 8058).
+    headers = models.JSONField(_("tiêu đề thư bổ sung"), default=dict, blank=True)
     status = models.CharField(
         _("trạng thái"),
         max_length=10,
