@@ -282,7 +282,6 @@ def test_no_input_to_any_public_form_gives_a_server_error(province, record_prope
         )
         consultation_url = consultation.get_url()
         questions_url = QuestionIndexPage.objects.live().first().get_url()
-    as_if_committed(portal)
     forms = ["question", "petition", "comment", "lookup", "search", "suggest"]
     client = client_for(portal)
     address = _addresses()
