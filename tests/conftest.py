@@ -2,6 +2,9 @@
 
 Portals are created once per test session (tests.support.portals), and every test runs
 inside a transaction that is rolled back, so tests can change them freely.
+
+The showcase portal (a page of every type, committed: tests.support.pages) is built once for
+every test that needs it, and those tests run last, so that no other test meets it.
 """
 
 from __future__ import annotations
@@ -21,6 +24,40 @@ def django_db_setup(django_db_setup, django_db_blocker):
     call_command("compile_translations", verbosity=0)
     with django_db_blocker.unblock():
         provision_test_portals()
+
+
+SHOWCASE_FIXTURE = "showcase_portal"
+
+
+def pytest_collection_modifyitems(session, config, items):
+    """The modules whose tests use the showcase portal run last (in their own order): it is
+    built at the first of them and removed at the end of the session."""
+    using = {
+        getattr(item, "module", None) for item in items
+        if SHOWCASE_FIXTURE in getattr(item, "fixturenames", ())
+    }
+    if using:
+        last = [item for item in items if getattr(item, "module", None) in using]
+        items[:] = [item for item in items if getattr(item, "module", None) not in using] + last
+
+
+@pytest.fixture(scope="session")
+def showcase_portal(django_db_setup, django_db_blocker) -> Portal:
+    """The committed portal with a page of every type (any leftover of a crashed run
+    replaced), removed at the end of the session."""
+    from tests.support.pages import provision_showcase, remove_showcase
+
+    with django_db_blocker.unblock():
+        assert connection.settings_dict["NAME"].startswith("test_"), "not the test database"
+        remove_showcase()
+        try:
+            portal = provision_showcase()
+        except BaseException:
+            remove_showcase()  # later tests must not meet a half-made portal
+            raise
+    yield portal
+    with django_db_blocker.unblock():
+        remove_showcase()
 
 
 @pytest.fixture(autouse=True)

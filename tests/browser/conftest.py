@@ -1,5 +1,6 @@
-"""Fixtures of the browser tests: one portal, one live server and one Chromium for every test
-module of this package (provisioning the portal is the slow part)."""
+"""Fixtures of the browser tests: one live server and one Chromium for every test module of
+this package, serving the showcase portal (tests/conftest.py: built once per run, shared with
+the page-cache tests)."""
 
 from __future__ import annotations
 
@@ -23,25 +24,16 @@ from tests.support.browser import (
     axe_source,
     close_server_sessions,
     page_urls,
-    provision_portal,
-    remove_portal,
     require_browser,
 )
 
 
 @pytest.fixture(scope="package")
-def site(django_db_setup, django_db_blocker):
+def site(showcase_portal, django_db_blocker):
     """(base URL, {page key: path}) of the portal under test, served by a live server."""
     require_browser()
     with django_db_blocker.unblock():
-        assert connection.settings_dict["NAME"].startswith("test_"), "not the test database"
-        remove_portal()  # a run that crashed may have left it behind
-        try:
-            provision_portal()
-            urls = page_urls()
-        except BaseException:
-            remove_portal()  # later tests must not meet a half-made portal
-            raise
+        urls = page_urls()
         connection.set_schema_to_public()
         server = LiveServer("127.0.0.1", StaticFilesHandler, port=0)
         server.daemon = True
@@ -55,7 +47,6 @@ def site(django_db_setup, django_db_blocker):
             server.terminate()
             server.join(timeout=10)
             close_server_sessions()
-            remove_portal()
 
 
 @pytest.fixture(scope="package")

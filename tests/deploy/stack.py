@@ -12,6 +12,7 @@ from __future__ import annotations
 import http.client
 import json
 import os
+import shutil
 import signal
 import ssl
 import subprocess
@@ -216,7 +217,8 @@ http {{
     return prefix
 
 
-def start_node(name: str, env: dict, folder: Path) -> Node:
+def launch_node(name: str, env: dict, folder: Path) -> Node:
+    """A gunicorn node, started and not yet waited for (see wait_until_healthy)."""
     port = free_port()
     log = folder / f"gunicorn-{name}.log"
     node_env = {
@@ -231,13 +233,38 @@ def start_node(name: str, env: dict, folder: Path) -> Node:
         [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "deploy" / "gunicorn.conf.py"), "cong.wsgi"],
         cwd=ROOT, env=node_env, stdout=log.open("wb"), stderr=subprocess.STDOUT,
     )
-    node = Node(name, port, process, log)
+    return Node(name, port, process, log)
 
+
+def wait_until_healthy(node: Node) -> None:
     def healthy() -> bool:
         return node.request("GET", "127.0.0.1", "/healthz").status == 200
 
-    wait_for(healthy, f"gunicorn node {name} (log: {log})", process, timeout=120)
+    wait_for(healthy, f"gunicorn node {node.name} (log: {node.log})", node.process, timeout=120)
+
+
+def start_node(name: str, env: dict, folder: Path) -> Node:
+    node = launch_node(name, env, folder)
+    wait_until_healthy(node)
     return node
+
+
+# The static files collectstatic made for the first stack of the session: the same for every
+# stack (the same files, the same settings), so later stacks copy them instead of hashing and
+# compressing every file again.
+_collected_static: list[Path] = []
+
+
+def collect_static(env: dict, target: Path) -> None:
+    """`manage.py collectstatic` as deployed (hashed names, compressed copies) into `target`."""
+    if _collected_static and (_collected_static[0] / "staticfiles.json").is_file():
+        shutil.copytree(_collected_static[0], target, dirs_exist_ok=True)
+        return
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"],
+        cwd=ROOT, env={**env, "DJANGO_STATIC_ROOT": str(target)}, check=True, capture_output=True,
+    )
+    _collected_static[:] = [target]
 
 
 def start_stack(folder: Path, nodes: int = 2) -> Stack:
@@ -249,15 +276,15 @@ def start_stack(folder: Path, nodes: int = 2) -> Stack:
     started: list[subprocess.Popen] = [redis]
     try:
         env = app_environment(folder, redis_url, var)
-        subprocess.run(
-            [sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"],
-            cwd=ROOT, env=env, check=True, capture_output=True,
-        )
+        collect_static(env, var / "static")
+        # The nodes boot side by side (each imports the whole project before it answers).
         node_list = []
         for name in ("A", "B")[:nodes]:
-            node = start_node(name, env, folder)
+            node = launch_node(name, env, folder)
             started.append(node.process)
             node_list.append(node)
+        for node in node_list:
+            wait_until_healthy(node)
         make_certificate(folder)
         http_port, https_port = free_port(), free_port()
         prefix = render_nginx(folder, var, http_port, https_port, [n.port for n in node_list])

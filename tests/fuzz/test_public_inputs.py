@@ -129,7 +129,20 @@ def filled_portal(province):
         for load_demo_content in DEMO_CONTENT:
             load_demo_content(province)
     log.info("demo content in %.0f s", time.monotonic() - started)
+    as_if_committed(province)
     return province
+
+
+def as_if_committed(portal) -> None:
+    """Serve the portal as a visitor would meet it: with its content committed. The content
+    is made in the test's transaction, which is never committed, so without this the purges
+    it caused would stay pending, and every request would rebuild what a worker keeps of a
+    portal (core.caching.memo: its Site, menus, settings) instead of only the page it asks
+    for. The page cache key carries the whole query string, so every new input still
+    reaches its view."""
+    from core.caching import tokens
+
+    tokens.clear_pending(portal.schema_name)
 
 
 def _public_urls(portal) -> dict[str, set[str]]:

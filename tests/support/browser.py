@@ -1,11 +1,10 @@
-"""The portal, live server and helpers the browser tests share (tests/browser): a portal
-of its own ("kiemthu") filled by every section's demo content, served by a live server thread
-to Debian's headless Chromium driven by Playwright. The fixtures are in
+"""The portal, live server and helpers the browser tests share (tests/browser): the showcase
+portal ("kiemthu", tests.support.pages) filled by every section's demo content, served by a
+live server thread to Debian's headless Chromium driven by Playwright. The fixtures are in
 tests/browser/conftest.py; one portal and one browser serve the whole package."""
 
 from __future__ import annotations
 
-import copy
 import functools
 import os
 import shutil
@@ -17,9 +16,15 @@ from django.conf import settings
 from django.db import connection
 from django.test.testcases import LiveServerThread
 
-from tests.support.pages import SECTION_PAGE_TYPES
+from tests.support.pages import (
+    SECTION_PAGE_TYPES,
+    SHOWCASE_CODE,
+    SHOWCASE_EDITOR,
+    provision_showcase,
+    remove_showcase,
+)
 
-CODE = "kiemthu"
+CODE = SHOWCASE_CODE
 CHROMIUM = os.environ.get("CONG_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 AXE_JS = Path(
     os.environ.get("CONG_AXE_JS")
@@ -55,7 +60,7 @@ if (window.PerformanceObserver) {
 # axe-core is served to the page from its own origin (intercepted by the browser, never
 # reaching the server), so that loading it obeys the page's policy like any script of ours.
 AXE_PATH = "/__axe-core__.js"
-EDITOR = ("bientap.trinhduyet", "MatKhau@TrinhDuyet2026")
+EDITOR = SHOWCASE_EDITOR
 PHONE = {"width": 375, "height": 740}
 DESKTOP = {"width": 1280, "height": 900}
 
@@ -89,42 +94,12 @@ def require_browser() -> None:
 
 
 def provision_portal() -> None:
-    from django_tenants.utils import schema_context
-
-    from core.sections import ensure_sections, registered_sections
-    from demo.portals import DEMO_CONTENT
-    from home.models import HomePage
-    from tenants.models import Portal
-    from tenants.provisioning import PortalSpec
-    from tests.support.portals import create_active_portal
-
-    portal = create_active_portal(PortalSpec(
-        code=CODE, name="Sở Kiểm thử tỉnh Thử", kind=Portal.Kind.DEPARTMENT,
-        contact_email="bbt@kiemthu.example.vn",
-    ))
-    with schema_context(portal.schema_name):
-        from django.contrib.auth.models import Group, User
-
-        from accounts.roles import EDITOR as EDITOR_GROUP
-
-        editor = User.objects.create_user(EDITOR[0], password=EDITOR[1], first_name="Biên tập")
-        editor.groups.add(Group.objects.get(name=EDITOR_GROUP))
-        home = HomePage.objects.get(depth=2, locale__language_code="vi")
-        # Every section, the province's gazette included, so every page type has a home.
-        ensure_sections(home, sections=registered_sections())
-        home.intro = "<p>Cổng thông tin điện tử dùng để kiểm tra khả năng tiếp cận.</p>"
-        home.save_revision().publish()
-        # The loaders give a province the most content (gazette, statistics, territory).
-        as_province = copy.copy(portal)
-        as_province.kind = Portal.Kind.PROVINCE
-        for load_demo_content in DEMO_CONTENT:
-            load_demo_content(as_province)
+    """The package's portal: the showcase portal (tests.support.pages)."""
+    provision_showcase()
 
 
 def remove_portal() -> None:
-    from tests.support.portals import remove_committed_portal
-
-    remove_committed_portal(CODE)
+    remove_showcase()
 
 
 def close_server_sessions() -> None:
