@@ -433,9 +433,13 @@ def backends(url: str, workdir: Path, duration: float, connections: int) -> list
     redis = shutil.which("redis-server")
     with ExitStack() as stack:
         options = {
-            "files (var/cache: the development default)": {
-                "CONG_PAGE_CACHE_BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "files (var/cache: the development default, core.caching.filecache)": {
+                "CONG_PAGE_CACHE_BACKEND": "core.caching.filecache.FileCache",
                 "CONG_PAGE_CACHE_LOCATION": str(workdir / "pages-files"),
+            },
+            "Django's file cache": {
+                "CONG_PAGE_CACHE_BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                "CONG_PAGE_CACHE_LOCATION": str(workdir / "pages-django-files"),
             },
             "the database's cache table": {
                 "CONG_PAGE_CACHE_BACKEND": "django.core.cache.backends.db.DatabaseCache",
