@@ -240,7 +240,7 @@ def load_counted(port: int, seconds: float, connections: int, cookie: str = "") 
     """Requests per second, and requests answered."""
     wrk = shutil.which("wrk")
     if wrk:
-        args = [wrk, "-t", "2", "-c", str(connections), "-d", f"{seconds}s",
+        args = [wrk, "-t", "2", "-c", str(connections), "-d", f"{seconds:g}s",
                 "-H", f"Host: {HOST}"]
         if cookie:
             args += ["-H", f"Cookie: {cookie}"]
