@@ -6,7 +6,7 @@ On the demo province's home page (the same bytes each time):
 1. Debian's nginx serving those bytes as a static file: the ceiling;
 2. the edge: Varnish (deploy/varnish/default.vcl) in front of the app, answering from its cache;
 3. the app's page cache: gunicorn as `make run` runs it (dev settings, the file cache under
-   var/ shared by its workers);
+   var/ shared by its workers), with the CPU time of its processes per request;
 4. an uncached render by the same app (page cache off);
 5. the pinned single-site render: the same app and page with tenancy bypassed
    (benchmarks/pinned.py: no host lookup, the connection stays in the portal's schema).
@@ -218,11 +218,29 @@ def get(port: int, path: str = PATH, host: str = HOST, cookie: str = "") -> tupl
 # --- Load ------------------------------------------------------------------------------------
 
 
+def session_cpu(session: int) -> float:
+    """CPU seconds (user + system) of every process of a session (a server and its workers)."""
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(fields[3]) == session:  # after the name: state, ppid, pgrp, session, …
+            total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 def load(port: int, seconds: float, connections: int, cookie: str = "") -> float:
     """Requests per second of `connections` clients asking for the page for `seconds`."""
+    return load_counted(port, seconds, connections, cookie)[0]
+
+
+def load_counted(port: int, seconds: float, connections: int, cookie: str = "") -> tuple[float, int]:
+    """Requests per second, and requests answered."""
     wrk = shutil.which("wrk")
     if wrk:
-        args = [wrk, "-t", "2", "-c", str(connections), "-d", f"{seconds}s",
+        args = [wrk, "-t", "2", "-c", str(connections), "-d", f"{seconds:g}s",
                 "-H", f"Host: {HOST}"]
         if cookie:
             args += ["-H", f"Cookie: {cookie}"]
@@ -230,8 +248,10 @@ def load(port: int, seconds: float, connections: int, cookie: str = "") -> float
                              capture_output=True, text=True).stdout
         if "Non-2xx" in out:
             raise RuntimeError(f"errors under load:\n{out}")
-        return float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-    return python_load(port, seconds, connections, cookie)
+        return (float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+                int(re.search(r"(\d+) requests in", out).group(1)))
+    rate = python_load(port, seconds, connections, cookie)
+    return rate, int(rate * seconds)
 
 
 def python_load(port: int, seconds: float, connections: int, cookie: str) -> float:
@@ -326,13 +346,14 @@ def main() -> int:
     prepare_database(url, args.fresh)
     workdir = Path(tempfile.mkdtemp(prefix="cong-serve-"))
     os.chmod(workdir, 0o755)
-    results: list[tuple[str, float]] = []
+    # (server, requests per second, CPU ms per request of the server's processes)
+    results: list[tuple[str, float, float]] = []
     notes: list[str] = []
     try:
         with ExitStack() as stack:
             app_port, nginx_port, edge_port = free_port(), free_port(), free_port()
             # The app marks its pages for the edge (and purges it) when it knows of one.
-            stack.enter_context(gunicorn(url, app_port,
+            app = stack.enter_context(gunicorn(url, app_port,
                                          CONG_PAGE_CACHE_LOCATION=str(workdir / "pages-cache"),
                                          CONG_EDGE_PURGE_URLS=f"http://127.0.0.1:{edge_port}"))
             status, headers, body = get(app_port)
@@ -344,27 +365,28 @@ def main() -> int:
             (www / "index.html").write_bytes(body)
             os.chmod(www, 0o755)
             os.chmod(www / "index.html", 0o644)
-            stack.enter_context(nginx(www, nginx_port, workdir))
-            stack.enter_context(varnish(app_port, edge_port, workdir))
+            static = stack.enter_context(nginx(www, nginx_port, workdir))
+            edge = stack.enter_context(varnish(app_port, edge_port, workdir))
             assert get(nginx_port)[2] == body
             get(edge_port)
             assert get(edge_port)[1].get("x-edge-cache") == "hit"
             notes.append(f"page: http://{HOST}{PATH} ({len(body):,} bytes)")
 
-            def measure(name: str, port: int, cookie: str = "") -> None:
-                results.append((name, load(port, duration, args.connections, cookie)))
+            def measure(name: str, port: int, server: subprocess.Popen, cookie: str = "") -> None:
+                results.append((name, *measured_load(port, server, duration, args.connections,
+                                                     cookie)))
 
-            measure("nginx, the same bytes as a static file", nginx_port)
-            measure("edge cache (Varnish)", edge_port)
-            measure("app cache (gunicorn as `make run`)", app_port)
+            measure("nginx, the same bytes as a static file", nginx_port, static)
+            measure("edge cache (Varnish)", edge_port, edge)
+            measure("app cache (gunicorn as `make run`)", app_port, app)
             # A cookie other than the CSRF cookie: the app renders (a visitor with a session).
-            measure("uncached render", app_port, "cong_bench=1")
+            measure("uncached render", app_port, app, "cong_bench=1")
             pinned_port = free_port()
-            stack.enter_context(gunicorn(url, pinned_port, CONG_PAGE_CACHE="0",
-                                         DJANGO_SETTINGS_MODULE="pinned",
-                                         PYTHONPATH=str(ROOT / "benchmarks")))
+            pinned = stack.enter_context(gunicorn(url, pinned_port, CONG_PAGE_CACHE="0",
+                                                  DJANGO_SETTINGS_MODULE="pinned",
+                                                  PYTHONPATH=str(ROOT / "benchmarks")))
             get(pinned_port)
-            measure("pinned single-site render (no tenancy)", pinned_port)
+            measure("pinned single-site render (no tenancy)", pinned_port, pinned)
 
             if args.backends:
                 results += backends(url, workdir, duration, args.connections)
@@ -381,10 +403,10 @@ def main() -> int:
     for note in notes:
         print(note)
     print()
-    print("| served by | req/s | × nginx static |")
-    print("| --- | ---: | ---: |")
-    for name, rate in results:
-        print(f"| {name} | {rate:,.0f} | {rate / ceiling:.3f} |")
+    print("| served by | req/s | × nginx static | server CPU ms/request |")
+    print("| --- | ---: | ---: | ---: |")
+    for name, rate, cpu in results:
+        print(f"| {name} | {rate:,.0f} | {rate / ceiling:.3f} | {cpu:.3f} |")
     print()
     medians, queries = measured["median_ms"], measured["queries"]
     print(f"In process, {iterations} renders each, interleaved (page cache off):")
@@ -396,15 +418,28 @@ def main() -> int:
     return 0
 
 
-def backends(url: str, workdir: Path, duration: float, connections: int) -> list[tuple[str, float]]:
+def measured_load(port: int, server: subprocess.Popen, seconds: float, connections: int,
+                  cookie: str = "") -> tuple[float, float]:
+    """Requests per second, and CPU milliseconds per request of the server's processes (its
+    own time, whatever else the machine runs: steadier than requests per second)."""
+    before = session_cpu(server.pid)
+    rate, requests = load_counted(port, seconds, connections, cookie)
+    return rate, (session_cpu(server.pid) - before) * 1000 / max(1, requests)
+
+
+def backends(url: str, workdir: Path, duration: float, connections: int) -> list[tuple[str, float, float]]:
     """The app cache's throughput on each shared cache (the page cache's alias only)."""
     out = []
     redis = shutil.which("redis-server")
     with ExitStack() as stack:
         options = {
-            "files (var/cache: the development default)": {
-                "CONG_PAGE_CACHE_BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "files (var/cache: the development default, core.caching.filecache)": {
+                "CONG_PAGE_CACHE_BACKEND": "core.caching.filecache.FileCache",
                 "CONG_PAGE_CACHE_LOCATION": str(workdir / "pages-files"),
+            },
+            "Django's file cache": {
+                "CONG_PAGE_CACHE_BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                "CONG_PAGE_CACHE_LOCATION": str(workdir / "pages-django-files"),
             },
             "the database's cache table": {
                 "CONG_PAGE_CACHE_BACKEND": "django.core.cache.backends.db.DatabaseCache",
@@ -426,10 +461,10 @@ def backends(url: str, workdir: Path, duration: float, connections: int) -> list
                 subprocess.run([PY, "manage.py", "createcachetable"], cwd=ROOT, check=True,
                                env=server_env(url, **env), stdout=subprocess.DEVNULL)
             port = free_port()
-            with gunicorn(url, port, **env):
+            with gunicorn(url, port, **env) as server:
                 get(port)
                 get(port)
-                out.append((f"app cache on {name}", load(port, duration, connections)))
+                out.append((f"app cache on {name}", *measured_load(port, server, duration, connections)))
     return out
 
 

@@ -2,7 +2,10 @@
 
 import multiprocessing
 import os
+import traceback
 from pathlib import Path
+
+from gunicorn.glogging import Logger
 
 pythonpath = "platform"
 bind = os.environ.get("GUNICORN_BIND", f"0.0.0.0:{os.environ.get('PORT', '8000')}")
@@ -14,7 +17,44 @@ accesslog = "-"
 errorlog = "-"
 # The request id nginx sent (or the application made) ends each access line, as in the
 # application's own log lines.
-access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms "%(a)s" %({x-request-id}o)s'
+ACCESS_LOG_FORMAT = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms "%(a)s" %({x-request-id}o)s'
+access_log_format = ACCESS_LOG_FORMAT
+
+
+class AccessLogger(Logger):
+    """gunicorn's logger, writing the same access line from the seven values our format uses
+    rather than from every request header, response header and WSGI variable (gunicorn
+    escapes each of them, about a fifth of the CPU of a page-cache hit). Any other format
+    is left to gunicorn."""
+
+    def access(self, resp, req, environ, request_time):
+        if self.cfg.access_log_format != ACCESS_LOG_FORMAT:
+            return super().access(resp, req, environ, request_time)
+        if not self.access_log_enabled:
+            return None
+        status = resp.status
+        if isinstance(status, str):
+            status = status.split(None, 1)[0]
+        sent = getattr(resp, "sent", None)
+        request_id = next((v for k, v in resp.headers if k.lower() == "x-request-id"), "-")
+        atoms = {
+            "h": environ.get("REMOTE_ADDR", "-"),
+            "r": f"{environ['REQUEST_METHOD']} {environ['RAW_URI']} {environ['SERVER_PROTOCOL']}",
+            "s": status,
+            "b": sent is not None and str(sent) or "-",
+            "M": request_time.seconds * 1000 + int(request_time.microseconds / 1000),
+            "a": environ.get("HTTP_USER_AGENT", "-"),
+            "{x-request-id}o": request_id,
+        }
+        escaped = {k: v.replace('"', '\\"') if isinstance(v, str) else v for k, v in atoms.items()}
+        try:
+            self.access_log.info(ACCESS_LOG_FORMAT, escaped)
+        except Exception:
+            self.error(traceback.format_exc())
+        return None
+
+
+logger_class = AccessLogger
 # The same proxies Django trusts for X-Forwarded-For and -Proto (CONG_TRUSTED_PROXIES).
 forwarded_allow_ips = os.environ.get(
     "FORWARDED_ALLOW_IPS", os.environ.get("CONG_TRUSTED_PROXIES", "127.0.0.1,::1")

@@ -76,8 +76,11 @@ class SecurityHeadersMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
-        response.headers.setdefault("Content-Security-Policy", content_security_policy(request))
-        response.headers.setdefault("Permissions-Policy", permissions_policy())
+        # A page served from the page cache carries the policies it was kept with.
+        if "Content-Security-Policy" not in response.headers:
+            response["Content-Security-Policy"] = content_security_policy(request)
+        if "Permissions-Policy" not in response.headers:
+            response["Permissions-Policy"] = permissions_policy()
         if response.get("X-Frame-Options") == "SAMEORIGIN":
             # A view that lets its own origin frame it (Wagtail's preview of a page inside the
             # admin, whose public policy says 'none'): the CSP says the same as X-Frame-Options.

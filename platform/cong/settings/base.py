@@ -299,15 +299,19 @@ MEDIA_ACCEL_REDIRECT_PREFIX = os.environ.get("MEDIA_ACCEL_REDIRECT_PREFIX", "")
 # CONG_PAGE_CACHE_BACKEND/LOCATION choose others.
 def cache_config(backend: str, location: str, **extra) -> dict:
     config = {"BACKEND": backend, "LOCATION": location, **extra}
-    if backend.endswith("FileBasedCache"):
+    if backend in (FILE_CACHE, PAGES_FILE_CACHE):
         # Files are culled when there are more than this (a third at random).
         config.setdefault("OPTIONS", {"MAX_ENTRIES": 20_000})
     return config
 
 
 FILE_CACHE = "django.core.cache.backends.filebased.FileBasedCache"
+# The same, with an entry format a page-cache hit reads at a quarter of the cost.
+PAGES_FILE_CACHE = "core.caching.filecache.FileCache"
 _cache_backend = os.environ.get("DJANGO_CACHE_BACKEND", FILE_CACHE)
-_pages_backend = os.environ.get("CONG_PAGE_CACHE_BACKEND", _cache_backend)
+_pages_backend = os.environ.get(
+    "CONG_PAGE_CACHE_BACKEND", PAGES_FILE_CACHE if _cache_backend == FILE_CACHE else _cache_backend
+)
 CACHES = {
     "default": cache_config(
         _cache_backend,
@@ -319,7 +323,7 @@ CACHES = {
     "pages": cache_config(
         _pages_backend,
         os.environ.get("CONG_PAGE_CACHE_LOCATION")
-        or (str(VAR_DIR / "cache" / "pages") if _pages_backend == FILE_CACHE
+        or (str(VAR_DIR / "cache" / "pages") if _pages_backend in (FILE_CACHE, PAGES_FILE_CACHE)
             else os.environ.get("DJANGO_CACHE_LOCATION", "")),
         KEY_PREFIX="cong",
     ),

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import hashlib
 import time
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -32,6 +31,8 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.cache import cc_delim_re, patch_cache_control
 from django.utils.translation import get_language_from_path
+
+from core.security import content_security_policy, permissions_policy
 
 from . import tokens
 
@@ -142,33 +143,16 @@ def time_to_live(status: int) -> int:
 
 
 # --- Entries ------------------------------------------------------------------------------
+# An entry is a plain tuple (pickled and unpickled on every hit: no class to look up, nothing
+# to build): (ENTRY_FORMAT, status, headers, content, stored_at, tokens, etag), headers and
+# tokens as tuples of pairs.
 
-
-@dataclass
-class Entry:
-    status: int
-    headers: list[tuple[str, str]]
-    content: bytes
-    stored_at: float
-    ttl: int
-    tokens: dict[str, int] = field(default_factory=dict)
-    etag: str = ""
-
-    def response(self, request: HttpRequest) -> HttpResponse:
-        age = max(0, int(time.time() - self.stored_at))
-        if self.etag and self.status == 200 and self.etag in _etags(request):
-            response = HttpResponse(status=304)
-        else:
-            response = HttpResponse(self.content, status=self.status)
-        for name, value in self.headers:
-            response[name] = value
-        if response.status_code == 304:
-            del response["Content-Length"]
-        else:
-            response["Content-Length"] = str(len(self.content))
-        response["Age"] = str(age)
-        response[STATUS_HEADER] = "hit"
-        return response
+ENTRY_FORMAT = 2
+# Which tokens each key's entry was kept with, as this process last saw it: a hit then asks
+# the shared cache for the entry and its tokens together (one round trip on Redis). Bounded;
+# a key not known (or whose tags changed) costs a second request, never a wrong answer.
+_token_names: dict[str, tuple[str, ...]] = {}
+TOKEN_NAMES_KEPT = 10_000
 
 
 def _etags(request: HttpRequest) -> set[str]:
@@ -176,18 +160,57 @@ def _etags(request: HttpRequest) -> set[str]:
     return {tag.strip() for tag in header.split(",") if tag.strip()}
 
 
+def _with_headers(response: HttpResponse, headers: tuple[tuple[str, str], ...]) -> HttpResponse:
+    """`response` with the kept headers. They were checked when the page was kept, so they
+    go straight into the header store (a fifth of the cost of setting each again); should
+    Django's ResponseHeaders change shape, each is set the ordinary way."""
+    store = getattr(response.headers, "_store", None)
+    if type(store) is dict:
+        store.update({name.lower(): (name, value) for name, value in headers})
+    else:
+        for name, value in headers:
+            response[name] = value
+    return response
+
+
+def _response(request: HttpRequest, entry: tuple) -> HttpResponse:
+    _format, status, headers, content, stored_at, _tokens, etag = entry
+    if etag and status == 200 and "HTTP_IF_NONE_MATCH" in request.META and etag in _etags(request):
+        response = _with_headers(HttpResponse(status=304), headers)
+        del response["Content-Length"]
+    else:
+        response = _with_headers(HttpResponse(content, status=status), headers)
+        response["Content-Length"] = str(len(content))
+    response["Age"] = str(max(0, int(time.time() - stored_at)))
+    response[STATUS_HEADER] = "hit"
+    return response
+
+
 def lookup(request: HttpRequest) -> HttpResponse | None:
     """The kept response for `request` if it is still fresh."""
     cache = tokens.shared_cache()
-    entry = cache.get(cache_key(request))
-    if not isinstance(entry, Entry):
-        return None
     schema = connection.schema_name
-    current = tokens.read(schema, [name for name in entry.tokens if name != tokens.PORTAL])
-    current[tokens.PORTAL] = tokens.portal_token(schema)
-    if any(current.get(name) != token for name, token in entry.tokens.items()):
+    entry_key = cache_key(request)
+    names = _token_names.get(entry_key, (tokens.PORTAL,))
+    token_keys = [tokens.key(schema, name) for name in names]
+    found = cache.get_many([entry_key, *token_keys])
+    entry = found.get(entry_key)
+    if not isinstance(entry, tuple) or len(entry) != 7 or entry[0] != ENTRY_FORMAT:
         return None
-    return entry.response(request)
+    current = {name: found[k] for name, k in zip(names, token_keys, strict=True) if k in found}
+    kept_tokens = entry[5]
+    missing = [name for name, _token in kept_tokens if name not in current]
+    if missing:
+        current.update(tokens.read(schema, missing))
+    if len(kept_tokens) != len(names) or missing:
+        if len(_token_names) >= TOKEN_NAMES_KEPT:
+            _token_names.clear()
+        _token_names[entry_key] = tuple(name for name, _token in kept_tokens)
+    # The rest of this request (e.g. the CSP's per-portal memo) sees the same portal token.
+    tokens.note_portal_token(schema, current[tokens.PORTAL])
+    if any(current[name] != token for name, token in kept_tokens):
+        return None
+    return _response(request, entry)
 
 
 def begin(request: HttpRequest) -> None:
@@ -220,19 +243,27 @@ def store(request: HttpRequest, response: HttpResponse) -> None:
     etag = '"' + hashlib.sha256(response.content).hexdigest()[:32] + '"'
     if not response.has_header("ETag") and response.status_code == 200:
         response["ETag"] = etag
+    # The policies the security middleware would add (the portal's own origins are in the
+    # CSP): kept with the page, so that a hit does not work them out again.
+    if "Content-Security-Policy" not in response.headers:
+        response["Content-Security-Policy"] = content_security_policy(request)
+    if "Permissions-Policy" not in response.headers:
+        response["Permissions-Policy"] = permissions_policy()
     if settings.CONG_EDGE_PURGE_URLS:
         response[EDGE_PORTAL_HEADER] = schema
         response[EDGE_TAGS_HEADER] = "," + ",".join(tags) + ","
-    entry = Entry(
-        status=response.status_code,
-        headers=[(k, v) for k, v in response.items() if k.lower() not in NOT_KEPT],
-        content=response.content,
-        stored_at=time.time(),
-        ttl=ttl,
-        tokens={name: current[name] for name in names},
-        etag=response.get("ETag", ""),
+    entry_key = cache_key(request)
+    entry = (
+        ENTRY_FORMAT,
+        response.status_code,
+        tuple((k, v) for k, v in response.items() if k.lower() not in NOT_KEPT),
+        response.content,
+        time.time(),
+        tuple((name, current[name]) for name in names),
+        response.get("ETag", ""),
     )
-    tokens.shared_cache().set(cache_key(request), entry, ttl)
+    tokens.shared_cache().set(entry_key, entry, ttl)
+    if len(_token_names) >= TOKEN_NAMES_KEPT:
+        _token_names.clear()
+    _token_names[entry_key] = tuple(names)
     response[STATUS_HEADER] = "miss"
-
-

@@ -104,6 +104,13 @@ def portal_token(schema: str) -> int:
     return token
 
 
+def note_portal_token(schema: str, token: int) -> None:
+    """`token` was just read for `schema`'s portal: the rest of the request uses it."""
+    snapshot = getattr(_local, "snapshot", None)
+    if snapshot is not None:
+        snapshot.setdefault(schema, token)
+
+
 def mark_pending(schema: str) -> None:
     if not hasattr(_local, "pending"):
         _local.pending = set()
