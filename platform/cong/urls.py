@@ -4,14 +4,16 @@ Public pages are language-prefixed: Vietnamese has no prefix, English lives unde
 (the page tree of each language is served by Wagtail from that language's home page).
 """
 
+from importlib import import_module
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 from django.urls import include, path, re_path
+from django.utils import translation
 from django.utils.translation import pgettext_lazy
 
 from wagtail import urls as wagtail_urls
-from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core.securitytxt import security_txt
@@ -21,6 +23,12 @@ from disclosure.views import member_directory
 from tenants.views import serve_media
 from themes.views import apple_touch_icon, favicon, page_pdf, share_image, theme_css, web_manifest
 from visits import views as visits_views
+
+# Wagtail writes some admin labels once, when its URLs are built (the snippets' breadcrumbs,
+# the snippet choosers' buttons): built in Vietnamese, not in the language of whichever
+# request (an English page) came first.
+with translation.override(settings.LANGUAGE_CODE):
+    wagtailadmin_urls = import_module("wagtail.admin.urls")
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),

@@ -17,8 +17,10 @@ class EditorialConfig(AppConfig):
 
         from .images import record_decorative_choice
         from .seeding import seed_content_permissions, seed_workflow
+        from .upstream_labels import label_upstream_fields
 
         # After the roles (accounts): both hand rights to the role groups.
         seeding.register_seeder("workflow", seed_workflow, seeding.WORKFLOW)
         seeding.register_seeder("content_permissions", seed_content_permissions, seeding.CONTENT_PERMISSIONS)
         post_save.connect(record_decorative_choice, sender=get_image_model(), dispatch_uid="decorative-image")
+        label_upstream_fields()

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from core.text import nfc
@@ -487,7 +488,8 @@ class AnswerForm(forms.ModelForm):
             "-issue_date", "title"
         )
         self.fields["cited_documents"].label_from_instance = lambda doc: (
-            f"{doc.display_name} – {doc.summary[:80]}"
+            # Cut between words, with an ellipsis: a cut word can read as another word.
+            f"{doc.display_name} – {Truncator(doc.summary).words(14)}"
         )
         for name in ("answer", "answered_by_unit", "answerer_name", "answerer_title"):
             self.fields[name].required = True

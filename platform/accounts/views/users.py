@@ -37,6 +37,8 @@ class IndexView(wagtail_users.IndexView):
 
 
 class CreateView(wagtail_users.CreateView):
+    template_name = "accounts/users/create.html"
+
     def get_form(self, form_class=None):
         form = super().get_form(form_class)
         _limit_form(form, self.request.user)
