@@ -138,18 +138,24 @@ def dump_size(url: str) -> tuple[float, float] | None:
     return size / 2**20, time.perf_counter() - started
 
 
-def backend_pids(url: str) -> list[int]:
+def column(url: str, sql: str) -> list:
+    """The first column of a query's rows, in a connection of its own."""
     import psycopg2
 
     conn = psycopg2.connect(url)
     with conn.cursor() as cursor:
-        cursor.execute(
-            "SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
-            " AND pid <> pg_backend_pid() AND backend_type = 'client backend'"
-        )
-        pids = [row[0] for row in cursor.fetchall()]
+        cursor.execute(sql)
+        values = [row[0] for row in cursor.fetchall()]
     conn.close()
-    return pids
+    return values
+
+
+def backend_pids(url: str) -> list[int]:
+    return column(
+        url,
+        "SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
+        " AND pid <> pg_backend_pid() AND backend_type = 'client backend'",
+    )
 
 
 class Sampler(threading.Thread):
@@ -192,17 +198,11 @@ def checkpoint(url: str, hosts: list[str], rounds: int) -> dict:
 
 def kept_hosts(url: str) -> list[str]:
     """The province's host first, then each member's, in the order they were created."""
-    import psycopg2
-
-    conn = psycopg2.connect(url)
-    with conn.cursor() as cursor:
-        cursor.execute(
-            "SELECT d.domain FROM tenants_domain d JOIN tenants_portal p ON p.id = d.tenant_id"
-            " WHERE d.is_primary AND p.kind <> 'platform' ORDER BY p.id"
-        )
-        hosts = [row[0] for row in cursor.fetchall()]
-    conn.close()
-    return hosts
+    return column(
+        url,
+        "SELECT d.domain FROM tenants_domain d JOIN tenants_portal p ON p.id = d.tenant_id"
+        " WHERE d.is_primary AND p.kind <> 'platform' ORDER BY p.id",
+    )
 
 
 def print_results(results: list[dict], dump: tuple[float, float] | None) -> None:

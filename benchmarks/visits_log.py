@@ -37,7 +37,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from serve import free_port, get, process  # noqa: E402
+from serve import free_port, get, process, session_cpu  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 HOST = "tinhthu.laichau.test"
@@ -94,19 +94,6 @@ def nginx_config(workdir: Path, www: Path, ports: dict[str, int], edge_port: int
         f"  upstream edge {{ server 127.0.0.1:{edge_port}; keepalive 32; }}\n"
         f"  {log_format}\n" + "\n".join(servers) + f"\n{origin}\n}}\n"
     )
-
-
-def session_cpu(session: int) -> float:
-    """CPU seconds (user + system) of every process of a session (a server and its workers)."""
-    total = 0
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except (OSError, IndexError):
-            continue
-        if int(fields[3]) == session:  # after the name: state, ppid, pgrp, session, …
-            total += int(fields[11]) + int(fields[12])
-    return total / os.sysconf("SC_CLK_TCK")
 
 
 def wrk(port: int, seconds: int, connections: int) -> tuple[float, int]:
