@@ -23,7 +23,11 @@ The database is `cong_bench_serve` on the project's PostgreSQL (embedded cluster
 DATABASE_URL is set), made once with the demo province (several minutes) and kept for the
 next runs; `--fresh` makes it again, `--drop` removes it after the run.
 
-    .venv/bin/python benchmarks/serve.py [--quick] [--duration 10] [--connections 16]
+The three cached servers are measured in turn, round after round (5 rounds of 10 s; one
+with --quick): the figures are the medians, and "× nginx" the median of each round's own
+ratio, so that a moment of load elsewhere on the machine does not decide the ratio.
+
+    .venv/bin/python benchmarks/serve.py [--quick] [--duration 10] [--rounds 5] [--connections 16]
                                          [--backends] [--fresh] [--drop]
 """
 
@@ -333,12 +337,15 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="short runs: proves it works")
     parser.add_argument("--duration", type=float, default=None, help="seconds per measurement")
     parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--rounds", type=int, default=None,
+                        help="interleaved rounds of the three cached servers (median reported)")
     parser.add_argument("--iterations", type=int, default=None, help="in-process renders each")
     parser.add_argument("--backends", action="store_true", help="also compare shared caches")
     parser.add_argument("--fresh", action="store_true", help="make the database again")
     parser.add_argument("--drop", action="store_true", help="drop the database afterwards")
     args = parser.parse_args()
     duration = args.duration or (3 if args.quick else 10)
+    rounds = args.rounds or (1 if args.quick else 5)
     iterations = args.iterations or (30 if args.quick else 300)
 
     url = database_url(BENCH_DB)
@@ -348,6 +355,8 @@ def main() -> int:
     os.chmod(workdir, 0o755)
     # (server, requests per second, CPU ms per request of the server's processes)
     results: list[tuple[str, float, float]] = []
+    # The median, over the rounds, of each cached server's rate over nginx's in that round.
+    ratios: dict[str, float] = {}
     notes: list[str] = []
     try:
         with ExitStack() as stack:
@@ -376,9 +385,17 @@ def main() -> int:
                 results.append((name, *measured_load(port, server, duration, args.connections,
                                                      cookie)))
 
-            measure("nginx, the same bytes as a static file", nginx_port, static)
-            measure("edge cache (Varnish)", edge_port, edge)
-            measure("app cache (gunicorn as `make run`)", app_port, app)
+            # The three cached servers in turn, round after round: a moment of load on the
+            # machine falls on one round of each, and each ratio is taken within its round.
+            cached = [("nginx, the same bytes as a static file", nginx_port, static),
+                      ("edge cache (Varnish)", edge_port, edge),
+                      ("app cache (gunicorn as `make run`)", app_port, app)]
+            per_round = [[measured_load(port, server, duration, args.connections)
+                          for _name, port, server in cached] for _round in range(rounds)]
+            for index, (name, _port, _server) in enumerate(cached):
+                results.append((name, statistics.median(r[index][0] for r in per_round),
+                                statistics.median(r[index][1] for r in per_round)))
+                ratios[name] = statistics.median(r[index][0] / r[0][0] for r in per_round)
             # A cookie other than the CSRF cookie: the app renders (a visitor with a session).
             measure("uncached render", app_port, app, "cong_bench=1")
             pinned_port = free_port()
@@ -400,13 +417,16 @@ def main() -> int:
     print()
     print(f"Load: {'wrk' if shutil.which('wrk') else 'Python client'}, {args.connections} connections, "
           f"{duration:g} s each; {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}")
+    if rounds > 1:
+        print(f"The first three: median of {rounds} interleaved rounds; × nginx is the median of "
+              "the rounds' own ratios.")
     for note in notes:
         print(note)
     print()
     print("| served by | req/s | × nginx static | server CPU ms/request |")
     print("| --- | ---: | ---: | ---: |")
     for name, rate, cpu in results:
-        print(f"| {name} | {rate:,.0f} | {rate / ceiling:.3f} | {cpu:.3f} |")
+        print(f"| {name} | {rate:,.0f} | {ratios.get(name, rate / ceiling):.3f} | {cpu:.3f} |")
     print()
     medians, queries = measured["median_ms"], measured["queries"]
     print(f"In process, {iterations} renders each, interleaved (page cache off):")

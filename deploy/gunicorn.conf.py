@@ -1,5 +1,6 @@
 """gunicorn settings: `gunicorn -c deploy/gunicorn.conf.py cong.wsgi`."""
 
+import logging
 import multiprocessing
 import os
 import traceback
@@ -48,10 +49,40 @@ class AccessLogger(Logger):
         }
         escaped = {k: v.replace('"', '\\"') if isinstance(v, str) else v for k, v in atoms.items()}
         try:
-            self.access_log.info(ACCESS_LOG_FORMAT, escaped)
+            handler = self._plain_access_handler()
+            if handler is None:
+                self.access_log.info(ACCESS_LOG_FORMAT, escaped)
+            else:
+                # The line as the logging module would write it ("%(message)s" and a newline),
+                # without building a log record and formatting it.
+                line = ACCESS_LOG_FORMAT % escaped + "\n"
+                with handler.lock:
+                    handler.stream.write(line)
+                    handler.stream.flush()
         except Exception:
             self.error(traceback.format_exc())
         return None
+
+    def _plain_access_handler(self):
+        """The access log's handler, when it is gunicorn's own single handler
+        writing bare messages (stdout or a file) and nothing filters the lines; else None."""
+        log = self.access_log
+        if len(log.handlers) != 1 or log.filters or not log.isEnabledFor(logging.INFO):
+            return None
+        handler = log.handlers[0]
+        formatter = handler.formatter
+        if (
+            not isinstance(handler, logging.StreamHandler)
+            or handler.filters
+            or handler.terminator != "\n"
+            or type(formatter) is not logging.Formatter
+            or formatter._fmt != self.access_fmt
+            or formatter._style.__class__ is not logging.PercentStyle
+            # A file handler not yet open (or closed by a reopening) opens it as it emits.
+            or handler.stream is None
+        ):
+            return None
+        return handler
 
 
 logger_class = AccessLogger

@@ -13,6 +13,7 @@ class TenantsConfig(AppConfig):
         register_platform_jobs()
         monitoring.register()
 
+        from core.caching import middleware as page_cache
         from core.caching import tokens
 
         from . import signals  # noqa: F401
@@ -20,3 +21,7 @@ class TenantsConfig(AppConfig):
 
         # Only portals' pages are cached and purged, never the control plane or the template.
         tokens.register_portal_check(is_portal_schema)
+        # The page cache finds a request's portal as the portal routing does.
+        from .middleware import serving_portal
+
+        page_cache.register_portal_resolver(serving_portal)

@@ -11,13 +11,13 @@ its own at once.
 
 from __future__ import annotations
 
-import copy
 import threading
 import time
 
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import prefetch_related_objects
+from django.db.models.base import ModelState
 
 from core.caching import tokens
 from tenants.models import Domain, Portal
@@ -67,7 +67,7 @@ class Directory:
                 prefetch_related_objects(parents, "domains")
             with self._lock:
                 self._hosts[hostname] = portal
-        return copy.copy(portal)
+        return _copy(portal)
 
     def inactive_schemas(self) -> tuple[str, ...]:
         """Schemas of the portals that are not active (requested, suspended, archived)."""
@@ -83,6 +83,19 @@ class Directory:
 
 
 directory = Directory()
+
+
+def _copy(portal: Portal) -> Portal:
+    """A copy of a kept portal for one request (which sets attributes on it), as `copy.copy`
+    makes it (`Model.__getstate__`: the instance and its field cache copied, not what they
+    hold), without going through the generic copy protocol every request."""
+    duplicate = Portal.__new__(Portal)
+    duplicate.__dict__.update(portal.__dict__)
+    state = ModelState.__new__(ModelState)
+    state.__dict__.update(portal._state.__dict__)
+    state.fields_cache = portal._state.fields_cache.copy()
+    duplicate._state = state
+    return duplicate
 
 
 def registry_changed(**_kwargs) -> None:

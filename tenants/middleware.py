@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django_tenants.middleware.main import TenantMainMiddleware
+from django_tenants.utils import remove_www
 
 from django.core.exceptions import DisallowedHost
 from django.db import connection
@@ -13,6 +14,7 @@ from wagtail.contrib.redirects.middleware import RedirectMiddleware
 from core.views import not_found
 from tenants.current import is_public
 from tenants.directory import directory
+from tenants.models import Portal
 
 
 class PortalMiddleware(TenantMainMiddleware):
@@ -22,36 +24,39 @@ class PortalMiddleware(TenantMainMiddleware):
     same plain 404, so a visitor learns nothing about which portals exist or their state.
     """
 
-    @staticmethod
-    def hostname_from_request(request: HttpRequest) -> str:
-        # Host names are case-insensitive; the registry stores them in lower case.
-        return TenantMainMiddleware.hostname_from_request(request).lower()
-
-    def get_tenant(self, domain_model, hostname: str):
-        # Kept per process until the registry changes (tenants.directory).
-        portal = directory.portal_for_host(hostname)
-        if portal is None:
-            raise domain_model.DoesNotExist
-        return portal
-
-    def no_tenant_found(self, request: HttpRequest, hostname: str) -> HttpResponse:
-        return not_found(request)
-
     def process_request(self, request: HttpRequest) -> HttpResponse | None:
-        try:
-            request.get_host()
-        except DisallowedHost:
-            connection.set_schema_to_public()
+        # django-tenants' steps, each once (the host validated once, the portal from this
+        # process's directory without a query), and the registry read in the control
+        # plane's schema.
+        connection.set_schema_to_public()
+        portal = serving_portal(request)
+        if portal is None:
             return not_found(request)
-        response = super().process_request(request)
-        if response is not None:
-            return response
-        portal = request.tenant
-        if not portal.is_platform and not portal.is_active:
-            connection.set_schema_to_public()
-            del request.tenant
-            return not_found(request)
+        request.tenant = portal
+        connection.set_tenant(portal)
+        self.setup_url_routing(request)
         return None
+
+
+def serving_portal(request: HttpRequest) -> Portal | None:
+    """The portal that answers `request`'s host (a copy of its own), or None for a host that
+    is not allowed, not registered, or a portal that is not active. The page cache asks it
+    too, before the portal routing (core.caching.middleware)."""
+    try:
+        hostname = portal_hostname(request.get_host())
+    except DisallowedHost:
+        return None
+    portal = directory.portal_for_host(hostname)
+    if portal is None or (not portal.is_platform and not portal.is_active):
+        return None
+    portal.domain_url = hostname
+    return portal
+
+
+def portal_hostname(host: str) -> str:
+    """The registry's name for a request's host: no port, no "www.", lower case (host names
+    are case-insensitive; the registry stores them in lower case)."""
+    return remove_www(host.split(":")[0]).lower()
 
 
 class PortalRedirectMiddleware(RedirectMiddleware):

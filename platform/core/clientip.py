@@ -49,10 +49,20 @@ def parse_ip(value: str | None) -> IPAddress | None:
 
 def is_trusted_proxy(address: IPAddress | str | None) -> bool:
     if isinstance(address, str):
-        address = parse_ip(address)
+        # Every request asks this of its peer's address: kept per address and setting.
+        return _text_is_trusted(address, tuple(getattr(settings, "CONG_TRUSTED_PROXIES", ())))
+    return _is_trusted(address, trusted_networks())
+
+
+@lru_cache(maxsize=1024)
+def _text_is_trusted(address: str, entries: tuple[str, ...]) -> bool:
+    return _is_trusted(parse_ip(address), _networks(entries))
+
+
+def _is_trusted(address: IPAddress | None, networks: tuple[IPNetwork, ...]) -> bool:
     if address is None:
         return False
-    return any(address.version == net.version and address in net for net in trusted_networks())
+    return any(address.version == net.version and address in net for net in networks)
 
 
 def client_ip(request: HttpRequest | None) -> str | None:

@@ -168,3 +168,81 @@ def test_pages_kept_in_files_are_served_and_purged(
         _configure_emc(portal_a)
     fresh = client.get("/")
     assert fresh[pages.STATUS_HEADER] == "miss" and EMC in fresh["Content-Security-Policy"]
+
+
+# --- Where a hit is answered ----------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_a_hit_is_answered_before_the_portal_routing(portal_a, monkeypatch):
+    from tenants.middleware import PortalMiddleware
+
+    client = client_for(portal_a)
+    client.get("/tin-tuc/")
+    routed: list[str] = []
+    original = PortalMiddleware.process_request
+
+    def routing(self, request):
+        routed.append(request.path)
+        return original(self, request)
+
+    monkeypatch.setattr(PortalMiddleware, "process_request", routing)
+    hit = client.get("/tin-tuc/")
+    assert hit[pages.STATUS_HEADER] == "hit" and routed == []
+    assert client.get("/tin-tuc/?trang=2").status_code == 200 and routed == ["/tin-tuc/"]
+
+
+@pytest.mark.django_db
+def test_a_suspended_portal_is_not_served_from_the_cache(portal_a, django_capture_on_commit_callbacks):
+    client = client_for(portal_a)
+    client.get("/")
+    assert client.get("/")[pages.STATUS_HEADER] == "hit"
+    with django_capture_on_commit_callbacks(execute=True):
+        portal_a.status = portal_a.Status.SUSPENDED
+        portal_a.save(update_fields=["status"])
+    try:
+        gone = client.get("/")
+        assert gone.status_code == 404 and pages.STATUS_HEADER not in gone.headers
+    finally:
+        with django_capture_on_commit_callbacks(execute=True):
+            portal_a.status = portal_a.Status.ACTIVE
+            portal_a.save(update_fields=["status"])
+
+
+@pytest.mark.django_db
+def test_an_outage_while_finding_the_portal_is_the_chains_503(portal_a, monkeypatch):
+    """The database unreachable when the cache asks which portal a host is: the request goes
+    on down the chain, whose answer (the maintenance page) carries every security header;
+    the monitoring endpoints still answer."""
+    from django.db import OperationalError
+
+    from tenants.directory import directory
+
+    def unreachable(hostname):
+        raise OperationalError("could not connect to server")
+
+    monkeypatch.setattr(directory, "portal_for_host", unreachable)
+    client = client_for(portal_a)
+    client.raise_request_exception = False  # answered as a visitor sees it
+    response = client.get("/tin-tuc/")
+    assert response.status_code == 503 and response["Retry-After"]
+    for name in ("X-Content-Type-Options", "X-Frame-Options", "Content-Security-Policy", "X-Request-ID"):
+        assert response[name], name
+    assert client.get("/healthz").status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_page_cache_failure_still_answers_the_page(portal_a, monkeypatch):
+    client = client_for(portal_a)
+
+    def down(*args, **kwargs):
+        raise ConnectionError("cache server unreachable")
+
+    monkeypatch.setattr(pages, "lookup", down)
+    response = client.get("/")
+    assert response.status_code == 200 and pages.STATUS_HEADER not in response.headers
+    assert response["Content-Security-Policy"] and response["X-Frame-Options"]
+    monkeypatch.undo()
+    monkeypatch.setattr(pages, "store", down)
+    response = client.get("/gioi-thieu/")
+    assert response.status_code == 200 and pages.STATUS_HEADER not in response.headers

@@ -40,7 +40,11 @@ def access_line(logger_class, access_log_format: str, response: Response, enviro
     logger = logger_class(cfg)
     lines = Lines()
     logger.access_log.handlers = [lines]
-    logger.access(response, Request(), environ, datetime.timedelta(seconds=1, microseconds=234567))
+    try:
+        logger.access(response, Request(), environ, datetime.timedelta(seconds=1, microseconds=234567))
+    finally:
+        # "gunicorn.access" is one logger for the whole process.
+        logger.access_log.handlers = []
     assert len(lines.lines) == 1
     return lines.lines[0]
 
@@ -76,3 +80,71 @@ def test_another_format_is_left_to_gunicorn():
     environ = {**ENVIRON, "HTTP_USER_AGENT": "curl/8"}
     line = access_line(CONF["AccessLogger"], "%(h)s %(f)s %(U)s", response, environ)
     assert line == '127.0.0.1 https://vi.wikipedia.org/\\"x\\" /tin-tuc/'
+
+
+def file_logger(logger_class, path: Path):
+    """`logger_class` writing the access log to `path` through gunicorn's own handler alone
+    ("gunicorn.access" is one logger for the whole process: the test runner's capture may
+    hang on it too)."""
+    cfg = Config()
+    cfg.set("accesslog", str(path))
+    cfg.set("access_log_format", CONF["ACCESS_LOG_FORMAT"])
+    logger = logger_class(cfg)
+    logger.access_log.handlers = [h for h in logger.access_log.handlers if getattr(h, "_gunicorn", False)]
+    return logger
+
+
+def closed(logger) -> None:
+    for handler in logger.access_log.handlers:
+        handler.close()
+    logger.access_log.handlers = []
+
+
+def written_line(logger_class, path: Path, response: Response, environ: dict) -> str:
+    """What `logger_class` writes to the access log file `path` (gunicorn's own handler)."""
+    logger = file_logger(logger_class, path)
+    try:
+        logger.access(response, Request(), environ, datetime.timedelta(microseconds=4200))
+    finally:
+        closed(logger)
+    return path.read_text()
+
+
+def test_the_line_written_to_the_file_is_gunicorns(tmp_path, monkeypatch):
+    response = Response("200 OK", 18442, [("X-Request-ID", "a1b2c3d4e5")])
+    environ = {**ENVIRON, "HTTP_USER_AGENT": "Mozilla/5.0 \"q\""}
+    gunicorns = written_line(Logger, tmp_path / "gunicorn.log", response, environ)
+    with monkeypatch.context() as patched:
+        # Written straight to the handler's stream: no log record is made.
+        patched.setattr(logging.Logger, "makeRecord", lambda *a, **k: pytest.fail("a record was made"))
+        ours = written_line(CONF["AccessLogger"], tmp_path / "ours.log", response, environ)
+    assert ours == gunicorns
+    assert ours.count("\n") == 1 and ours.endswith(' "Mozilla/5.0 \\"q\\"" a1b2c3d4e5\n')
+
+
+def test_a_filtered_access_log_goes_through_logging(tmp_path):
+    logger = file_logger(CONF["AccessLogger"], tmp_path / "access.log")
+    try:
+        assert logger._plain_access_handler() is not None
+        logger.access_log.handlers[0].addFilter(lambda record: False)
+        assert logger._plain_access_handler() is None
+        logger.access(Response("200 OK", 1, []), Request(), {**ENVIRON, "HTTP_USER_AGENT": "x"},
+                      datetime.timedelta(microseconds=1))
+        assert (tmp_path / "access.log").read_text() == ""
+    finally:
+        closed(logger)
+
+
+def test_a_closed_access_file_is_opened_again(tmp_path):
+    # gunicorn's workers start with the file handler closed: its first line opens it.
+    logger = file_logger(CONF["AccessLogger"], tmp_path / "access.log")
+    try:
+        logger.access_log.handlers[0].close()
+        for _ in range(2):
+            logger.access(Response("200 OK", 1, [("X-Request-ID", "a1b2c3d4e5")]), Request(),
+                          {**ENVIRON, "HTTP_USER_AGENT": "x"}, datetime.timedelta(microseconds=1))
+        lines = (tmp_path / "access.log").read_text().splitlines()
+        assert len(lines) == 2 and all(line.endswith(" a1b2c3d4e5") for line in lines)
+        assert logger._plain_access_handler() is not None
+    finally:
+        closed(logger)

@@ -170,6 +170,10 @@ MIDDLEWARE = [
     # unknown host included. Before anything asks request.scheme: a peer that is not our
     # proxy does not get to say the request came over HTTPS (core.clientip).
     "core.clientip.ProxyHeadersMiddleware",
+    # Anonymous visitors' pages, answered before anything else runs (see CONG_PAGE_CACHE
+    # below): a kept page carries the headers the middleware below added when it rendered.
+    # After the proxy headers: the scheme is part of the key.
+    "core.caching.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Content-Security-Policy and Permissions-Policy.
     "core.security.SecurityHeadersMiddleware",
@@ -183,9 +187,6 @@ MIDDLEWARE = [
     "tenants.middleware.PortalMiddleware",
     # The page views' beacon (visits), answered here: it needs nothing below.
     "visits.middleware.BeaconMiddleware",
-    # Anonymous visitors' pages, answered before sessions, languages or rendering (see
-    # CONG_PAGE_CACHE below); after the security headers, which every response gets.
-    "core.caching.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",

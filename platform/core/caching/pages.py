@@ -12,11 +12,12 @@ cookie of a visitor who sent none, and carries no per-response nonce.
 Who is served from it. A GET or HEAD without a cookie (other than the CSRF cookie, which no
 cached page reads): any other cookie (a session, messages) means a response for that visitor.
 
-The key carries the schema, scheme, host, path, query string and language. The entry keeps
-the tokens (`core.caching.tokens`) of the portal and of every tag, as they were before the
-page rendered; a hit checks them again, so a purge is a token change and never a search for
-keys. A purge during the render (the page may have read the old content) keeps the response
-out of every cache.
+The key carries the schema, scheme, host, path, query string and language. The entry keeps the
+response's headers as the middleware below the cache made them (security headers and the
+portal's policies included: `core.caching.middleware`), and the tokens (`core.caching.tokens`)
+of the portal and of every tag, as they were before the page rendered; a hit checks them
+again, so a purge is a token change and never a search for keys. A purge during the render
+(the page may have read the old content) keeps the response out of every cache.
 """
 
 from __future__ import annotations
@@ -32,12 +33,12 @@ from django.utils import timezone
 from django.utils.cache import cc_delim_re, patch_cache_control
 from django.utils.translation import get_language_from_path
 
-from core.security import content_security_policy, permissions_policy
-
 from . import tokens
 
 # Set on the request by `depends_on`: the tags of what the response shows.
 REQUEST_TAGS = "_cong_page_cache_tags"
+# Set on the request by `cache_key`: (schema, key).
+REQUEST_KEY = "_cong_page_cache_key"
 # Response header naming the tags and portal of a kept page, for the edge (deploy/varnish):
 # sent only when an edge is configured, and removed by it before the visitor sees them.
 EDGE_TAGS_HEADER = "X-Cong-Tags"
@@ -77,28 +78,39 @@ def schema_is_cacheable(schema: str) -> bool:
     return tokens.is_portal(schema) and not tokens.is_pending(schema)
 
 
-def request_is_cacheable(request: HttpRequest) -> bool:
+def request_is_cacheable(request: HttpRequest, schema: str | None = None) -> bool:
+    """Whether `request` may be answered from, and its response kept in, the cache of the
+    portal `schema` (the connection's by default)."""
     if request.method not in ("GET", "HEAD") or not enabled():
         return False
     if "HTTP_AUTHORIZATION" in request.META:
         return False
-    allowed = {settings.CSRF_COOKIE_NAME}
-    if any(name not in allowed for name in request.COOKIES):
+    if "HTTP_COOKIE" in request.META and any(
+        name != settings.CSRF_COOKIE_NAME for name in request.COOKIES
+    ):
         return False
     path = request.path_info
     if any(path.startswith(prefix) for prefix in settings.CONG_PAGE_CACHE_EXCLUDE):
         return False
-    return schema_is_cacheable(connection.schema_name)
+    return schema_is_cacheable(connection.schema_name if schema is None else schema)
 
 
-def cache_key(request: HttpRequest) -> str:
+def cache_key(request: HttpRequest, schema: str | None = None) -> str:
+    """The key of `request`'s page (worked out once per request: the lookup and the store
+    of a miss both need it)."""
+    schema = connection.schema_name if schema is None else schema
+    known = request.__dict__.get(REQUEST_KEY)
+    if known is not None and known[0] == schema:
+        return known[1]
     language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
     parts = "\n".join(
         (request.scheme, request.get_host().lower(), request.path, request.META.get("QUERY_STRING", ""),
          language)
     )
     digest = hashlib.sha256(parts.encode("utf-8", "surrogateescape")).hexdigest()[:40]
-    return f"page:{connection.schema_name}:{digest}"
+    key = f"page:{schema}:{digest}"
+    request.__dict__[REQUEST_KEY] = (schema, key)
+    return key
 
 
 def _cache_control(response: HttpResponse) -> dict[str, str | bool]:
@@ -186,11 +198,11 @@ def _response(request: HttpRequest, entry: tuple) -> HttpResponse:
     return response
 
 
-def lookup(request: HttpRequest) -> HttpResponse | None:
+def lookup(request: HttpRequest, schema: str | None = None) -> HttpResponse | None:
     """The kept response for `request` if it is still fresh."""
     cache = tokens.shared_cache()
-    schema = connection.schema_name
-    entry_key = cache_key(request)
+    schema = connection.schema_name if schema is None else schema
+    entry_key = cache_key(request, schema)
     names = _token_names.get(entry_key, (tokens.PORTAL,))
     token_keys = [tokens.key(schema, name) for name in names]
     found = cache.get_many([entry_key, *token_keys])
@@ -213,17 +225,17 @@ def lookup(request: HttpRequest) -> HttpResponse | None:
     return _response(request, entry)
 
 
-def begin(request: HttpRequest) -> None:
+def begin(request: HttpRequest, schema: str | None = None) -> None:
     """Before the view: note the portal's token, as the page will be rendered against it."""
     request._cong_render_started = tokens.now()
-    tokens.portal_token(connection.schema_name)
+    tokens.portal_token(connection.schema_name if schema is None else schema)
 
 
-def store(request: HttpRequest, response: HttpResponse) -> None:
+def store(request: HttpRequest, response: HttpResponse, schema: str | None = None) -> None:
     """Keep `response` if it is the same for everyone, and tell an edge how long it may."""
     if not response_is_cacheable(request, response):
         return
-    schema = connection.schema_name
+    schema = connection.schema_name if schema is None else schema
     tags = sorted(getattr(request, REQUEST_TAGS))
     names = [tokens.PORTAL, *tags]
     # Read again, not from the request's snapshot: a change during the render must be seen.
@@ -243,16 +255,10 @@ def store(request: HttpRequest, response: HttpResponse) -> None:
     etag = '"' + hashlib.sha256(response.content).hexdigest()[:32] + '"'
     if not response.has_header("ETag") and response.status_code == 200:
         response["ETag"] = etag
-    # The policies the security middleware would add (the portal's own origins are in the
-    # CSP): kept with the page, so that a hit does not work them out again.
-    if "Content-Security-Policy" not in response.headers:
-        response["Content-Security-Policy"] = content_security_policy(request)
-    if "Permissions-Policy" not in response.headers:
-        response["Permissions-Policy"] = permissions_policy()
     if settings.CONG_EDGE_PURGE_URLS:
         response[EDGE_PORTAL_HEADER] = schema
         response[EDGE_TAGS_HEADER] = "," + ",".join(tags) + ","
-    entry_key = cache_key(request)
+    entry_key = cache_key(request, schema)
     entry = (
         ENTRY_FORMAT,
         response.status_code,
