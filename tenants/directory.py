@@ -47,11 +47,14 @@ class Directory:
         with self._lock:
             self._token, self._hosts, self._inactive = None, {}, None
 
-    def portal_for_host(self, hostname: str) -> Portal | None:
-        """The portal serving `hostname` (any status), or None. Each caller gets its own copy."""
+    def portal_for_host(self, hostname: str, query: bool = True) -> Portal | None:
+        """The portal serving `hostname` (any status), or None. Each caller gets its own copy.
+        With `query=False`, only what this process already knows (None for the rest)."""
         self._refresh()
         portal = self._hosts.get(hostname)
         if portal is None:
+            if not query:
+                return None
             domain = (
                 Domain.objects.select_related("tenant", "tenant__parent", "tenant__parent__parent")
                 .filter(domain=hostname)

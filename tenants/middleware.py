@@ -38,15 +38,16 @@ class PortalMiddleware(TenantMainMiddleware):
         return None
 
 
-def serving_portal(request: HttpRequest) -> Portal | None:
+def serving_portal(request: HttpRequest, query: bool = True) -> Portal | None:
     """The portal that answers `request`'s host (a copy of its own), or None for a host that
-    is not allowed, not registered, or a portal that is not active. The page cache asks it
-    too, before the portal routing (core.caching.middleware)."""
+    is not allowed, not registered, or a portal that is not active (with `query=False`, also
+    for a host this process has not looked up yet). The page cache asks it too, before the
+    portal routing (core.caching)."""
     try:
         hostname = portal_hostname(request.get_host())
     except DisallowedHost:
         return None
-    portal = directory.portal_for_host(hostname)
+    portal = directory.portal_for_host(hostname, query=query)
     if portal is None or (not portal.is_platform and not portal.is_active):
         return None
     portal.domain_url = hostname

@@ -104,7 +104,11 @@ class ProxyHeadersMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if not from_trusted_proxy(request):
-            for header in PROXY_HEADERS:
-                request.META.pop(header, None)
+        forget_untrusted_proxy_headers(request)
         return self.get_response(request)
+
+
+def forget_untrusted_proxy_headers(request: HttpRequest) -> None:
+    if not from_trusted_proxy(request):
+        for header in PROXY_HEADERS:
+            request.META.pop(header, None)

@@ -27,14 +27,20 @@ def current_request_id() -> str:
     return REQUEST_ID.get()
 
 
+def request_id_for(request: HttpRequest) -> str:
+    """The id our own proxy gave the request, else a new one."""
+    given = request.META.get("HTTP_X_REQUEST_ID", "")
+    if given and _VALID.match(given) and from_trusted_proxy(request):
+        return given
+    return uuid.uuid4().hex
+
+
 class RequestIdMiddleware:
     def __init__(self, get_response) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        given = request.META.get("HTTP_X_REQUEST_ID", "")
-        request_id = given if given and _VALID.match(given) and from_trusted_proxy(request) else ""
-        request_id = request_id or uuid.uuid4().hex
+        request_id = request_id_for(request)
         request.request_id = request_id
         token = REQUEST_ID.set(request_id)
         try:

@@ -218,7 +218,7 @@ def test_an_outage_while_finding_the_portal_is_the_chains_503(portal_a, monkeypa
 
     from tenants.directory import directory
 
-    def unreachable(hostname):
+    def unreachable(hostname, **_kwargs):
         raise OperationalError("could not connect to server")
 
     monkeypatch.setattr(directory, "portal_for_host", unreachable)

@@ -22,12 +22,13 @@ from . import pages, tokens
 
 log = logging.getLogger(__name__)
 
-# Registered by the app that routes hosts to portals (tenants): the active portal serving
-# the request's host, or None. Nothing is cached until it is registered.
-_portal_for_request: list[Callable[[HttpRequest], Any]] = []
+# Registered by the app that routes hosts to portals (tenants): (request, query) → the active
+# portal serving the request's host, or None; with query=False, without asking the database.
+# Nothing is cached until it is registered.
+_portal_for_request: list[Callable[[HttpRequest, bool], Any]] = []
 
 
-def register_portal_resolver(resolver: Callable[[HttpRequest], Any]) -> None:
+def register_portal_resolver(resolver: Callable[[HttpRequest, bool], Any]) -> None:
     _portal_for_request[:] = [resolver]
 
 
@@ -38,7 +39,7 @@ class PageCacheMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         tokens.begin_request(in_transaction=connection.in_atomic_block)
         try:
-            schema, kept = self._kept(request)
+            schema, kept = kept_response(request)
             if kept is not None:
                 return kept
             response = self.get_response(request)
@@ -52,25 +53,26 @@ class PageCacheMiddleware:
         finally:
             tokens.end_request()
 
-    def _kept(self, request: HttpRequest) -> tuple[str | None, HttpResponse | None]:
-        """The schema whose cache `request` may use (None: it may not), and the kept response
-        if there is a fresh one. Whatever fails here (the database or the shared cache
-        unreachable) leaves the request to the rest of the chain, which answers it with its
-        own error pages and headers (an outage's 503)."""
-        if not (_portal_for_request and pages.enabled() and request.method in ("GET", "HEAD")):
+
+def kept_response(request: HttpRequest, query: bool = True) -> tuple[str | None, HttpResponse | None]:
+    """The schema whose cache `request` may use (None: it may not), and the kept response if
+    there is a fresh one (then `request.tenant` is its portal, for the metrics). Whatever
+    fails here (the database or the shared cache unreachable) leaves the request to the rest
+    of the chain, which answers it with its own error pages and headers (an outage's 503).
+    With `query=False` the database is never asked (a host not yet looked up is a miss)."""
+    if not (_portal_for_request and pages.enabled() and request.method in ("GET", "HEAD")):
+        return None, None
+    try:
+        portal = _portal_for_request[0](request, query)
+        if portal is None or not pages.request_is_cacheable(request, portal.schema_name):
             return None, None
-        try:
-            portal = _portal_for_request[0](request)
-            if portal is None or not pages.request_is_cacheable(request, portal.schema_name):
-                return None, None
-            schema = portal.schema_name
-            kept = pages.lookup(request, schema)
-            if kept is not None:
-                # Counted for its portal (core.metrics), as the portal routing would.
-                request.tenant = portal
-                return schema, kept
-            pages.begin(request, schema)
-            return schema, None
-        except Exception:
-            log.warning("page cache skipped for this request", exc_info=True)
-            return None, None
+        schema = portal.schema_name
+        kept = pages.lookup(request, schema)
+        if kept is not None:
+            request.tenant = portal
+            return schema, kept
+        pages.begin(request, schema)
+        return schema, None
+    except Exception:
+        log.warning("page cache skipped for this request", exc_info=True)
+        return None, None
