@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import sys
+import unicodedata
 
 import pytest
 
@@ -131,3 +132,27 @@ def test_what_cannot_be_a_hit_goes_the_ordinary_way(portal_a, serve):
     # An unknown host: the plain 404 of the routing.
     unknown, cycles = serve("khong-co.laichau.test", "/")
     assert unknown.status.startswith("404") and cycles == 1
+
+
+def _wsgi_path(text: str) -> str:
+    """PATH_INFO as a WSGI server gives it: the bytes, as latin-1."""
+    return text.encode("utf-8").decode("latin-1")
+
+
+@pytest.mark.parametrize(("path", "query", "host_suffix"), [
+    ("/tin-tuc/\x00", "", ""),
+    ("/tin-tuc/", "trang=%00", ""),
+    ("/" + "a" * 5000 + "/", "", ""),
+    (_wsgi_path(unicodedata.normalize("NFD", "/tin-tức/")), "", ""),
+    ("/tin-tuc/", _wsgi_path("q=" + "đ" * 3000), ""),
+    ("/", "", "\x00"),
+    ("/", "", "." + "x" * 300),
+    ("/\xff\xfe/", "", ""),  # not UTF-8
+])
+def test_hostile_requests_get_the_same_answer_both_ways(portal_a, serve, path, query, host_suffix):
+    """Twice each (the second could be a hit): never a 500, and the same status both times."""
+    host = host_of(portal_a) + host_suffix
+    first, _ = serve(host, path, QUERY_STRING=query)
+    second, _ = serve(host, path, QUERY_STRING=query)
+    assert not first.status.startswith("5"), first.status
+    assert first.status == second.status

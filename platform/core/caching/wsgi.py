@@ -41,7 +41,9 @@ class PageCacheWSGIHandler(WSGIHandler):
         started = time.perf_counter()
         tokens.begin_request(in_transaction=False)
         try:
-            request = WSGIRequest(environ)
+            # A copy: Django's request writes the decoded path back into its environ, which
+            # Django's handler must still get as the server gave it.
+            request = WSGIRequest(dict(environ))
             forget_untrusted_proxy_headers(request)
             _schema, response = kept_response(request, query=False)
             if response is None:
