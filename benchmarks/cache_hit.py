@@ -1,7 +1,8 @@
 #!/usr/bin/env python
 """What one page-cache hit costs the application, in process: CPU time per hit and the shared
-cache's round trips, through the WSGI handler and the whole middleware stack, as gunicorn
-calls it under `make run` (dev settings, the file cache shared by the workers).
+cache's round trips, through the WSGI entry point as gunicorn calls it under `make run` (dev
+settings, the file cache shared by the workers): a hit is answered there, before Django's
+request cycle (core.caching.wsgi).
 
 The demo province's home page on `cong_bench_serve` (made by `benchmarks/serve.py`), warmed
 once, then asked N times. Prints the median and mean CPU time of a hit (process time, so other
