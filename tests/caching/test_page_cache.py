@@ -164,13 +164,13 @@ def test_a_purge_during_the_render_keeps_the_page_out_of_every_cache(portal_a):
 
     request = RequestFactory().get("/", HTTP_HOST=portal_a.primary_domain)
     with schema_context(portal_a.schema_name):
-        pages.begin(request)
+        pages.begin(request, portal_a.schema_name)
         pages.depends_on(request, "page:3")
         tokens.bump(connection.schema_name, ["page:3"])  # published while it rendered
         response = HttpResponse("<p>cũ</p>")
-        pages.store(request, response)
+        pages.store(request, response, portal_a.schema_name)
         assert "private" in response["Cache-Control"]
-        assert tokens.shared_cache().get(pages.cache_key(request)) is None
+        assert tokens.shared_cache().get(pages.cache_key(request, portal_a.schema_name)) is None
 
 
 def test_a_response_with_a_nonce_is_never_kept(portal_a):
@@ -178,7 +178,7 @@ def test_a_response_with_a_nonce_is_never_kept(portal_a):
 
     request = RequestFactory().get("/", HTTP_HOST=portal_a.primary_domain)
     with schema_context(portal_a.schema_name):
-        pages.begin(request)
+        pages.begin(request, portal_a.schema_name)
         pages.depends_on(request, "page:3")
         response = HttpResponse("<p>trang</p>")
         response["Content-Security-Policy"] = "script-src 'nonce-abc123'"

@@ -60,11 +60,13 @@ def kept_response(request: HttpRequest, query: bool = True) -> tuple[str | None,
     fails here (the database or the shared cache unreachable) leaves the request to the rest
     of the chain, which answers it with its own error pages and headers (an outage's 503).
     With `query=False` the database is never asked (a host not yet looked up is a miss)."""
-    if not (_portal_for_request and pages.enabled() and request.method in ("GET", "HEAD")):
+    if not _portal_for_request:
         return None, None
     try:
+        if not pages.request_is_cacheable(request):
+            return None, None
         portal = _portal_for_request[0](request, query)
-        if portal is None or not pages.request_is_cacheable(request, portal.schema_name):
+        if portal is None or not pages.schema_is_cacheable(portal.schema_name):
             return None, None
         schema = portal.schema_name
         kept = pages.lookup(request, schema)

@@ -27,7 +27,6 @@ import time
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db import connection
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.cache import cc_delim_re, patch_cache_control
@@ -78,9 +77,9 @@ def schema_is_cacheable(schema: str) -> bool:
     return tokens.is_portal(schema) and not tokens.is_pending(schema)
 
 
-def request_is_cacheable(request: HttpRequest, schema: str | None = None) -> bool:
-    """Whether `request` may be answered from, and its response kept in, the cache of the
-    portal `schema` (the connection's by default)."""
+def request_is_cacheable(request: HttpRequest) -> bool:
+    """Whether `request` may be answered from, and its response kept in, a portal's cache
+    (which portal's: `schema_is_cacheable`). Asks nothing of the database or the cache."""
     if request.method not in ("GET", "HEAD") or not enabled():
         return False
     if "HTTP_AUTHORIZATION" in request.META:
@@ -92,13 +91,12 @@ def request_is_cacheable(request: HttpRequest, schema: str | None = None) -> boo
     path = request.path_info
     if any(path.startswith(prefix) for prefix in settings.CONG_PAGE_CACHE_EXCLUDE):
         return False
-    return schema_is_cacheable(connection.schema_name if schema is None else schema)
+    return True
 
 
-def cache_key(request: HttpRequest, schema: str | None = None) -> str:
-    """The key of `request`'s page (worked out once per request: the lookup and the store
-    of a miss both need it)."""
-    schema = connection.schema_name if schema is None else schema
+def cache_key(request: HttpRequest, schema: str) -> str:
+    """The key of `request`'s page in portal `schema` (worked out once per request: the lookup
+    and the store of a miss both need it)."""
     known = request.__dict__.get(REQUEST_KEY)
     if known is not None and known[0] == schema:
         return known[1]
@@ -198,10 +196,9 @@ def _response(request: HttpRequest, entry: tuple) -> HttpResponse:
     return response
 
 
-def lookup(request: HttpRequest, schema: str | None = None) -> HttpResponse | None:
-    """The kept response for `request` if it is still fresh."""
+def lookup(request: HttpRequest, schema: str) -> HttpResponse | None:
+    """The kept response for `request` in portal `schema` if it is still fresh."""
     cache = tokens.shared_cache()
-    schema = connection.schema_name if schema is None else schema
     entry_key = cache_key(request, schema)
     names = _token_names.get(entry_key, (tokens.PORTAL,))
     token_keys = [tokens.key(schema, name) for name in names]
@@ -225,17 +222,17 @@ def lookup(request: HttpRequest, schema: str | None = None) -> HttpResponse | No
     return _response(request, entry)
 
 
-def begin(request: HttpRequest, schema: str | None = None) -> None:
+def begin(request: HttpRequest, schema: str) -> None:
     """Before the view: note the portal's token, as the page will be rendered against it."""
     request._cong_render_started = tokens.now()
-    tokens.portal_token(connection.schema_name if schema is None else schema)
+    tokens.portal_token(schema)
 
 
-def store(request: HttpRequest, response: HttpResponse, schema: str | None = None) -> None:
-    """Keep `response` if it is the same for everyone, and tell an edge how long it may."""
+def store(request: HttpRequest, response: HttpResponse, schema: str) -> None:
+    """Keep `response` in portal `schema`'s cache if it is the same for everyone, and tell an
+    edge how long it may."""
     if not response_is_cacheable(request, response):
         return
-    schema = connection.schema_name if schema is None else schema
     tags = sorted(getattr(request, REQUEST_TAGS))
     names = [tokens.PORTAL, *tags]
     # Read again, not from the request's snapshot: a change during the render must be seen.
