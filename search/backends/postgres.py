@@ -101,6 +101,11 @@ POOL_EXACT = 100
 # row found by the text index does. A walk reads at most MAX_WALK_ROWS rows, WALK_ROWS when
 # how many rows match is not known.
 WALK_ROW_COST = 1.5
+# Past COUNT_CAP, counting by a walk of the newest rows beats the text index (which hands
+# over every match, then each is read) once about a fifth of the scope matches. The walk
+# reads at most DENSE_WALK_MARGIN times the rows the planner's estimate needs.
+DENSE_SHARE = 0.2
+DENSE_WALK_MARGIN = 1.5
 WALK_ROWS = 2500
 MAX_WALK_ROWS = 20_000
 # Autocomplete orders at most this many matching titles, plus (when there are more) the
@@ -502,6 +507,7 @@ class _Finder:
         # Negation or phrases: a title/summary or exact match is not always a match of the
         # whole document, so those candidates are checked against `folded` too.
         self.strict = False
+        self._estimates: dict[tuple[str, ...], float] = {}
 
     def _columns(self, selected: list[str], ranked: bool = True) -> str:
         return (
@@ -525,7 +531,9 @@ class _Finder:
         """How many rows match, counted up to COUNT_CAP + 1, and, when that is at most
         COUNT_CAP, every one of them (one pass through the text index). Past COUNT_CAP no
         rows, and an estimate of how many match in all, from how far into the table (in
-        physical order) the count went."""
+        physical order) the count went, or into the scope's newest rows (`_count_walking`)."""
+        if self.text and (counted := self._count_walking(where)) is not None:
+            return counted
         condition = " AND ".join(where + self.words)
         self.cursor.execute(
             f"WITH m AS MATERIALIZED (SELECT d.ctid FROM {TABLE} d WHERE {condition} "
@@ -547,16 +555,45 @@ class _Finder:
         block = int(last.strip("()").split(",")[0])
         return count, count * max(pages or 0, block + 1) / (block + 1), None
 
-    def _scope_rows(self, where: list[str]) -> float:
-        """The planner's estimate of the rows a walk goes through (the scope and filters,
-        without the words)."""
+    def _count_walking(self, where: list[str]) -> tuple[int, float, None] | None:
+        """Past COUNT_CAP when the planner expects at least DENSE_SHARE of the scope to
+        match: counted by walking the scope's newest rows until COUNT_CAP + 1 match, which
+        reads fewer rows than the text index hands over (it lists every match). How many
+        match in all is estimated from how many rows the walk read. None when the planner
+        expects fewer, or the walk ends before COUNT_CAP + 1 (then the text index counts)."""
+        rows = self._scope_rows(where)
+        expected = self._scope_rows(where + self.words)
+        if expected < max(DENSE_SHARE * rows, 2 * COUNT_CAP):
+            return None
+        condition = " AND ".join(where) or "true"
+        order = _newest_first(where)
         self.cursor.execute(
-            f"EXPLAIN (FORMAT JSON) SELECT 1 FROM {TABLE} d WHERE {' AND '.join(where) or 'true'}",
+            f"SELECT count(*), max(w.n), {FOLDED_QUERY}::text FROM ("
+            f"SELECT w.n FROM (SELECT d.folded, row_number() OVER (ORDER BY {order}) AS n "
+            f"FROM {TABLE} d WHERE {condition} ORDER BY {order} "
+            f"LIMIT {int(DENSE_WALK_MARGIN * (COUNT_CAP + 1) * rows / expected)}) w "
+            f"WHERE w.folded @@ {FOLDED_QUERY} LIMIT {COUNT_CAP + 1}) w",
             self.params,
         )
-        plan = self.cursor.fetchone()[0]
-        plan = json.loads(plan) if isinstance(plan, str) else plan
-        return max(1.0, float(plan[0]["Plan"]["Plan Rows"]))
+        count, walked, words = self.cursor.fetchone()
+        if count <= COUNT_CAP:
+            return None
+        self.strict = bool(words) and ("!" in words or "<" in words)
+        return count, count * max(rows, walked) / walked, None
+
+    def _scope_rows(self, where: list[str]) -> float:
+        """The planner's estimate of the rows of `where` (a walk goes through the scope and
+        filters without the words; with them, how many match). Asked once per search."""
+        key = tuple(where)
+        if key not in self._estimates:
+            self.cursor.execute(
+                f"EXPLAIN (FORMAT JSON) SELECT 1 FROM {TABLE} d WHERE {' AND '.join(where) or 'true'}",
+                self.params,
+            )
+            plan = self.cursor.fetchone()[0]
+            plan = json.loads(plan) if isinstance(plan, str) else plan
+            self._estimates[key] = max(1.0, float(plan[0]["Plan"]["Plan Rows"]))
+        return self._estimates[key]
 
     def pool(
         self,
@@ -607,9 +644,6 @@ class _Finder:
             covered = wanted and found_exact * POOL_RANKED >= 1.2 * POOL_EXACT * found_ranked
             if found_exact < POOL_EXACT and not covered:
                 wanted.append(("exact", EXACT_QUERY, POOL_EXACT, found_exact))
-        # Only `folded`'s index holds the type: here the type is tested on the rows found,
-        # or the planner could take every row of the type from that index and test each.
-        where = [f"({c}) IS TRUE" if c == TYPE_FILTER else c for c in where]
         extra = []
         for vector, tsquery, share, found in wanted:
             check = f"d.{vector} @@ {tsquery}" + (f" AND {words}" if self.strict else "")

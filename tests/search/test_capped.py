@@ -10,9 +10,12 @@ from datetime import timedelta
 
 import pytest
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from search.backends.base import COUNT_CAP, IndexedDocument
+from search.backends import postgres
+from search.backends.base import COUNT_CAP, IndexedDocument, SearchQuery, SearchResults
 from search.backends.postgres import PostgresSearchBackend
 from tests.support.portals import client_for
 
@@ -205,3 +208,100 @@ def test_autocomplete_among_many_puts_the_text_as_written_first(crowd, province)
     suggestions = [s["title"] for s in response.json()["suggestions"]]
     assert suggestions[0] == "Phiên chợ bán hàng nông sản"
     assert len(suggestions) == 8
+
+
+# When the planner expects a fifth of the scope or more to match, and at least twice the
+# cap, the count past the cap walks the newest rows instead of the text index.
+DENSE = 2 * COUNT_CAP + 600
+
+
+def analyze() -> None:
+    # What autovacuum does after many writes: the planner's estimates decide the count.
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE public.search_document")
+
+
+def wide_search(text: str, **fields) -> tuple[SearchResults, list[str]]:
+    query = SearchQuery(text=text, portal=None, language="vi", **fields)
+    with CaptureQueriesContext(connection) as captured:
+        results = PostgresSearchBackend().search(query)
+    return results, [q["sql"] for q in captured.captured_queries]
+
+
+def walked(statements: list[str]) -> bool:
+    return any("row_number() OVER" in sql for sql in statements)
+
+
+def through_text_index(statements: list[str]) -> bool:
+    return any(sql.startswith("WITH m AS MATERIALIZED") for sql in statements)
+
+
+def outcome(results: SearchResults) -> tuple:
+    return (
+        results.capped,
+        results.total,
+        results.reachable,
+        results.facet_sample,
+        [hit.id for hit in results.hits],
+        results.facets,
+    )
+
+
+@pytest.fixture
+def common_word(province, portal_a):
+    """DENSE recent notices on two portals, every one with “vùng cao”, a quarter of them
+    documents."""
+    index(
+        [
+            doc(
+                province if n % 2 else portal_a,
+                40_000 + n,
+                f"Tin vùng cao số {n}",
+                timedelta(minutes=n),
+                summary="Mùa xuân trên bản.",
+                content_type=LEGAL_DOCUMENT if n % 4 == 0 else NEWS_ARTICLE,
+            )
+            for n in range(DENSE)
+        ]
+    )
+    analyze()
+
+
+def test_a_common_word_is_counted_by_walking_the_newest_rows_with_the_same_results(
+    common_word, province, monkeypatch
+):
+    results, statements = wide_search("vung cao")
+    assert walked(statements) and not through_text_index(statements)
+    assert results.capped and results.total == COUNT_CAP
+    # The same search counted through the text index finds the same page and facets.
+    monkeypatch.setattr(postgres, "DENSE_SHARE", 2.0)
+    indexed, statements = wide_search("vung cao")
+    assert through_text_index(statements) and not walked(statements)
+    assert outcome(results) == outcome(indexed)
+    # One type: a third of the cap's rows and more match; the same either way too.
+    monkeypatch.setattr(postgres, "DENSE_SHARE", 0.2)
+    one_type, statements = wide_search("vung cao", content_type=LEGAL_DOCUMENT)
+    assert {hit.content_type for hit in one_type.hits} == {LEGAL_DOCUMENT}
+    monkeypatch.setattr(postgres, "DENSE_SHARE", 2.0)
+    assert outcome(one_type) == outcome(wide_search("vung cao", content_type=LEGAL_DOCUMENT)[0])
+    # What the page says of it.
+    response = search(province, q="vùng cao", **WIDE)
+    assert "Hơn 1.000 kết quả cho “vùng cao”" in response.content.decode()
+
+
+def test_when_the_newest_rows_do_not_match_the_text_index_counts_after_all(province, portal_a):
+    """Matches the planner expects to be many, all older than the rows a walk reads."""
+    index(
+        [
+            doc(portal_a, 50_000 + n, f"Sông suối mùa lũ {n}", timedelta(days=400, minutes=n))
+            for n in range(DENSE)
+        ]
+        + [doc(province, 60_000 + n, f"Thông báo lịch họp {n}", timedelta(minutes=n)) for n in range(DENSE)]
+    )
+    analyze()
+    results, statements = wide_search("suoi")
+    assert walked(statements) and through_text_index(statements)
+    assert results.capped and results.total == COUNT_CAP
+    assert results.hits and all("Sông suối mùa lũ" in hit.title for hit in results.hits)
+    response = search(province, q="suối", **WIDE)
+    assert "Hơn 1.000 kết quả cho “suối”" in response.content.decode()
