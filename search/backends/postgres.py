@@ -687,8 +687,7 @@ class _Finder:
         which about `density` of the `rows` rows of `where` do (None: not known).
 
         A walk reads the rows of `where` newest first through a `*_recent` index and
-        tests each (its vector is read from TOAST only then): the cost of the rows it
-        reads until `limit` pass. The text index finds every row that passes, and they are
+        tests each: the cost of the rows it reads until `limit` pass. The text index finds every row that passes, and they are
         sorted by date: the cost of those rows. The cheaper is taken; a walk stops after
         twice the rows expected and, if it has not found `enough` (default `limit`), the
         text index is used after all."""
@@ -764,8 +763,8 @@ def _sorted_values(counts: Counter) -> list[FacetValue]:
 def _planned_for_text_indexes() -> Iterator:
     """A cursor in a transaction where the planner never scans the table in full.
 
-    A sequential scan tests `folded @@ …` on every row and so reads each row's vector from
-    TOAST (the planner does not count that cost); the text indexes never need it. JIT is
+    A sequential scan tests `folded @@ …` on every row of the table (and the planner
+    underrates a vector's cost); the text indexes never need to. JIT is
     off: these queries are short, and with sequential scans disabled their estimated costs
     can pass its threshold. The settings are put back afterwards (or undone with the
     transaction on error)."""
