@@ -687,10 +687,10 @@ class _Finder:
         which about `density` of the `rows` rows of `where` do (None: not known).
 
         A walk reads the rows of `where` newest first through a `*_recent` index and
-        tests each: the cost of the rows it reads until `limit` pass. The text index finds every row that passes, and they are
-        sorted by date: the cost of those rows. The cheaper is taken; a walk stops after
-        twice the rows expected and, if it has not found `enough` (default `limit`), the
-        text index is used after all."""
+        tests each: the cost of the rows it reads until `limit` pass. The text index finds
+        every row that passes, and they are sorted by date: the cost of those rows. The
+        cheaper is taken; a walk stops after twice the rows expected and, if it has not
+        found `enough` (default `limit`), the text index is used after all."""
         enough = enough or limit
         condition = " AND ".join(where) or "true"
         indexed = (
