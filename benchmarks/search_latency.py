@@ -13,7 +13,11 @@ many matches the queries have (most pass the search's count cap, COUNT_CAP).
 The goal: p95 ≤ 50 ms at 100k documents across 100 portals.
 
     .venv/bin/python benchmarks/search_latency.py [--portals 100] [--documents 100000]
-        [--queries 300] [--keep]
+        [--queries 300] [--keep] [--reuse]
+
+`--reuse` times the database a `--keep` run left (migrated to the current code; the same
+documents and queries are drawn, but not written again) when it holds as many documents
+and portals.
 """
 
 from __future__ import annotations
@@ -86,6 +90,24 @@ def percentiles(values: list[float]) -> str:
             f"max {values[-1]:6.1f} ms   (n={len(values)})")
 
 
+def kept_database_fits(url: str, portals: int, documents: int) -> bool:
+    import psycopg2
+
+    try:
+        conn = psycopg2.connect(url)
+    except psycopg2.OperationalError:
+        return False
+    try:
+        with conn.cursor() as cursor:
+            cursor.execute("SELECT (SELECT count(*) FROM public.tenants_portal), "
+                           "(SELECT count(*) FROM public.search_document)")
+            return cursor.fetchone() == (portals, documents)
+    except psycopg2.Error:
+        return False
+    finally:
+        conn.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--portals", type=int, default=100)
@@ -93,10 +115,14 @@ def main() -> int:
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument("--seed", type=int, default=43)
     parser.add_argument("--keep", action="store_true", help="keep the benchmark database")
+    parser.add_argument("--reuse", action="store_true",
+                        help="time the kept database if it holds as many documents and portals")
     args = parser.parse_args()
 
     url = bench_database_url()
-    recreate_database(url)
+    reused = args.reuse and kept_database_fits(url, args.portals, args.documents)
+    if not reused:
+        recreate_database(url)
     os.environ["DATABASE_URL"] = url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cong.settings.dev")
     for name in ("OPENSEARCH_URL", "ELASTICSEARCH_URL"):
@@ -124,8 +150,16 @@ def main() -> int:
                kind=Portal.Kind.COMMUNE, status=Portal.Status.ACTIVE)
         for i in range(args.portals - 1)
     ]
-    Portal.objects.bulk_create(portals)
+    if reused:
+        portals = list(Portal.objects.order_by("pk"))
+    else:
+        Portal.objects.bulk_create(portals)
     backend = PostgresSearchBackend()
+
+    def write(documents: list[IndexedDocument]) -> None:
+        if not reused:
+            with transaction.atomic():
+                backend.index_documents(documents)
 
     started = time.perf_counter()
     now = timezone.now()
@@ -149,17 +183,17 @@ def main() -> int:
             date=now - timedelta(minutes=n), facets=facets,
         ))
         if len(batch) == 2000:
-            with transaction.atomic():
-                backend.index_documents(batch)
+            write(batch)
             batch = []
-    with transaction.atomic():
-        backend.index_documents(batch)
-    with connection.cursor() as cursor:
-        cursor.execute("VACUUM ANALYZE public.search_document")
+    write(batch)
+    if not reused:
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE public.search_document")
     load_seconds = time.perf_counter() - started
     status = backend.status()
-    print(f"{status['documents']} documents in {len(portals)} portals written in "
-          f"{load_seconds:.0f} s; table + indexes {status['size']}")
+    print(f"{status['documents']} documents in {len(portals)} portals "
+          f"{'reused' if reused else 'written'} in {load_seconds:.0f} s; "
+          f"table + indexes {status['size']}")
 
     queries = []
     for _ in range(args.queries):
