@@ -11,7 +11,8 @@ A member's news published, changed or withdrawn purges the province home page, w
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import dataclasses
+from collections.abc import Iterable, Sequence
 
 _member_news: list[str] = []
 
@@ -48,9 +49,10 @@ def province_pages_showing(page) -> Iterable[tuple[str, list[str]]]:
 # The finders' scope switch, as on the search page: `?pham-vi=tinh` on the province portal.
 SCOPE_PARAM = "pham-vi"
 SCOPE_PROVINCE = "tinh"
-# The most results a finder lists from the whole province (newest first, or best first with
-# words); narrowing the filters reaches the others.
-MAX_PROVINCE_ITEMS = 500
+# The most results a finder pages through from the whole province (the search server's
+# default result window); narrowing the filters reaches the others. The embedded backend
+# reaches fewer past its count cap (see docs/search.md).
+MAX_PROVINCE_ITEMS = 10_000
 
 
 def can_aggregate(request) -> bool:
@@ -73,7 +75,7 @@ def province_items(
     filters: dict[str, str] | None = None,
     date_from=None,
     date_to=None,
-) -> list:
+) -> ProvinceItems:
     """Items of `content_type` (a page model's `app_label.model`) from every active portal,
     the province's own and its members', out of the shared index: `search.backends.base.Hit`s
     whose `url` is on each portal's own domain. Best first with `text`, else newest first;
@@ -81,7 +83,6 @@ def province_items(
     from django.conf import settings
     from django.utils.translation import get_language
 
-    from .backends import get_backend
     from .backends.base import SearchQuery
     from .tuning import alternatives, tuning_for
 
@@ -93,10 +94,41 @@ def province_items(
         filters=dict(filters or {}),
         date_from=date_from,
         date_to=date_to,
-        limit=MAX_PROVINCE_ITEMS,
     )
     if query.text:
         from django.db import connection
 
         query.alternatives = tuple(alternatives(query.text, tuning_for(connection.schema_name).synonyms))
-    return get_backend().search(query).hits
+    return ProvinceItems(query)
+
+
+class ProvinceItems(Sequence):
+    """A finder's whole-province results, read from the shared index one page at a time
+    (what the paginator slices): a search each page, and one for how many there are."""
+
+    def __init__(self, query) -> None:
+        self.query = query
+        self._length: int | None = None
+
+    def _search(self, offset: int, limit: int):
+        from .backends import get_backend
+
+        return get_backend().search(dataclasses.replace(self.query, offset=offset, limit=limit))
+
+    def __len__(self) -> int:
+        if self._length is None:
+            results = self._search(0, 1)
+            self._length = min(results.reachable or results.total, MAX_PROVINCE_ITEMS)
+        return self._length
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            start, stop, step = index.indices(len(self))
+            if start >= stop:
+                return []
+            return self._search(start, stop - start).hits[::step]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        return self._search(index, 1).hits[0]

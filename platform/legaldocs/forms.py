@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 
 from django import forms
 from django.db.models import F, QuerySet
@@ -66,7 +67,7 @@ class LegalDocumentFilterForm(forms.Form):
             )
         self.fields["nam"].choices = [("", _("Tất cả"))] + [(y, str(y)) for y in years]
 
-    def province_items(self, request) -> list:
+    def province_items(self, request) -> Sequence:
         """The documents of every portal of the province matching the filters that mean the
         same on every portal (words, type, year, validity), from the shared index: each a
         search hit linking to its portal's own domain. Issuers and fields are each portal's

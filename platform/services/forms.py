@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -37,7 +39,7 @@ class PublicServiceFilterForm(forms.Form):
     def has_filters(self) -> bool:
         return self.is_bound and any(self.data.get(name) for name in self.fields)
 
-    def province_items(self, request) -> list:
+    def province_items(self, request) -> Sequence:
         """The services of every portal of the province matching the words, sector, field
         and level, from the shared index: each a search hit linking to its portal's own
         domain (sectors and fields by their slugs, the same on every portal)."""

@@ -80,3 +80,84 @@ def test_province_finders_include_members_on_postgresql(province, portal_b):
 
 def test_province_finders_include_members_on_the_search_server(server_backend, province, portal_b):
     _check(province, portal_b, rebuild=True)
+
+
+def _many_member_documents(member, count: int) -> None:
+    """`count` legal documents of `member` in the shared index (as its pages would put them
+    there), the newest numbered 0."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from search.backends import get_backend
+    from search.backends.base import IndexedDocument
+
+    get_backend().index_documents(
+        [
+            IndexedDocument(
+                portal=member.schema_name,
+                portal_code=member.code,
+                portal_name=member.name,
+                portal_kind=member.kind,
+                content_type="legaldocs.legaldocumentpage",
+                type_label="Văn bản",
+                object_id=70_000 + n,
+                title=f"Quyết định về đất đai số {n}",
+                url=member.url(f"/van-ban/{n}/"),
+                date=timezone.now() - timedelta(hours=n),
+                facets={
+                    "number": f"{n}/QĐ-UBND",
+                    "doc_type": "quyet-dinh",
+                    "doc_type_label": "Quyết định",
+                    "issuer": "ubnd-xa",
+                    "issuer_label": "UBND xã",
+                    "status": "con-hieu-luc",
+                    "status_label": "Còn hiệu lực",
+                },
+            )
+            for n in range(count)
+        ]
+    )
+
+
+@pytest.mark.parametrize("server_backend", ["opensearch"], indirect=True)
+def test_whole_province_pages_reach_past_what_one_search_lists(server_backend, province, portal_b):
+    """Each page of the whole-province list is its own search, so the last pages are
+    reached too (they stopped at 500 results once)."""
+    from search.backends import get_backend
+
+    count = 545
+    _many_member_documents(portal_b, count)
+    backend = get_backend()
+    if hasattr(backend, "refresh"):
+        backend.refresh()
+    with schema_context(province.schema_name):
+        url = section_index(LegalDocumentIndexPage).url
+    client = client_for(province)
+    per_page = LegalDocumentIndexPage.per_page
+    pages = -(-count // per_page)
+    last = client.get(url, {"pham-vi": "tinh", "trang": pages})
+    assert last.status_code == 200
+    page = last.context["items"]
+    assert page.paginator.count == count and page.number == pages
+    html = last.content.decode()
+    # Newest first: the last page holds the oldest, and links to the member's domain.
+    first_shown = (pages - 1) * per_page
+    for n in range(first_shown, count):
+        assert f"{n}/QĐ-UBND" in html
+    assert f"{first_shown - 1}/QĐ-UBND" not in html
+    assert f"http://{portal_b.primary_domain}/van-ban/544/" in html
+
+
+def test_whole_province_pages_on_postgresql(province, portal_b):
+    _many_member_documents(portal_b, 45)  # three pages of 20
+    with schema_context(province.schema_name):
+        url = section_index(LegalDocumentIndexPage).url
+    client = client_for(province)
+    third = client.get(url, {"pham-vi": "tinh", "trang": 3})
+    page = third.context["items"]
+    assert page.paginator.count == 45 and page.number == 3
+    assert [hit.facets["number"] for hit in page.object_list] == [f"{n}/QĐ-UBND" for n in range(40, 45)]
+    # Past the last page: the last page, as everywhere.
+    beyond = client.get(url, {"pham-vi": "tinh", "trang": 9}).context["items"]
+    assert beyond.number == 3 and len(beyond.object_list) == 5
