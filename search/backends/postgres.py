@@ -548,12 +548,17 @@ class _Finder:
         )
         fetched = self.cursor.fetchall()
         count, last, pages, words = fetched[0][:4]
-        self.strict = bool(words) and ("!" in words or "<" in words)
+        self._read_words(words)
         if count <= COUNT_CAP:
             rows = [self._row(values[4:]) for values in fetched if values[4] is not None]
             return count, float(count), rows
         block = int(last.strip("()").split(",")[0])
         return count, count * max(pages or 0, block + 1) / (block + 1), None
+
+    def _read_words(self, words: str | None) -> None:
+        """What the words (the tsquery as text) say of the candidates: with a negation or a
+        phrase they are checked against the whole document too."""
+        self.strict = bool(words) and ("!" in words or "<" in words)
 
     def _count_walking(self, where: list[str]) -> tuple[int, float, None] | None:
         """Past COUNT_CAP when the planner expects at least DENSE_SHARE of the scope to
@@ -578,7 +583,7 @@ class _Finder:
         count, walked, words = self.cursor.fetchone()
         if count <= COUNT_CAP:
             return None
-        self.strict = bool(words) and ("!" in words or "<" in words)
+        self._read_words(words)
         return count, count * max(rows, walked) / walked, None
 
     def _scope_rows(self, where: list[str]) -> float:
