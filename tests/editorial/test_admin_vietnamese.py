@@ -64,6 +64,17 @@ ENGLISH_UI_WORDS = (
 WORDS = {
     word: re.compile(rf"(?<![\w/.@-]){re.escape(word)}(?![\w/.@…-])") for word in ENGLISH_UI_WORDS
 }
+# All of them in one pattern, so a page's text is scanned once rather than once per word (the
+# crawl reads hundreds of long pages). Zero-width, so matches may overlap; the longest word is
+# tried first at each place.
+ANY_WORD = re.compile(
+    r"(?<![\w/.@-])(?=("
+    + "|".join(map(re.escape, sorted(ENGLISH_UI_WORDS, key=len, reverse=True)))
+    + r")(?![\w/.@…-]))"
+)
+# A place can show only one word that way: no word may also be found where another begins
+# ("Log" would hide behind "Log out"); were one added, this fails rather than miss it.
+assert not [(a, b) for a in ENGLISH_UI_WORDS for b in ENGLISH_UI_WORDS if a != b and WORDS[a].match(b)]
 # Attributes a person sees (tooltips, placeholders, button captions) or hears (screen readers).
 SPOKEN_ATTRIBUTES = (
     "aria-label", "aria-description", "title", "placeholder", "alt",
@@ -155,10 +166,14 @@ def sidebar_menu(props: str) -> tuple[list[str], list[str]]:
 
 def english_words(text: str) -> list[str]:
     """Each English UI word in `text`, with a little of the text around it."""
+    first: dict[str, int] = {}
+    for match in ANY_WORD.finditer(text):
+        first.setdefault(match[1], match.start())
     found = []
-    for word, pattern in WORDS.items():
-        if match := pattern.search(text):
-            around = " ".join(text[max(0, match.start() - 30):match.end() + 30].split())
+    for word in WORDS:  # in the list's order
+        if word in first:
+            start = first[word]
+            around = " ".join(text[max(0, start - 30):start + len(word) + 30].split())
             found.append(f"{word} ({around!r})")
     return found
 
