@@ -566,8 +566,8 @@ class _Finder:
         reads fewer rows than the text index hands over (it lists every match). How many
         match in all is estimated from how many rows the walk read. None when the planner
         expects fewer, or the walk ends before COUNT_CAP + 1 (then the text index counts)."""
-        rows = self._scope_rows(where)
-        expected = self._scope_rows(where + self.words)
+        rows = self._planned_rows(where)
+        expected = self._planned_rows(where + self.words)
         if expected < max(DENSE_SHARE * rows, 2 * COUNT_CAP):
             return None
         condition = " AND ".join(where) or "true"
@@ -586,9 +586,9 @@ class _Finder:
         self._read_words(words)
         return count, count * max(rows, walked) / walked, None
 
-    def _scope_rows(self, where: list[str]) -> float:
-        """The planner's estimate of the rows of `where` (a walk goes through the scope and
-        filters without the words; with them, how many match). Asked once per search."""
+    def _planned_rows(self, where: list[str]) -> float:
+        """The planner's estimate of the rows of `where`: without the words, the rows a walk
+        goes through; with them, how many match. Asked once per search and `where`."""
         key = tuple(where)
         if key not in self._estimates:
             self.cursor.execute(
@@ -620,7 +620,7 @@ class _Finder:
             )
             return rows, len(rows)
         # Share of the rows a walk goes through that match (not known: try a walk).
-        rows = None if matches is None else self._scope_rows(where)
+        rows = None if matches is None else self._planned_rows(where)
         density = 1.0 if rows is None else min(1.0, matches / rows)
         words = f"d.folded @@ {FOLDED_QUERY}"
         # Counting only, fewer newest matches do if the walk finds them (not many fewer).
