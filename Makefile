@@ -56,8 +56,13 @@ run: demo
 	DJANGO_SETTINGS_MODULE=cong.settings.dev DJANGO_DEBUG=$${DJANGO_DEBUG:-0} $(VENV)/bin/gunicorn -c deploy/gunicorn.conf.py cong.wsgi
 
 ## make test: the whole suite against real PostgreSQL (the same cluster, its own database)
+# In PYTEST_WORKERS processes (pytest-xdist; each has its own test database), each taking
+# whole test modules in the collected order: module fixtures are set up once, and the modules
+# that use the showcase portal stay last in every process (tests/conftest.py).
+# PYTEST_WORKERS=0 runs everything in one process.
+PYTEST_WORKERS ?= 2
 test: install db browser-deps translations
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile --no-loadscope-reorder $(PYTEST_ARGS)
 
 # The browser checks (tests/browser/) drive Debian's Chromium and inject axe-core; the Nu HTML
 # checker (vnu-jar, needs Java) validates every page type. Both come from npm into var/node
