@@ -19,9 +19,16 @@ from tests.support.accounts import local_user, platform_user
 from tests.support.portals import provision_test_portals
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Compile the catalogues once, before any test runs: in the one process, or in the
+    controller of parallel workers (pytest-xdist), so no worker reads a catalogue another
+    is writing."""
+    if not hasattr(config, "workerinput"):
+        call_command("compile_translations", verbosity=0)
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    call_command("compile_translations", verbosity=0)
     with django_db_blocker.unblock():
         provision_test_portals()
 
