@@ -9,12 +9,15 @@ every test that needs it, and those tests run last, so that no other test meets 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from django.core.management import call_command
 from django.db import connection
 
 from tenants.models import Portal
+from tests.support import shared_db
 from tests.support.accounts import local_user, platform_user
 from tests.support.portals import provision_test_portals
 
@@ -27,10 +30,33 @@ def pytest_configure(config: pytest.Config) -> None:
         call_command("compile_translations", verbosity=0)
 
 
+def _run_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder of this run that every parallel worker sees (each has its own below it)."""
+    return tmp_path_factory.getbasetemp().parent
+
+
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def django_db_keepdb(request, tmp_path_factory, django_db_modify_db_settings, django_db_blocker) -> bool:
+    """Keep the test database (--reuse-db), or, in a parallel worker, the copy it made of the
+    one another worker built (tests.support.shared_db)."""
     with django_db_blocker.unblock():
-        provision_test_portals()
+        copied = shared_db.before_setup(request.config, _run_folder(tmp_path_factory))
+    return copied or request.config.getvalue("reuse_db")
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, request, tmp_path_factory):
+    with django_db_blocker.unblock():
+        try:
+            provision_test_portals()
+        finally:
+            shared_db.after_setup(request.config, _run_folder(tmp_path_factory))
+    yield
+    with django_db_blocker.unblock():
+        try:
+            shared_db.at_end(request.config, _run_folder(tmp_path_factory))
+        except Exception as exc:  # as pytest-django does with its own: the run's result stands
+            request.node.warn(pytest.PytestWarning(f"could not drop a shared test database: {exc!r}"))
 
 
 SHOWCASE_FIXTURE = "showcase_portal"
