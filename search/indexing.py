@@ -4,6 +4,10 @@ Every write happens in the schema of the portal that owns the page (the signal h
 in the request's or command's schema context) and touches only that portal's documents.
 A portal that is not active has no documents: suspension and archiving delete them,
 activation rebuilds them.
+
+What a document holds changes between releases (INDEX_FORMAT). Documents written before a
+change stay as they were until their page is published again; `search_index rebuild
+--stale` rebuilds the portals that were last rebuilt (or created) under an older format.
 """
 
 from __future__ import annotations
@@ -18,12 +22,49 @@ from wagtail.models import Page
 
 from tenants.current import current_portal, is_public
 
-from .backends import get_backend
+from .backends import backend_config, get_backend
 from .documents import document_for_page
 
 log = logging.getLogger(__name__)
 
 BATCH = 200
+# What a document holds. Raise it when a release indexes something documents written by an
+# earlier one lack, so that the upgrade's `search_index rebuild --stale` rebuilds them.
+#   1: title, summary, body, facets;
+#   2: the parts of document numbers (`number_parts`), the text of attached PDFs, people.
+INDEX_FORMAT = 2
+
+
+def index_identity() -> str:
+    """The backend and index the documents go to, as IndexedPortal records it."""
+    engine, _url, index_name = backend_config()
+    return f"{engine}:{index_name}" if index_name else engine
+
+
+def mark_current(schema_name: str) -> None:
+    """The index holds `schema_name`'s pages as this release writes them."""
+    from .models import IndexedPortal
+
+    IndexedPortal.objects.update_or_create(
+        portal=schema_name, index=index_identity(), defaults={"format": INDEX_FORMAT}
+    )
+
+
+def stale_portals() -> list:
+    """The active portals whose documents an older release wrote (or that were never
+    rebuilt since the index began recording it), in code order."""
+    from tenants.models import Portal
+
+    from .models import IndexedPortal
+
+    current = IndexedPortal.objects.filter(index=index_identity(), format__gte=INDEX_FORMAT)
+    return list(
+        Portal.objects.exclude(kind=Portal.Kind.PLATFORM)
+        .filter(status=Portal.Status.ACTIVE)
+        .exclude(schema_name__in=current.values("portal"))
+        .prefetch_related("domains")
+        .order_by("code")
+    )
 
 
 def index_page(page: Page) -> bool:
@@ -80,6 +121,7 @@ def rebuild_portal(portal) -> int:
                 batch = []
         count += backend.index_documents(batch)
     backend.refresh()
+    mark_current(portal.schema_name)
     log.info("search index: %s rebuilt, %d documents", portal.code, count)
     return count
 

@@ -99,3 +99,26 @@ class AttachmentText(models.Model):
 
     def __str__(self) -> str:
         return f"{self.portal}:{self.document_id}"
+
+
+class IndexedPortal(models.Model):
+    """That the shared index holds a portal's pages as the code of this release writes them
+    (`search.indexing.INDEX_FORMAT`). Written when a portal is created (it has nothing
+    indexed yet) and after each rebuild of it; a portal without a row in the current index,
+    or with an older format, is rebuilt by `search_index rebuild --stale` after an upgrade.
+    Public table, one row per (portal schema, index)."""
+
+    portal = models.CharField(max_length=63)
+    # The backend and its index ("postgres", "opensearch:cong"): a switch of backend starts
+    # from nothing.
+    index = models.CharField(max_length=200)
+    format = models.PositiveSmallIntegerField()
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["portal", "index"], name="indexed_portal_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.portal}@{self.index}: {self.format}"

@@ -87,8 +87,12 @@ def restriction_changed(sender, instance, **kwargs) -> None:
 @receiver(post_save, sender=Portal)
 def portal_saved(sender, instance: Portal, created: bool, raw=False, update_fields=None, **kwargs):
     """Suspension or archiving removes a portal's documents at once; activation indexes it
-    again; a new name reaches its documents."""
-    if raw or created or instance.is_platform:
+    again; a new name reaches its documents. A new portal's pages are indexed as they are
+    published, by this release: the index holds it as this release writes it."""
+    if raw or instance.is_platform:
+        return
+    if created:
+        indexing.mark_current(instance.schema_name)
         return
     if update_fields is None or "status" in update_fields:
         if instance.is_active:

@@ -10,18 +10,27 @@ from tenants.models import Portal
 
 class Command(BaseCommand):
     help = (
-        "Chỉ mục tìm kiếm dùng chung: create (tạo chỉ mục và ánh xạ), rebuild [--portal MÃ] "
-        "(lập lại chỉ mục một cổng hoặc mọi cổng; không đụng đến cổng khác), status."
+        "Chỉ mục tìm kiếm dùng chung: create (tạo chỉ mục và ánh xạ), rebuild [--portal MÃ | "
+        "--stale] (lập lại chỉ mục một cổng, các cổng lập chỉ mục bằng phiên bản cũ, hoặc mọi "
+        "cổng; không đụng đến cổng khác), status."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("action", choices=["create", "rebuild", "status"])
         parser.add_argument("--portal", help="mã cổng (chỉ với rebuild)")
+        parser.add_argument(
+            "--stale", action="store_true",
+            help="chỉ các cổng có chỉ mục do phiên bản cũ lập (sau khi nâng cấp; chỉ với rebuild)",
+        )
 
     def handle(self, *args, **options):
         connection.set_schema_to_public()
         backend = get_backend()
         action = options["action"]
+        if action != "rebuild" and (options["portal"] or options["stale"]):
+            raise CommandError("--portal và --stale chỉ dùng với rebuild.")
+        if options["portal"] and options["stale"]:
+            raise CommandError("Chọn một trong hai: --portal hoặc --stale.")
         if action == "create":
             created = backend.create_index()
             self.stdout.write(self.style.SUCCESS("Đã tạo chỉ mục.") if created else "Chỉ mục đã có sẵn.")
@@ -37,6 +46,10 @@ class Command(BaseCommand):
                 if portal is None:
                     raise CommandError(f"Không có cổng mã “{options['portal']}”.")
                 counts = {portal.code: indexing.rebuild_portal(portal)}
+            elif options["stale"]:
+                counts = {portal.code: indexing.rebuild_portal(portal) for portal in indexing.stale_portals()}
+                if not counts:
+                    self.stdout.write("Không cổng nào cần lập lại chỉ mục.")
             else:
                 counts = indexing.rebuild_all()
             connection.set_schema_to_public()
@@ -51,3 +64,9 @@ class Command(BaseCommand):
             )
             for code, count in status.get("portals", {}).items():
                 self.stdout.write(f"  {code}: {count}")
+            if stale := indexing.stale_portals():
+                codes = ", ".join(portal.code for portal in stale)
+                self.stdout.write(self.style.WARNING(
+                    f"{len(stale)} cổng có chỉ mục do phiên bản cũ lập ({codes}): "
+                    "chạy search_index rebuild --stale."
+                ))
