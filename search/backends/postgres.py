@@ -108,6 +108,12 @@ DENSE_SHARE = 0.2
 DENSE_WALK_MARGIN = 1.5
 WALK_ROWS = 2500
 MAX_WALK_ROWS = 20_000
+# A look-back for title/summary or exact matches through their text index reads the date of
+# every such match to keep the newest. Those in the newest matches tell how far back in
+# time enough of them lie: the text index is then read only for that time span, with
+# LOOKBACK_MARGIN times the span the newest matches suggest (and, if that holds too few,
+# for all time after all).
+LOOKBACK_MARGIN = 2.0
 # Autocomplete orders at most this many matching titles, plus (when there are more) the
 # newest matches among the newest SUGGESTION_WALK_ROWS rows, the newest titles starting with
 # the words and the newest holding the text as written, SUGGESTION_NEWEST of each.
@@ -652,7 +658,13 @@ class _Finder:
         extra = []
         for vector, tsquery, share, found in wanted:
             check = f"d.{vector} @@ {tsquery}" + (f" AND {words}" if self.strict else "")
-            extra.append(self._newest(where, check, share, density * found / len(flagged), rows))
+            since = _lookback_start([row for row, _ranked, _exact in flagged], share, found, matches)
+            if since is not None:
+                self.params[f"since_{vector}"] = since
+            extra.append(self._newest(
+                where, check, share, density * found / len(flagged), rows,
+                since=f"%(since_{vector})s" if since is not None else "",
+            ))
         if extra:
             union = " UNION ".join(f"({sql})" for sql in extra)
             for row in self._fetch(f"SELECT {columns} FROM {TABLE} d WHERE d.ctid = ANY(ARRAY({union}))"):
@@ -687,9 +699,11 @@ class _Finder:
         density: float,
         rows: float | None,
         enough: int = 0,
+        since: str = "",
     ) -> str:
         """SQL giving the ctids of the newest `limit` rows of `where` that pass `check`, of
-        which about `density` of the `rows` rows of `where` do (None: not known).
+        which about `density` of the `rows` rows of `where` do (None: not known). `since`
+        (SQL): from when on they likely lie (`_newest_since`).
 
         A walk reads the rows of `where` newest first through a `*_recent` index and
         tests each: the cost of the rows it reads until `limit` pass. The text index finds
@@ -697,17 +711,13 @@ class _Finder:
         cheaper is taken; a walk stops after twice the rows expected and, if it has not
         found `enough` (default `limit`), the text index is used after all."""
         enough = enough or limit
-        condition = " AND ".join(where) or "true"
-        indexed = (
-            f"SELECT b.ctid FROM (SELECT d.ctid, d.date, d.id FROM {TABLE} d "
-            f"WHERE {condition} AND {check} OFFSET 0) b "
-            f"ORDER BY b.date DESC NULLS LAST, b.id LIMIT {limit}"
-        )
+        indexed = _newest_since(where, check, limit, since) if since else _newest_indexed(where, check, limit)
         walk_rows = limit / max(density, 1e-6)
         if rows is None:
             walk_rows = WALK_ROWS / 2
         elif walk_rows * WALK_ROW_COST > density * rows:
             return indexed
+        condition = " AND ".join(where) or "true"
         walked = (
             f"SELECT d.ctid FROM (SELECT d.ctid, d.folded, d.ranked, d.exact FROM {TABLE} d "
             f"WHERE {condition} ORDER BY {_newest_first(where)} "
@@ -717,6 +727,52 @@ class _Finder:
             f"WITH walked AS MATERIALIZED ({walked}) SELECT ctid FROM walked UNION ALL "
             f"SELECT ctid FROM ({indexed}) i WHERE (SELECT count(*) FROM walked) < {enough}"
         )
+
+
+def _newest_indexed(where: list[str], check: str, limit: int) -> str:
+    """SQL giving the ctids of the newest `limit` rows of `where` that pass `check`, through
+    the text index: every row that passes is read, then sorted by date."""
+    return (
+        f"SELECT b.ctid FROM (SELECT d.ctid, d.date, d.id FROM {TABLE} d "
+        f"WHERE {' AND '.join(where + [check])} OFFSET 0) b "
+        f"ORDER BY b.date DESC NULLS LAST, b.id LIMIT {limit}"
+    )
+
+
+def _newest_since(where: list[str], check: str, limit: int, since: str) -> str:
+    """SQL giving the ctids of the newest `limit` rows of `where` that pass `check`,
+    looked for through the text index among the rows dated from `since` on (the date
+    index narrows what the text index finds: few rows are read), then, if fewer than
+    `limit` are there, among all. Exact either way: when the span holds `limit`, the
+    newest `limit` of all are in it."""
+    windowed = _newest_indexed(where + [f"d.date >= {since}"], check, limit)
+    return (
+        f"WITH windowed AS MATERIALIZED ({windowed}) SELECT ctid FROM windowed UNION ALL "
+        f"SELECT ctid FROM ({_newest_indexed(where, check, limit)}) i "
+        f"WHERE (SELECT count(*) FROM windowed) < {limit}"
+    )
+
+
+def _lookback_start(
+    newest: list[_Row], limit: int, found: int, matches: float | None
+) -> datetime.datetime | None:
+    """From when on the newest `limit` rows of a kind likely lie, when `found` of them are
+    among the `newest` of about `matches` matches: LOOKBACK_MARGIN times the time those
+    span per row found. None when the newest tell nothing (none found, or no span of
+    dates), or when there are hardly more than `limit` of the kind in all (the span would
+    hold them all: read them all at once)."""
+    dates = [row.date for row in newest if row.date is not None]
+    if not found or len(dates) < 2 or matches is None:
+        return None
+    if found * matches / len(newest) < LOOKBACK_MARGIN * limit:
+        return None
+    span = max(dates) - min(dates)
+    if span <= datetime.timedelta(0):
+        return None
+    try:
+        return max(dates) - span * (LOOKBACK_MARGIN * limit / found)
+    except OverflowError:  # before the year 1: all time
+        return None
 
 
 def _newest_first(where: list[str]) -> str:

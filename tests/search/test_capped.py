@@ -305,3 +305,46 @@ def test_when_the_newest_rows_do_not_match_the_text_index_counts_after_all(provi
     assert results.hits and all("Sông suối mùa lũ" in hit.title for hit in results.hits)
     response = search(province, q="suối", **WIDE)
     assert "Hơn 1.000 kết quả cho “suối”" in response.content.decode()
+
+
+def written_both_ways(province, portal_a, old_exact_age: timedelta = timedelta(0)) -> None:
+    """DENSE notices that fold to “ban hang”, one in ten written “bán hàng”: the newest
+    matches hold a few of those, and there are many more further back (from
+    `old_exact_age` on, past the newest three hundred rows)."""
+    index(
+        [
+            doc(
+                province if n % 2 else portal_a,
+                70_000 + n,
+                f"{'Phiên chợ bán hàng' if n % 10 == 0 else 'Quy định ban hành hàng hóa'} số {n}",
+                timedelta(minutes=n) + (old_exact_age if n % 10 == 0 and n >= 300 else timedelta(0)),
+                summary="Thông báo của cơ quan.",
+            )
+            for n in range(DENSE)
+        ]
+    )
+    analyze()
+
+
+def windowed(statements: list[str]) -> bool:
+    return any("WITH windowed AS MATERIALIZED" in sql for sql in statements)
+
+
+@pytest.mark.parametrize("old_exact_age", [timedelta(0), timedelta(days=400)], ids=["near", "far back"])
+def test_the_exact_look_back_reads_the_span_the_newest_matches_suggest(
+    province, portal_a, monkeypatch, old_exact_age
+):
+    """The newest exact-diacritic matches are looked for among the recent rows the newest
+    matches point to; where too few are there (“far back”), among all: the same results
+    as reading every exact match."""
+    written_both_ways(province, portal_a, old_exact_age)
+    results, statements = wide_search("bán hàng")
+    assert windowed(statements)
+    assert results.capped
+    assert all(hit.title.startswith("Phiên chợ bán hàng") for hit in results.hits)
+    monkeypatch.setattr(postgres, "_lookback_start", lambda *args: None)
+    every, statements = wide_search("bán hàng")
+    assert not windowed(statements)
+    assert outcome(results) == outcome(every)
+    # The pool holds the newest hundred exact matches, beyond the newest matches' thirty.
+    assert results.reachable == every.reachable >= 300 + 70
