@@ -93,6 +93,9 @@ TYPE_FILTER = "d.content_type = %(content_type)s"
 # than the first, and rank above them). The type and portal facets then count the newest
 # matches.
 POOL_NEWEST = 300
+# With a filter, the type and portal facets count the newest FACET_SAMPLE matches of the
+# scope without it (another list than the results').
+FACET_SAMPLE = 150
 POOL_RANKED = 150
 POOL_EXACT = 100
 # A candidate list is read by walking the newest rows of the scope and testing each (cheap
@@ -629,9 +632,11 @@ class _Finder:
         rows = None if matches is None else self._planned_rows(where)
         density = 1.0 if rows is None else min(1.0, matches / rows)
         words = f"d.folded @@ {FOLDED_QUERY}"
-        # Counting only, fewer newest matches do if the walk finds them (not many fewer).
+        # Counting only (the type and portal facets of a filtered search): FACET_SAMPLE,
+        # or fewer if the walk finds them (not many fewer).
+        limit = POOL_NEWEST if ranked else FACET_SAMPLE
         enough = POOL_NEWEST if ranked else POOL_NEWEST // 6
-        newest = self._newest(where, words, POOL_NEWEST, density, rows, enough=enough)
+        newest = self._newest(where, words, limit, density, rows, enough=enough)
         newest = f"d.ctid = ANY(ARRAY({newest}))"
         if not ranked:
             rows = self._fetch(f"SELECT {columns} FROM {TABLE} d WHERE {newest}")
@@ -703,15 +708,20 @@ class _Finder:
     ) -> str:
         """SQL giving the ctids of the newest `limit` rows of `where` that pass `check`, of
         which about `density` of the `rows` rows of `where` do (None: not known). `since`
-        (SQL): from when on they likely lie (`_newest_since`).
+        (SQL): from when on they likely lie (then `_newest_since`).
 
         A walk reads the rows of `where` newest first through a `*_recent` index and
         tests each: the cost of the rows it reads until `limit` pass. The text index finds
         every row that passes, and they are sorted by date: the cost of those rows. The
         cheaper is taken; a walk stops after twice the rows expected and, if it has not
         found `enough` (default `limit`), the text index is used after all."""
+        if since:
+            # The text index for a span holding about LOOKBACK_MARGIN times `limit` such
+            # rows: fewer rows read than a walk would test (the walk reading `exact` from
+            # TOAST, at that).
+            return _newest_since(where, check, limit, since)
         enough = enough or limit
-        indexed = _newest_since(where, check, limit, since) if since else _newest_indexed(where, check, limit)
+        indexed = _newest_indexed(where, check, limit)
         walk_rows = limit / max(density, 1e-6)
         if rows is None:
             walk_rows = WALK_ROWS / 2
