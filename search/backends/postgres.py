@@ -110,6 +110,11 @@ WALK_ROW_COST = 1.5
 DENSE_SHARE = 0.2
 DENSE_WALK_MARGIN = 1.5
 WALK_ROWS = 2500
+# When the planner expects at most FULL_READ_EXPECTED matches (too few for a walk to count),
+# the count reads every match, up to FULL_READ_LIMIT (the planner may be wrong), with its
+# date: past COUNT_CAP, the newest are then known without another pass over the matches.
+FULL_READ_EXPECTED = 4 * COUNT_CAP
+FULL_READ_LIMIT = 8 * COUNT_CAP
 MAX_WALK_ROWS = 20_000
 # A look-back for title/summary or exact matches through their text index reads the date of
 # every such match to keep the newest. Those in the newest matches tell how far back in
@@ -517,6 +522,9 @@ class _Finder:
         # whole document, so those candidates are checked against `folded` too.
         self.strict = False
         self._estimates: dict[tuple[str, ...], float] = {}
+        # The newest POOL_NEWEST matches of a `where` (ctids, as an array's text), when a
+        # probe read every match.
+        self._newest_known: dict[tuple[str, ...], str] = {}
 
     def _columns(self, selected: list[str], ranked: bool = True) -> str:
         return (
@@ -543,24 +551,38 @@ class _Finder:
         physical order) the count went, or into the scope's newest rows (`_count_walking`)."""
         if self.text and (counted := self._count_walking(where)) is not None:
             return counted
+        # Few enough expected: every match is read, and past COUNT_CAP its newest are known
+        # at once (`pool` then ranks them without looking for them again).
+        full = self.text and self._planned_rows(where + self.words) <= FULL_READ_EXPECTED
         condition = " AND ".join(where + self.words)
+        # (Once, and only past the cap: then the statement gives one row.)
+        newest = (
+            f"CASE WHEN n.n > {COUNT_CAP} THEN (SELECT ARRAY("
+            f"SELECT ctid FROM m ORDER BY date DESC NULLS LAST, id LIMIT {POOL_NEWEST})::text) END"
+            if full
+            else "NULL"
+        )
         self.cursor.execute(
-            f"WITH m AS MATERIALIZED (SELECT d.ctid FROM {TABLE} d WHERE {condition} "
-            f"LIMIT {COUNT_CAP + 1}), "
+            f"WITH m AS MATERIALIZED (SELECT d.ctid{', d.date, d.id' if full else ''} "
+            f"FROM {TABLE} d WHERE {condition} "
+            f"LIMIT {(FULL_READ_LIMIT if full else COUNT_CAP) + 1}), "
             "n AS MATERIALIZED (SELECT count(*) AS n, max(ctid)::text AS last FROM m) "
             f"SELECT n.n, n.last, (SELECT relpages FROM pg_class WHERE oid = '{TABLE}'::regclass), "
-            f"{f'{FOLDED_QUERY}::text' if self.text else 'NULL'}, r.* FROM n LEFT JOIN ("
+            f"{f'{FOLDED_QUERY}::text' if self.text else 'NULL'}, {newest}, r.* FROM n LEFT JOIN ("
             f"SELECT {self._columns(selected or [])} FROM {TABLE} d "
             f"WHERE (SELECT n FROM n) <= {COUNT_CAP} AND d.ctid = ANY(ARRAY(SELECT ctid FROM m))"
             ") r ON true",
             self.params,
         )
         fetched = self.cursor.fetchall()
-        count, last, pages, words = fetched[0][:4]
+        count, last, pages, words, newest = fetched[0][:5]
         self._read_words(words)
         if count <= COUNT_CAP:
-            rows = [self._row(values[4:]) for values in fetched if values[4] is not None]
+            rows = [self._row(values[5:]) for values in fetched if values[5] is not None]
             return count, float(count), rows
+        if full and count <= FULL_READ_LIMIT:
+            self._newest_known[tuple(where)] = newest
+            return count, float(count), None
         block = int(last.strip("()").split(",")[0])
         return count, count * max(pages or 0, block + 1) / (block + 1), None
 
@@ -636,8 +658,14 @@ class _Finder:
         # or fewer if the walk finds them (not many fewer).
         limit = POOL_NEWEST if ranked else FACET_SAMPLE
         enough = POOL_NEWEST if ranked else POOL_NEWEST // 6
-        newest = self._newest(where, words, limit, density, rows, enough=enough)
-        newest = f"d.ctid = ANY(ARRAY({newest}))"
+        known = self._newest_known.get(tuple(where))
+        if known is not None:
+            name = f"newest_{list(self._newest_known).index(tuple(where))}"
+            self.params[name] = known
+            newest = f"d.ctid = ANY((%({name})s::tid[])[1:{limit}])"
+        else:
+            newest = self._newest(where, words, limit, density, rows, enough=enough)
+            newest = f"d.ctid = ANY(ARRAY({newest}))"
         if not ranked:
             rows = self._fetch(f"SELECT {columns} FROM {TABLE} d WHERE {newest}")
             return rows, len(rows)

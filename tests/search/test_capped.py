@@ -348,3 +348,17 @@ def test_the_exact_look_back_reads_the_span_the_newest_matches_suggest(
     assert outcome(results) == outcome(every)
     # The pool holds the newest hundred exact matches, beyond the newest matches' thirty.
     assert results.reachable == every.reachable >= 300 + 70
+
+
+def test_few_expected_matches_are_all_read_once_with_the_same_results(crowd, province, monkeypatch):
+    """Past the cap, but few enough for the planner to expect them all in one read: the
+    count reads every match with its date, and the pool ranks the newest it found without
+    looking for them again; the same page, counts and facets as the capped count gives."""
+    analyze()
+    results, statements = wide_search("ban hang")
+    assert any("::tid[]" in sql for sql in statements)
+    assert results.capped and results.total == COUNT_CAP
+    monkeypatch.setattr(postgres, "FULL_READ_EXPECTED", 0)
+    capped, statements = wide_search("ban hang")
+    assert not any("::tid[]" in sql for sql in statements)
+    assert outcome(results) == outcome(capped)
