@@ -45,6 +45,11 @@ def test_an_upgrade_rebuilds_only_what_an_older_release_indexed(province, portal
             number="12/2025/NQ-HĐND", doc_type="nghi-quyet", issue_date=date(2025, 7, 10),
             summary="Quy định mức hỗ trợ tiền ăn trưa cho học sinh bán trú.",
         )
+    with schema_context(province.schema_name):
+        LegalDocumentPageFactory(
+            number="20/2025/QĐ-UBND", doc_type="quyet-dinh", issue_date=date(2025, 8, 1),
+            summary="Ban hành quy chế phối hợp.",
+        )
     assert numbers_found(portal_a, "NQ 12") == {"12/2025/NQ-HĐND"}
     # As an earlier release left them: portal A's documents without the number's parts and
     # no record of its format; portal B recorded with the first format.
@@ -81,6 +86,16 @@ def test_another_backend_starts_from_nothing(settings, province, portal_a, porta
     settings.CONG_SEARCH_INDEX = "cong"
     assert indexing.index_identity() == "opensearch:cong"
     assert {"tinhthu", "soa", "xab"} <= {p.code for p in indexing.stale_portals()}
+
+
+@pytest.mark.parametrize("code", ["", "   ", "so\x00a"])
+def test_an_empty_or_nul_portal_code_is_refused_and_nothing_is_rebuilt(code, portal_a):
+    before = SearchDocument.objects.filter(portal=portal_a.schema_name).count()
+    IndexedPortal.objects.filter(portal=portal_a.schema_name).update(format=1)
+    with pytest.raises(CommandError, match="Mã cổng không hợp lệ"):
+        run("rebuild", "--portal", code)
+    assert IndexedPortal.objects.get(portal=portal_a.schema_name).format == 1
+    assert SearchDocument.objects.filter(portal=portal_a.schema_name).count() == before
 
 
 def test_options_that_do_not_go_together_are_refused():

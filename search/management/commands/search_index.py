@@ -27,24 +27,30 @@ class Command(BaseCommand):
         connection.set_schema_to_public()
         backend = get_backend()
         action = options["action"]
-        if action != "rebuild" and (options["portal"] or options["stale"]):
+        code = options["portal"]
+        if code is not None:
+            # An empty code would rebuild every portal; NUL cannot be sent to PostgreSQL.
+            code = code.strip()
+            if not code or "\x00" in code:
+                raise CommandError("Mã cổng không hợp lệ (trống hoặc có ký tự NUL).")
+        if action != "rebuild" and (code or options["stale"]):
             raise CommandError("--portal và --stale chỉ dùng với rebuild.")
-        if options["portal"] and options["stale"]:
+        if code and options["stale"]:
             raise CommandError("Chọn một trong hai: --portal hoặc --stale.")
         if action == "create":
             created = backend.create_index()
             self.stdout.write(self.style.SUCCESS("Đã tạo chỉ mục.") if created else "Chỉ mục đã có sẵn.")
         elif action == "rebuild":
             backend.create_index()
-            if options["portal"]:
+            if code:
                 portal = (
                     Portal.objects.exclude(kind=Portal.Kind.PLATFORM)
-                    .filter(code=options["portal"])
+                    .filter(code=code)
                     .prefetch_related("domains")
                     .first()
                 )
                 if portal is None:
-                    raise CommandError(f"Không có cổng mã “{options['portal']}”.")
+                    raise CommandError(f"Không có cổng mã “{code}”.")
                 counts = {portal.code: indexing.rebuild_portal(portal)}
             elif options["stale"]:
                 counts = {portal.code: indexing.rebuild_portal(portal) for portal in indexing.stale_portals()}
