@@ -522,8 +522,8 @@ class _Finder:
         # whole document, so those candidates are checked against `folded` too.
         self.strict = False
         self._estimates: dict[tuple[str, ...], float] = {}
-        # The newest POOL_NEWEST matches of a `where` (ctids, as an array's text), when a
-        # probe read every match.
+        # The newest POOL_NEWEST matches of a `where` (ctids, as an array's text), when its
+        # count met them (a walk, or a read of every match).
         self._newest_known: dict[tuple[str, ...], str] = {}
 
     def _columns(self, selected: list[str], ranked: bool = True) -> str:
@@ -603,18 +603,22 @@ class _Finder:
             return None
         condition = " AND ".join(where) or "true"
         order = _newest_first(where)
+        # The first POOL_NEWEST matches the walk met are the scope's newest: `pool` ranks
+        # them without walking again.
         self.cursor.execute(
-            f"SELECT count(*), max(w.n), {FOLDED_QUERY}::text FROM ("
-            f"SELECT w.n FROM (SELECT d.folded, row_number() OVER (ORDER BY {order}) AS n "
+            f"SELECT count(*), max(w.n), {FOLDED_QUERY}::text, "
+            f"((array_agg(w.ctid ORDER BY w.n))[1:{POOL_NEWEST}])::text FROM ("
+            f"SELECT w.n, w.ctid FROM (SELECT d.ctid, d.folded, row_number() OVER (ORDER BY {order}) AS n "
             f"FROM {TABLE} d WHERE {condition} ORDER BY {order} "
             f"LIMIT {int(DENSE_WALK_MARGIN * (COUNT_CAP + 1) * rows / expected)}) w "
             f"WHERE w.folded @@ {FOLDED_QUERY} LIMIT {COUNT_CAP + 1}) w",
             self.params,
         )
-        count, walked, words = self.cursor.fetchone()
+        count, walked, words, newest = self.cursor.fetchone()
         if count <= COUNT_CAP:
             return None
         self._read_words(words)
+        self._newest_known[tuple(where)] = newest
         return count, count * max(rows, walked) / walked, None
 
     def _planned_rows(self, where: list[str]) -> float:

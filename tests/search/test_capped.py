@@ -362,3 +362,23 @@ def test_few_expected_matches_are_all_read_once_with_the_same_results(crowd, pro
     capped, statements = wide_search("ban hang")
     assert not any("::tid[]" in sql for sql in statements)
     assert outcome(results) == outcome(capped)
+
+
+def test_the_newest_matches_a_walk_met_while_counting_are_ranked_without_walking_again(
+    common_word, monkeypatch
+):
+    results, statements = wide_search("vung cao")
+    assert sum("row_number() OVER" in sql for sql in statements) == 1
+    assert any("::tid[]" in sql for sql in statements)
+    # Forgetting them, the pool walks the newest rows again: the same results.
+    counted = postgres._Finder._count_walking
+
+    def forgetting(finder, where):
+        found = counted(finder, where)
+        finder._newest_known.clear()
+        return found
+
+    monkeypatch.setattr(postgres._Finder, "_count_walking", forgetting)
+    again, statements = wide_search("vung cao")
+    assert not any("::tid[]" in sql for sql in statements)
+    assert outcome(results) == outcome(again)
