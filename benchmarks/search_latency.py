@@ -17,7 +17,8 @@ The goal: p95 ≤ 50 ms at 100k documents across 100 portals.
 
 `--reuse` times the database a `--keep` run left (migrated to the current code; the same
 documents and queries are drawn, but not written again) when it holds as many documents
-and portals.
+and portals. `--statements` also prints, for each search row, the mean time per query of
+each kind of SQL statement the searches run, and what is left outside SQL (Python).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ import statistics
 import subprocess
 import sys
 import time
+from contextlib import nullcontext
 from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -83,6 +85,27 @@ def sentence(rng: random.Random, n: int) -> str:
                     for _ in range(n))
 
 
+def statement_kind(sql: str) -> str:
+    """What a statement of a search does, from its shape (search.backends.postgres)."""
+    if sql.startswith("EXPLAIN"):
+        return "planner estimates"
+    if "max(w.n)" in sql:
+        return "count: walk"
+    if sql.startswith("WITH m AS MATERIALIZED"):
+        return "count: text index"
+    if "ts_headline" in sql:
+        return "page: snippets"
+    if "set_config" in sql or "current_setting" in sql:
+        return "planner settings"
+    if "WITH windowed" in sql or ") UNION (" in sql:
+        return "look-backs (title/summary, exact)"
+    if "ts_rank" in sql:
+        return "newest matches, ranked"
+    if "d.ctid = ANY" in sql:
+        return "newest matches, for facets"
+    return "other"
+
+
 def percentiles(values: list[float]) -> str:
     values = sorted(values)
     p95 = values[max(0, int(len(values) * 0.95) - 1)]
@@ -117,6 +140,8 @@ def main() -> int:
     parser.add_argument("--keep", action="store_true", help="keep the benchmark database")
     parser.add_argument("--reuse", action="store_true",
                         help="time the kept database if it holds as many documents and portals")
+    parser.add_argument("--statements", action="store_true",
+                        help="per search row, the mean time per query of each kind of statement")
     args = parser.parse_args()
 
     url = bench_database_url()
@@ -200,14 +225,28 @@ def main() -> int:
         text = sentence(rng, rng.choice([1, 2, 2, 3]))
         queries.append(unaccent(text).lower() if rng.random() < 0.5 else text)
 
+    breakdowns: list[dict[str, float]] = []  # per timed row: statement kind → ms in all
+
     def timed(func) -> list[float]:
         for query in queries[:20]:  # warm the cache
             func(query)
-        out = []
-        for query in queries:
+        spent: dict[str, float] = {}
+
+        def measure(execute, sql, params, many, context):
             t0 = time.perf_counter()
-            func(query)
-            out.append((time.perf_counter() - t0) * 1000)
+            try:
+                return execute(sql, params, many, context)
+            finally:
+                kind = statement_kind(sql)
+                spent[kind] = spent.get(kind, 0.0) + (time.perf_counter() - t0) * 1000
+
+        out = []
+        with connection.execute_wrapper(measure) if args.statements else nullcontext():
+            for query in queries:
+                t0 = time.perf_counter()
+                func(query)
+                out.append((time.perf_counter() - t0) * 1000)
+        breakdowns.append(spent)
         return out
 
     home = portals[0].schema_name
@@ -240,6 +279,14 @@ def main() -> int:
           f"max {max(matches)}; {capped} of {len(matches)} past the count cap ({COUNT_CAP})")
     for name, values in rows:
         print(f"{name:28s} {percentiles(values)}")
+    if args.statements:
+        for (name, values), spent in zip(rows, breakdowns, strict=True):
+            if "autocomplete" in name or "news" in name:
+                continue
+            print(f"{name}, mean ms per query:")
+            spent = {**spent, "outside SQL (Python)": sum(values) - sum(spent.values())}
+            for kind, total in sorted(spent.items(), key=lambda item: -item[1]):
+                print(f"  {kind:32s} {total / len(values):6.2f}")
 
     connection.close()
     if not args.keep:
