@@ -693,9 +693,10 @@ class _Finder:
             if found_exact < POOL_EXACT and not covered:
                 wanted.append(("exact", EXACT_QUERY, POOL_EXACT, found_exact))
         extra = []
+        newest_rows = list(pool.values())
         for vector, tsquery, share, found in wanted:
             check = f"d.{vector} @@ {tsquery}" + (f" AND {words}" if self.strict else "")
-            since = _lookback_start([row for row, _ranked, _exact in flagged], share, found, matches)
+            since = _lookback_start(newest_rows, share, found, matches)
             if since is not None:
                 self.params[f"since_{vector}"] = since
             extra.append(self._newest(
