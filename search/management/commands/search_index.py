@@ -55,7 +55,8 @@ class Command(BaseCommand):
             elif options["stale"]:
                 counts = {portal.code: indexing.rebuild_portal(portal) for portal in indexing.stale_portals()}
                 if not counts:
-                    self.stdout.write("Không cổng nào cần lập lại chỉ mục.")
+                    self.stdout.write(self.style.SUCCESS("Không cổng nào cần lập lại chỉ mục."))
+                    return
             else:
                 counts = indexing.rebuild_all()
             connection.set_schema_to_public()
