@@ -522,8 +522,8 @@ class _Finder:
         # whole document, so those candidates are checked against `folded` too.
         self.strict = False
         self._estimates: dict[tuple[str, ...], float] = {}
-        # The newest POOL_NEWEST matches of a `where` (ctids, as an array's text), when its
-        # count met them (a walk, or a read of every match).
+        # The parameter holding the newest POOL_NEWEST matches of a `where` (ctids, as an
+        # array's text), when its count met them (a walk, or a read of every match).
         self._newest_known: dict[tuple[str, ...], str] = {}
 
     def _columns(self, selected: list[str], ranked: bool = True) -> str:
@@ -581,7 +581,7 @@ class _Finder:
             rows = [self._row(values[5:]) for values in fetched if values[5] is not None]
             return count, float(count), rows
         if full and count <= FULL_READ_LIMIT:
-            self._newest_known[tuple(where)] = newest
+            self._remember_newest(where, newest)
             return count, float(count), None
         block = int(last.strip("()").split(",")[0])
         return count, count * max(pages or 0, block + 1) / (block + 1), None
@@ -618,8 +618,14 @@ class _Finder:
         if count <= COUNT_CAP:
             return None
         self._read_words(words)
-        self._newest_known[tuple(where)] = newest
+        self._remember_newest(where, newest)
         return count, count * max(rows, walked) / walked, None
+
+    def _remember_newest(self, where: list[str], ctids: str) -> None:
+        """The newest POOL_NEWEST matches of `where`, for `pool`, in a parameter of their own."""
+        name = f"newest_{len(self._newest_known)}"
+        self.params[name] = ctids
+        self._newest_known[tuple(where)] = name
 
     def _planned_rows(self, where: list[str]) -> float:
         """The planner's estimate of the rows of `where`: without the words, the rows a walk
@@ -664,9 +670,7 @@ class _Finder:
         enough = POOL_NEWEST if ranked else POOL_NEWEST // 6
         known = self._newest_known.get(tuple(where))
         if known is not None:
-            name = f"newest_{list(self._newest_known).index(tuple(where))}"
-            self.params[name] = known
-            newest = f"d.ctid = ANY((%({name})s::tid[])[1:{limit}])"
+            newest = f"d.ctid = ANY((%({known})s::tid[])[1:{limit}])"
         else:
             newest = self._newest(where, words, limit, density, rows, enough=enough)
             newest = f"d.ctid = ANY(ARRAY({newest}))"
