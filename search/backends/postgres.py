@@ -77,8 +77,12 @@ SNIPPET_SOURCE_CHARS = 4000
 # With synonyms, the words OR each alternative (`public.cong_websearch`, migration 0003).
 FOLDED_QUERY = f"public.cong_websearch('{CONFIG}', %(text)s, %(alternatives)s)"
 EXACT_QUERY = "public.cong_websearch('pg_catalog.simple', %(text)s, %(alternatives)s)"
+# `exact` lies in TOAST (a read a row): it is ranked only where `ranked` holds some of the
+# words. Its words folded are `ranked`'s, so elsewhere its rank is ts_rank's floor for no
+# match (1e-20) as `ranked`'s is: the order is the same.
 RANK = (
-    f"ts_rank(d.ranked, {FOLDED_QUERY}) + 2 * ts_rank(d.exact, {EXACT_QUERY}) + "
+    f"ts_rank(d.ranked, {FOLDED_QUERY}) + CASE WHEN ts_rank(d.ranked, {FOLDED_QUERY}) > 1e-19 "
+    f"THEN 2 * ts_rank(d.exact, {EXACT_QUERY}) ELSE 0 END + "
     "CASE WHEN strpos(lower(d.title), lower(%(text)s)) > 0 THEN 1 ELSE 0 END"
 )
 # The order of equal ranks, and of every result without words; the `*_recent` indexes of
@@ -116,6 +120,11 @@ WALK_ROWS = 2500
 FULL_READ_EXPECTED = 4 * COUNT_CAP
 FULL_READ_LIMIT = 8 * COUNT_CAP
 MAX_WALK_ROWS = 20_000
+# The type and portal facets of a filtered search with at most COUNT_CAP results count every
+# match of the scope when there are at most COUNT_CAP of those too. When the planner expects
+# more than FACET_PROBE_EXPECTED, they are not counted (that would stop at the cap): the
+# facets count the newest FACET_SAMPLE at once.
+FACET_PROBE_EXPECTED = 4 * COUNT_CAP
 # A look-back for title/summary or exact matches through their text index reads the date of
 # every such match to keep the newest. Those in the newest matches tell how far back in
 # time enough of them lie: the text index is then read only for that time span, with
@@ -284,26 +293,7 @@ class PostgresSearchBackend(SearchBackend):
         results = SearchResults()
         with _planned_for_text_indexes() as cursor:
             finder = _Finder(cursor, params, text=text, counted=counted)
-            if narrow:
-                count, matches, chosen = finder.probe(base + narrow)
-                every = None
-                if chosen is None:  # so there are more than COUNT_CAP without the filters too
-                    chosen, _newest = finder.pool(base + narrow, matches)
-                else:
-                    _count, _matches, every = finder.probe(base, selected=narrow)
-                if every is not None:
-                    base_rows = every
-                else:
-                    base_rows, _newest = finder.pool(base, None, ranked=False)
-                    results.facet_sample = len(base_rows)
-            else:
-                count, matches, every = finder.probe(base)
-                if every is not None:
-                    base_rows = chosen = every
-                else:
-                    chosen, newest = finder.pool(base, matches)
-                    base_rows = chosen[:newest]
-                    results.facet_sample = newest
+            count, chosen, base_rows, results.facet_sample = finder.candidates(base, narrow)
             results.capped = count > COUNT_CAP
             results.total = COUNT_CAP if results.capped else len(chosen)
             chosen.sort(key=_by_rank if text else _by_date)
@@ -542,11 +532,38 @@ class _Finder:
         self.cursor.execute(sql, self.params)
         return [self._row(values) for values in self.cursor.fetchall()]
 
+    def candidates(
+        self, base: list[str], narrow: list[str]
+    ) -> tuple[int, list[_Row], list[_Row], int]:
+        """How many rows of `base` pass `narrow` (counted up to COUNT_CAP + 1), the
+        candidates among them (all of them up to COUNT_CAP), the rows of `base` the type
+        and portal facets count, and, when those are a sample of the newest, its size."""
+        if not narrow:
+            count, matches, every = self.probe(base)
+            if every is not None:
+                return count, every, every, 0
+            chosen, newest = self.pool(base, matches)
+            return count, chosen, chosen[:newest], newest
+        count, matches, chosen = self.probe(base + narrow)
+        every = scope_matches = None
+        if chosen is None:  # so there are more than COUNT_CAP without the filters too
+            chosen, _newest = self.pool(base + narrow, matches)
+        else:
+            scope_matches = self.expected_matches(base)
+            if scope_matches is None or scope_matches <= FACET_PROBE_EXPECTED:
+                # Only the facets need them: not ranked.
+                _count, scope_matches, every = self.probe(base, selected=narrow, ranked=False)
+        if every is not None:
+            return count, chosen, every, 0
+        sample, _newest = self.pool(base, scope_matches, ranked=False)
+        return count, chosen, sample, len(sample)
+
     def probe(
-        self, where: list[str], selected: list[str] | None = None
+        self, where: list[str], selected: list[str] | None = None, *, ranked: bool = True
     ) -> tuple[int, float, list[_Row] | None]:
         """How many rows match, counted up to COUNT_CAP + 1, and, when that is at most
-        COUNT_CAP, every one of them (one pass through the text index). Past COUNT_CAP no
+        COUNT_CAP, every one of them (one pass through the text index; `ranked` or not,
+        as `pool`). Past COUNT_CAP no
         rows, and an estimate of how many match in all, from how far into the table (in
         physical order) the count went, or into the scope's newest rows (`_count_walking`)."""
         if self.text and (counted := self._count_walking(where)) is not None:
@@ -569,7 +586,7 @@ class _Finder:
             "n AS MATERIALIZED (SELECT count(*) AS n, max(ctid)::text AS last FROM m) "
             f"SELECT n.n, n.last, (SELECT relpages FROM pg_class WHERE oid = '{TABLE}'::regclass), "
             f"{f'{FOLDED_QUERY}::text' if self.text else 'NULL'}, {newest}, r.* FROM n LEFT JOIN ("
-            f"SELECT {self._columns(selected or [])} FROM {TABLE} d "
+            f"SELECT {self._columns(selected or [], ranked=ranked)} FROM {TABLE} d "
             f"WHERE (SELECT n FROM n) <= {COUNT_CAP} AND d.ctid = ANY(ARRAY(SELECT ctid FROM m))"
             ") r ON true",
             self.params,
@@ -626,6 +643,11 @@ class _Finder:
         name = f"newest_{len(self._newest_known)}"
         self.params[name] = ctids
         self._newest_known[tuple(where)] = name
+
+    def expected_matches(self, where: list[str]) -> float | None:
+        """How many rows of `where` the planner expects to match the words (None without
+        words)."""
+        return self._planned_rows(where + self.words) if self.text else None
 
     def _planned_rows(self, where: list[str]) -> float:
         """The planner's estimate of the rows of `where`: without the words, the rows a walk

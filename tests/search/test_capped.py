@@ -15,7 +15,13 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from search.backends import postgres
-from search.backends.base import COUNT_CAP, IndexedDocument, SearchQuery, SearchResults
+from search.backends.base import (
+    COUNT_CAP,
+    IndexedDocument,
+    SearchQuery,
+    SearchResults,
+    document_id,
+)
 from search.backends.postgres import PostgresSearchBackend
 from tests.support.portals import client_for
 
@@ -382,3 +388,49 @@ def test_the_newest_matches_a_walk_met_while_counting_are_ranked_without_walking
     again, statements = wide_search("vung cao")
     assert not any("::tid[]" in sql for sql in statements)
     assert outcome(results) == outcome(again)
+
+
+def test_a_type_under_the_cap_among_many_more_matches_takes_its_facets_without_counting_them(
+    crowd, province, monkeypatch
+):
+    """The documents among MANY matches are under the cap: when the planner expects far
+    more matches of every type than the cap, those are not counted (the count would stop
+    at the cap); the type and portal facets count the newest at once: the same page, count
+    and facets as counting first."""
+    analyze()
+    counted, statements = wide_search("ban hang", content_type=LEGAL_DOCUMENT)
+    counts = [sql for sql in statements if sql.startswith("WITH m AS MATERIALIZED")]
+    assert len(counts) == 2  # the documents', then every type's
+    assert not counted.capped and counted.total == len(range(0, MANY, 4))
+    assert 0 < counted.facet_sample <= postgres.FACET_SAMPLE
+    monkeypatch.setattr(postgres, "FACET_PROBE_EXPECTED", COUNT_CAP // 2)
+    sampled, statements = wide_search("ban hang", content_type=LEGAL_DOCUMENT)
+    assert [sql for sql in statements if sql.startswith("WITH m AS MATERIALIZED")] == counts[:1]
+    assert outcome(sampled) == outcome(counted)
+
+
+def test_exact_diacritics_are_ranked_where_the_title_holds_some_of_the_words(
+    province, portal_a, monkeypatch
+):
+    """`exact` is read only where `ranked` holds some of the words: a title with two of the
+    three words as written still ranks above a newer one with them folded only, as when
+    `exact` is ranked for every match."""
+    index(
+        [
+            doc(portal_a, 90_001, "Phiên chợ bán hàng", timedelta(days=3), body="Nông sản vùng cao."),
+            doc(portal_a, 90_002, "Lịch họp ban hàng tuần", timedelta(days=2), body="Nông sản."),
+            doc(portal_a, 90_003, "Tin mùa xuân", timedelta(days=1), body="Bán hàng nông sản."),
+        ]
+    )
+    query = SearchQuery(text="bán hàng nông sản", portal=portal_a.schema_name, language="vi")
+    gated = PostgresSearchBackend().search(query)
+    every_row = (
+        f"ts_rank(d.ranked, {postgres.FOLDED_QUERY}) + 2 * ts_rank(d.exact, {postgres.EXACT_QUERY}) + "
+        "CASE WHEN strpos(lower(d.title), lower(%(text)s)) > 0 THEN 1 ELSE 0 END"
+    )
+    monkeypatch.setattr(postgres, "RANK", every_row)
+    ungated = PostgresSearchBackend().search(query)
+    ids = [hit.id for hit in gated.hits]
+    assert ids == [hit.id for hit in ungated.hits]
+    written, folded = (document_id(portal_a.schema_name, NEWS_ARTICLE, pk) for pk in (90_001, 90_002))
+    assert ids.index(written) < ids.index(folded)
