@@ -29,7 +29,7 @@ def _portal_name() -> str:
 def absolute_url(name: str, subscription: Subscription) -> str:
     """A link of the subscription, in the language it was made in (/en/… for English)."""
     with translation.override(subscription.language):
-        return _root_url() + reverse(name, args=(subscription.token,))
+        return _root_url() + reverse(name, args=(subscription.link_token,))
 
 
 def list_headers(subscription: Subscription) -> dict[str, str]:

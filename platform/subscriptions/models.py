@@ -7,11 +7,16 @@ the row), shown to nobody in bulk (the admin counts per target), erasable and ex
 
 from __future__ import annotations
 
+import base64
 import secrets
 import unicodedata
 
+from django.conf import settings
 from django.db import models
+from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext_lazy as _
+
+LINK_SALT = "subscriptions.link"
 
 
 def normalise_email(value: str) -> str:
@@ -23,6 +28,13 @@ def normalise_email(value: str) -> str:
 
 def new_token() -> str:
     return secrets.token_urlsafe(32)
+
+
+def _link_digest(pk: int, secret: str, key: str | None = None) -> str:
+    mac = salted_hmac(
+        LINK_SALT, f"{pk}:{secret}", secret=key, algorithm="sha256"
+    )
+    return base64.urlsafe_b64encode(mac.digest()).rstrip(b"=").decode()
 
 
 class Subscription(models.Model):
@@ -43,9 +55,13 @@ class Subscription(models.Model):
     kind = models.CharField(_("loại đăng ký"), max_length=20, choices=Kind.choices)
     target = models.CharField(_("mục đăng ký"), max_length=64)
     language = models.CharField(_("ngôn ngữ"), max_length=8, default="vi")
-    # The link in every mail: whoever holds it may confirm or end this subscription, nothing
-    # else (it names no other subscription of the address).
+    # The secret behind the link in every mail (`link_token`), never sent itself: whoever
+    # holds the link may confirm or end this subscription, nothing else (it names no other
+    # subscription of the address).
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    # Made before links were keyed: the mails already sent carry `token` itself, which
+    # is still accepted for this row.
+    legacy_link = models.BooleanField(default=False, editable=False)
     status = models.CharField(
         _("trạng thái"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
     )
@@ -67,6 +83,32 @@ class Subscription(models.Model):
     def save(self, *args, **kwargs) -> None:
         self.email = normalise_email(self.email)
         super().save(*args, **kwargs)
+
+    @property
+    def link_token(self) -> str:
+        """What the links in its mails carry: the row's number and a keyed hash (the
+        site's secret key) of its `token`, so the database alone (a copy, a backup) gives
+        no one the links."""
+        return f"{self.pk}.{_link_digest(self.pk, self.token)}"
+
+    @classmethod
+    def by_link(cls, value: str) -> Subscription | None:
+        """The subscription a link names in this portal, or None. The keys in
+        SECRET_KEY_FALLBACKS are tried too, so links outlive a key rotation."""
+        number, dot, digest = (value or "").partition(".")
+        if not dot:
+            if not value or len(value) > 64:
+                return None
+            return cls.objects.filter(token=value, legacy_link=True).first()
+        if not (number.isascii() and number.isdigit()) or len(number) > 12 or len(digest) != 43:
+            return None
+        subscription = cls.objects.filter(pk=int(number)).first()
+        if subscription is None:
+            return None
+        for key in (settings.SECRET_KEY, *settings.SECRET_KEY_FALLBACKS):
+            if constant_time_compare(digest, _link_digest(subscription.pk, subscription.token, key)):
+                return subscription
+        return None
 
 
 class DigestEntry(models.Model):

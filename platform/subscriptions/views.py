@@ -108,10 +108,6 @@ def subscribe(request: HttpRequest) -> HttpResponse:
     return _render(request, "sent", {"target": target})
 
 
-def _by_token(token: str) -> Subscription | None:
-    if not token or len(token) > 64:
-        return None
-    return Subscription.objects.filter(token=token).first()
 
 
 def _expired(subscription: Subscription) -> bool:
@@ -124,7 +120,7 @@ def _expired(subscription: Subscription) -> bool:
 def confirm(request: HttpRequest, token: str) -> HttpResponse:
     if not is_portal_schema():
         raise Http404
-    subscription = _by_token(token)
+    subscription = Subscription.by_link(token)
     if subscription is None or _expired(subscription):
         return _render(request, "link_expired", {}, 404)
     label = label_of(subscription.kind, subscription.target)
@@ -143,7 +139,7 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
 def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     if not is_portal_schema():
         raise Http404
-    subscription = _by_token(token)
+    subscription = Subscription.by_link(token)
     if request.method == "POST":
         # RFC 8058's body, or the page's own buttons: either ends this subscription at once.
         action = request.POST.get("hanh-dong", "huy")

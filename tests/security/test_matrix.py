@@ -419,8 +419,8 @@ def _content_of_a(portal_a: Portal) -> list[Url]:
             Url(f"/hoi-dap/tra-cuu/?ma={question.tracking_code}", "content", also_portal_route=True,
                 shows=frozenset({MARK_QUESTION})),
             # a subscriber's own links (subscriptions): their page never shows the address
-            Url(f"/dang-ky-nhan-tin/xac-nhan/{subscription.token}/", "content"),
-            Url(f"/dang-ky-nhan-tin/huy/{subscription.token}/", "content"),
+            Url(f"/dang-ky-nhan-tin/xac-nhan/{subscription.link_token}/", "content"),
+            Url(f"/dang-ky-nhan-tin/huy/{subscription.link_token}/", "content"),
             # the admin
             Url("/admin/", "admin", needs_admin),
             Url(f"/admin/pages/{article.pk}/edit/", "admin", needs_page_change, obj=(Page, article.pk),

@@ -50,8 +50,8 @@ def test_a_subscription_never_receives_another_portals_publications(
 def test_a_link_of_one_portal_means_nothing_on_another(portal_a, portal_b):
     subscription = SubscriptionFactory(portal=portal_a, email="lienket@example.vn")
     other = client_for(portal_b)
-    assert other.get(f"/dang-ky-nhan-tin/xac-nhan/{subscription.token}/").status_code == 404
-    other.post(f"/dang-ky-nhan-tin/huy/{subscription.token}/", {"hanh-dong": "xoa"})
+    assert other.get(f"/dang-ky-nhan-tin/xac-nhan/{subscription.link_token}/").status_code == 404
+    other.post(f"/dang-ky-nhan-tin/huy/{subscription.link_token}/", {"hanh-dong": "xoa"})
     with schema_context(portal_a.schema_name):
         assert Subscription.objects.filter(pk=subscription.pk).exists()
 

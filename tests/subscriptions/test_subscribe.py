@@ -215,7 +215,7 @@ def test_a_confirmation_link_expires_after_a_week(portal_a):
     with schema_context(portal_a.schema_name):
         late = SubscriptionFactory(status=Subscription.Status.PENDING, confirmed_at=None)
         Subscription.objects.filter(pk=late.pk).update(created_at=timezone.now() - dt.timedelta(days=8))
-    response = client_for(portal_a).post(f"/dang-ky-nhan-tin/xac-nhan/{late.token}/")
+    response = client_for(portal_a).post(f"/dang-ky-nhan-tin/xac-nhan/{late.link_token}/")
     assert response.status_code == 404 and "Liên kết không còn hiệu lực" in response.content.decode()
     with schema_context(portal_a.schema_name):
         assert Subscription.objects.get(pk=late.pk).status == Subscription.Status.PENDING
@@ -238,5 +238,5 @@ def test_pending_subscriptions_expire(portal_a):
     call_command("prune_subscriptions", portal=portal_a.code, stdout=open("/dev/null", "w"))
     with schema_context(portal_a.schema_name):
         assert set(Subscription.objects.values_list("pk", flat=True)) == {recent.pk, kept.pk}
-    response = client_for(portal_a).get(f"/dang-ky-nhan-tin/xac-nhan/{old.token}/")
+    response = client_for(portal_a).get(f"/dang-ky-nhan-tin/xac-nhan/{old.link_token}/")
     assert response.status_code == 404
