@@ -1,7 +1,9 @@
 """Tests: the dev database settings (pytest-django creates its own test_* database), fast
 password hashing, in-memory e-mail, throwaway media."""
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -11,6 +13,18 @@ DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="cong-test-media-"))
+_MEDIA_OWNER = os.getpid()
+
+
+def _remove_media() -> None:
+    # Only by the process that made it: a server's forked workers end before their master.
+    if os.getpid() == _MEDIA_OWNER:
+        shutil.rmtree(MEDIA_ROOT, ignore_errors=True)
+
+
+# Each process that loads these settings (the test workers, the servers some tests start)
+# removes the media it made when it ends.
+atexit.register(_remove_media)
 CONG_PROVINCE_DOMAIN = "laichau.test"
 CONG_CONSOLE_DOMAIN = "quantri.laichau.test"
 CONG_PUBLIC_SCHEME = "http"
