@@ -57,6 +57,23 @@ def test_a_legal_document_downloads_as_a_pdf_with_its_vietnamese_title(portal_a)
         assert cache.get(cache_key(page)) == response.content
 
 
+def test_a_kept_pdf_is_served_without_loading_the_layout(portal_a, monkeypatch):
+    """A worker serving a kept PDF does not load WeasyPrint (half a second): only laying one
+    out does."""
+    import sys
+
+    page = LegalDocumentPageFactory(portal=portal_a, title=TITLE)
+    client = client_for(portal_a)
+    laid_out = client.get(f"/tai-pdf/{page.pk}/").content
+    monkeypatch.setitem(sys.modules, "themes.pdf_layout", None)  # importing it now fails
+    kept = client.get(f"/tai-pdf/{page.pk}/")
+    assert kept.status_code == 200 and kept.content == laid_out
+    with schema_context(portal_a.schema_name):
+        page.save_revision().publish()  # a new revision: laid out again
+    with pytest.raises(ImportError):
+        client.get(f"/tai-pdf/{page.pk}/")
+
+
 def test_no_pdf_of_a_draft_a_restricted_page_or_another_portals_page(portal_a, portal_b):
     from wagtail.models import PageViewRestriction
 
