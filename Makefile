@@ -47,6 +47,8 @@ demo: migrate
 
 ## make run: set everything up and serve the demo province on http://localhost:$(PORT)
 run: demo
+	@# After a pull whose search documents hold more (search.indexing.INDEX_FORMAT).
+	$(PY) manage.py search_index rebuild --stale
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	@echo "Phục vụ tại http://laichau.localhost:$(PORT)/ (Ctrl+C để dừng)"
 	@# The background worker (e-mails, search index, scheduled publishing) runs beside

@@ -180,7 +180,10 @@ class IdentifierFacet(SearchFacet):
     words folded) and such queries are looked up on them. `kind` names the choice field of
     the page's kind (a document's type): its label (`nghiquyet`) and its abbreviation from
     `abbreviations` (value → `NQ`) count as symbols of the number, so the kind's word or
-    abbreviation finds the number even where the symbol does not carry it (`1234/UBND-KT`)."""
+    abbreviation finds the number even where the symbol does not carry it (`1234/UBND-KT`).
+    `year_from` names the date field whose year is the number's when the number carries
+    none: numbering starts again each year, so `05/CT-UBND` issued in 2025 is cited and
+    typed as `05/2025`."""
 
     def __init__(
         self,
@@ -190,6 +193,7 @@ class IdentifierFacet(SearchFacet):
         found_label: str = "",
         kind: str = "",
         abbreviations: dict[str, str] | None = None,
+        year_from: str = "",
         **kwargs,
     ) -> None:
         super().__init__(field, key=IDENTIFIER_KEY, **kwargs)
@@ -197,6 +201,7 @@ class IdentifierFacet(SearchFacet):
         self.found_label = found_label
         self.kind = kind
         self.abbreviations = dict(abbreviations or {})
+        self.year_from = year_from
 
     def kind_symbols(self, page) -> set[str]:
         if not self.kind:
@@ -219,6 +224,9 @@ class IdentifierFacet(SearchFacet):
         if parts is not None:
             lead, year, symbols = parts
             stored[NUMBER_LEAD_KEY] = lead
+            dated = getattr(page, self.year_from, None) if self.year_from else None
+            if not year and dated:
+                year = str(dated.year)
             if year:
                 stored[NUMBER_YEAR_KEY] = year
             stored[NUMBER_SYMBOLS_KEY] = sorted(set(symbols) | self.kind_symbols(page))

@@ -31,8 +31,9 @@ BATCH = 200
 # What a document holds. Raise it when a release indexes something documents written by an
 # earlier one lack, so that the upgrade's `search_index rebuild --stale` rebuilds them.
 #   1: title, summary, body, facets;
-#   2: the parts of document numbers (`number_parts`), the text of attached PDFs, people.
-INDEX_FORMAT = 2
+#   2: the parts of document numbers (`number_parts`), the text of attached PDFs, people;
+#   3: the year of a number that carries none, from the issue date (`year_from`).
+INDEX_FORMAT = 3
 
 
 def index_identity() -> str:

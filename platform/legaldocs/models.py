@@ -337,6 +337,8 @@ class LegalDocumentPage(NFCTextMixin, Page):
             found_label=_("Văn bản có số ký hiệu"),
             # “NQ 12”, “nghị quyết 12”, “QĐ 15” find the number by its type too.
             kind="doc_type", abbreviations=TYPE_ABBREVIATIONS,
+            # “05/2025” finds 05/CT-UBND issued in 2025.
+            year_from="issue_date",
         ),
         ChoiceFacet("doc_type", param="hinh-thuc"),
         RelatedFacet("issuer", param="co-quan"),

@@ -34,6 +34,11 @@ TYPED = [
     ("CV 2745", {"2745/UBND-KTN"}),
     ("số 2745", {"2745/UBND-KTN"}),
     ("12/2025/nq-hdnd", {"12/2025/NQ-HĐND"}),
+    # A number without its year is found with the year it was issued in.
+    ("05/2025", {"05/CT-UBND"}),
+    ("chỉ thị số 05 năm 2025", {"05/CT-UBND"}),
+    ("CV 2745/2025", {"2745/UBND-KTN"}),
+    ("12/2025", {"12/2025/NQ-HĐND"}),
 ]
 
 
@@ -84,6 +89,9 @@ def test_words_with_a_number_that_is_no_document_are_still_searched(portal_a):
     hits = client_for(portal_a).get("/tim-kiem/", {"q": "mưa lũ 12"}).context["hits"]
     assert [h.facets.get("number") for h in hits] == ["2745/UBND-KTN"]
     assert not client_for(portal_a).get("/tim-kiem/", {"q": "NQ 2745"}).context["hits"]
+    # Not the year it was issued in: no number matches (and the words match nothing).
+    response = client_for(portal_a).get("/tim-kiem/", {"q": "05/2024"})
+    assert not response.context["number_match"] and not response.context["hits"]
 
 
 def test_numbers_however_typed_on_the_search_server(server_backend, portal_a):
