@@ -89,6 +89,10 @@ def deliver(notification: Notification, attempts: int = ATTEMPTS_PER_RUN) -> boo
         notification.status = Notification.Status.SENT
         notification.sent_at = timezone.now()
         notification.last_error = ""
+        if notification.purpose == Notification.Purpose.SUBSCRIPTION:
+            # Its body and headers carry the subscriber's own links: once delivered, they are
+            # not kept (the row keeps who, what subject, when).
+            notification.body, notification.headers = "", {}
         break
     else:
         notification.status = Notification.Status.FAILED
@@ -99,7 +103,11 @@ def deliver(notification: Notification, attempts: int = ATTEMPTS_PER_RUN) -> boo
             notification.last_error,
         )
     try:
-        notification.save(update_fields=["attempts", "last_attempt_at", "last_error", "status", "sent_at"])
+        notification.save(
+            update_fields=[
+                "attempts", "last_attempt_at", "last_error", "status", "sent_at", "body", "headers",
+            ]
+        )
     except Exception:
         log.exception("could not record the outcome of notification %s", notification.pk)
     return notification.status == Notification.Status.SENT

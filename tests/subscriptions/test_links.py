@@ -11,6 +11,7 @@ from django_tenants.utils import schema_context
 from django.conf import settings
 from django.test import override_settings
 
+from participation.models import Notification
 from subscriptions.models import Subscription
 from tests.support.portals import client_for
 
@@ -43,6 +44,10 @@ def test_the_mail_carries_a_keyed_link_and_not_the_stored_secret(
     assert client.post(links(message)["confirm"]).status_code == 200
     with schema_context(portal_a.schema_name):
         assert Subscription.objects.get(pk=subscription.pk).status == Subscription.Status.CONFIRMED
+        # Nor does the outbox keep the links once the mail is delivered.
+        (kept,) = Notification.objects.filter(to_email="khoa@example.vn")
+        assert kept.status == Notification.Status.SENT and kept.subject == message.subject
+        assert subscription.link_token not in kept.body + str(kept.headers)
 
 
 @pytest.mark.parametrize(
