@@ -108,3 +108,35 @@ def test_subscriptions_made_before_keyed_links_keep_their_old_links(portal_a):
     client.post(UNSUBSCRIBE.format(old.token), {"hanh-dong": "huy"})
     with schema_context(portal_a.schema_name):
         assert list(Subscription.objects.values_list("email", flat=True)) == ["moi@example.vn"]
+
+
+def test_the_upgrade_keeps_old_links_and_forgets_those_of_delivered_mails(portal_a):
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    with schema_context(portal_a.schema_name):
+        executor = MigrationExecutor(connection)
+        executor.migrate([("subscriptions", "0001_initial")])
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "INSERT INTO subscriptions_subscription (email, kind, target, language, token, "
+                "status, created_at) VALUES ('truoc@example.vn', 'loai-van-ban', 'nghi-quyet', "
+                "'vi', 'ma-cu-123', 'confirmed', now())"
+            )
+        link = "http://soa.laichau.test/dang-ky-nhan-tin/huy/ma-cu-123/"
+        delivered, waiting = (
+            Notification.objects.create(
+                purpose=Notification.Purpose.SUBSCRIPTION, status=status, to_email="truoc@example.vn",
+                subject="Tin mới", body=f"Hủy nhận tin: {link}",
+                headers={"List-Unsubscribe": f"<{link}>"},
+            )
+            for status in (Notification.Status.SENT, Notification.Status.PENDING)
+        )
+        executor = MigrationExecutor(connection)
+        executor.migrate(executor.loader.graph.leaf_nodes())
+        assert Subscription.objects.get(email="truoc@example.vn").legacy_link
+        delivered.refresh_from_db()
+        waiting.refresh_from_db()
+        assert (delivered.body, delivered.headers, delivered.subject) == ("", {}, "Tin mới")
+        assert link in waiting.body  # still to be sent: kept whole
+    assert client_for(portal_a).get(UNSUBSCRIBE.format("ma-cu-123")).status_code == 200
