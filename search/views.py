@@ -18,6 +18,7 @@ from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from core.listing import PAGE_PARAM, query_without_page
 from core.text import nfc
@@ -61,6 +62,33 @@ def _date(value: str) -> datetime.date | None:
         except ValueError:
             continue
     return None
+
+
+def date_inputs(request: HttpRequest, declared: Declared, query: SearchQuery) -> list[dict]:
+    """The chosen type's date range as the form shows it: each input's parameter, label and
+    value (a date as dd/mm/yyyy, whatever the browser's language; what was typed when it is
+    no date) and, when it is no date, why (the range then leaves it out)."""
+    declared_range = declared.date_range
+    if declared_range is None:
+        return []
+    inputs = []
+    for param, label, day in (
+        (declared_range.param_from, declared_range.label_from, query.date_from),
+        (declared_range.param_to, declared_range.label_to, query.date_to),
+    ):
+        typed = nfc(request.GET.get(param, "")).strip()[:40]
+        error = ""
+        if typed and day is None:
+            error = _(
+                "“%(typed)s” không phải là ngày hợp lệ: nhập theo dạng ngày/tháng/năm, ví dụ 15/03/2025."
+            ) % {"typed": typed}
+        inputs.append({
+            "param": param, "label": label, "error": error,
+            "value": day.strftime("%d/%m/%Y") if day else typed,
+        })
+    if query.date_from and query.date_to and query.date_from > query.date_to:
+        inputs[1]["error"] = _("Ngày cuối phải bằng hoặc sau ngày đầu.")
+    return inputs
 
 
 def _page_number(request: HttpRequest) -> int:
@@ -181,6 +209,7 @@ def search(request: HttpRequest) -> HttpResponse:
             # The chosen type's facets and date range.
             "facet_filters": facet_filters(declared, query, results),
             "date_range": declared.date_range,
+            "date_inputs": date_inputs(request, declared, query),
             "page_query": query_without_page(request),
             # The page the board pinned for these words, above the results.
             "best_bet": pinned,

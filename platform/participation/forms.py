@@ -445,8 +445,9 @@ class RefuseForm(NoteForm):
 class ProgressForm(NoteForm):
     new_deadline = forms.DateField(
         label=_("Hạn trả lời mới"),
-        widget=forms.DateInput(attrs={"type": "date"}),
-        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
+        # Text, not type="date": a browser in another language would show mm/dd/yyyy.
+        widget=forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"}),
+        input_formats=["%d/%m/%Y", "%Y-%m-%d"],
         error_messages={"required": _("Vui lòng chọn hạn trả lời mới.")},
     )
 

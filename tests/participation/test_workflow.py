@@ -9,6 +9,7 @@ import datetime as dt
 from django_tenants.utils import schema_context
 
 from django.core import mail
+from django.urls import reverse
 from django.utils import timezone
 
 from accounts.roles import APPROVER, BOARD_HEAD, CONTRIBUTOR, EDITOR
@@ -148,10 +149,14 @@ def test_progress_notice_sets_a_new_date(portal_a, make_local_user, django_captu
     question = QuestionFactory(portal=portal_a, email="kin@example.vn")
     client = signed_in(portal_a, make_local_user(portal_a, "ctv.tiendo", CONTRIBUTOR))
     new_day = timezone.localdate() + dt.timedelta(days=30)
+    form = client.get(reverse("participation_question:process", args=(question.pk,))).content.decode()
+    # dd/mm/yyyy whatever the browser's language (no type="date").
+    assert 'name="new_deadline"' in form and 'placeholder="dd/mm/yyyy"' in form
+    assert 'type="date"' not in form
     with django_capture_on_commit_callbacks(execute=True):
         r = client.post(
             action_url(question, "progress"),
-            {"new_deadline": new_day.isoformat(), "note": "Cần xin ý kiến Sở Tư pháp."},
+            {"new_deadline": new_day.strftime("%d/%m/%Y"), "note": "Cần xin ý kiến Sở Tư pháp."},
         )
     assert r.status_code == 302
     assert "Cần xin ý kiến Sở Tư pháp." in mail.outbox[0].body

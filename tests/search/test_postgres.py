@@ -11,6 +11,7 @@ from django_tenants.utils import schema_context
 
 from django.core.management import call_command
 from django.utils import timezone
+from django.utils.html import escape
 
 from search.models import SearchDocument
 from tenants.models import Portal
@@ -158,6 +159,31 @@ def documents(portal_a):
 DOCS = "legaldocs.legaldocumentpage"
 
 
+@pytest.mark.parametrize(
+    "typed", ["31/02/2021", "2021-13-01", "hôm qua", "01-01-2021", "<b>1/1</b>", "9" * 60]
+)
+def test_a_date_that_is_no_date_is_said_so_and_kept_in_its_input(documents, portal_a, typed):
+    response = search(portal_a, loai=DOCS, **{"tu-ngay": typed, "den-ngay": "31/12/2022"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "không phải là ngày hợp lệ: nhập theo dạng ngày/tháng/năm" in html
+    assert 'aria-invalid="true" aria-describedby="f-tu-ngay-error"' in html
+    assert f'value="{escape(typed[:40])}"' in html  # kept as typed (up to 40 characters)
+    assert "<b>" not in html
+    # The range keeps its valid end; the other end is left out, not guessed.
+    assert {h.facets["number"] for h in response.context["hits"]} == {
+        "43/2020/QĐ-UBND", "43/2021/QĐ-UBND"
+    }
+
+
+def test_a_range_ending_before_it_starts_is_said_so(documents, portal_a):
+    response = search(portal_a, loai=DOCS, **{"tu-ngay": "01/01/2023", "den-ngay": "01/01/2021"})
+    html = response.content.decode()
+    assert "Ngày cuối phải bằng hoặc sau ngày đầu." in html
+    assert 'value="01/01/2023"' in html and 'value="01/01/2021"' in html
+    assert not response.context["hits"]
+
+
 @pytest.mark.parametrize("number", ["43/2020/QĐ-UBND", "43/2020/qd-ubnd", " 43/2020/QD-UBND "])
 def test_document_number_lookup_is_exact(documents, portal_a, number):
     response = search(portal_a, q=number)
@@ -206,7 +232,9 @@ def test_document_search_by_summary_words_and_filters(documents, portal_a):
     assert "<strong>43/2020/QĐ-UBND</strong>" in page and " · Còn hiệu lực" in page
     kept = search(portal_a, loai=DOCS, **{"tu-ngay": "01/01/2021", "hieu-luc": "het-hieu-luc"})
     html = kept.content.decode()
-    assert 'value="2021-01-01"' in html and 'value="het-hieu-luc" selected' in html
+    assert 'value="01/01/2021"' in html and 'value="het-hieu-luc" selected' in html
+    # Shown as dd/mm/yyyy whatever the browser's language (no type="date").
+    assert 'type="date"' not in html and 'placeholder="dd/mm/yyyy"' in html
 
 
 def test_autocomplete_with_and_without_diacritics(content, portal_a):
