@@ -185,6 +185,7 @@ def search(request: HttpRequest) -> HttpResponse:
         if found.identifier is not None:
             number_found_label = found.identifier.found_label or found.identifier.heading(found.model)
     portal = getattr(request, "tenant", None)
+    dates = date_inputs(request, declared, query)
     return TemplateResponse(
         request,
         "search/search.html",
@@ -209,7 +210,8 @@ def search(request: HttpRequest) -> HttpResponse:
             # The chosen type's facets and date range.
             "facet_filters": facet_filters(declared, query, results),
             "date_range": declared.date_range,
-            "date_inputs": date_inputs(request, declared, query),
+            "date_inputs": dates,
+            "date_errors": [date for date in dates if date["error"]],
             "page_query": query_without_page(request),
             # The page the board pinned for these words, above the results.
             "best_bet": pinned,
