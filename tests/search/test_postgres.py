@@ -169,9 +169,9 @@ def test_a_date_that_is_no_date_is_said_so_and_kept_in_its_input(documents, port
     assert "không phải là ngày hợp lệ: nhập theo dạng ngày/tháng/năm" in html
     assert 'aria-invalid="true" aria-describedby="f-tu-ngay-error"' in html
     assert f'value="{escape(typed[:40])}"' in html  # kept as typed (up to 40 characters)
-    # Said above the results too, linking to the input.
-    results = html[html.index('class="search-results-section"'):]
-    assert '<a href="#f-tu-ngay">Ban hành từ ngày: “' in results
+    # Said above the filters and results too, linking to the input.
+    above = html[: html.index('class="search-layout"')]
+    assert '<a href="#f-tu-ngay">Ban hành từ ngày: “' in above
     assert "<b>" not in html
     # The range keeps its valid end; the other end is left out, not guessed.
     assert {h.facets["number"] for h in response.context["hits"]} == {
