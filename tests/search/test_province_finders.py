@@ -120,6 +120,24 @@ def _many_member_documents(member, count: int) -> None:
     )
 
 
+def test_a_members_draft_is_listed_as_a_draft(province, portal_b):
+    """A member's draft has no number yet: the whole-province list names it a draft, as the
+    member's own list does (not by its type's label)."""
+    with schema_context(portal_b.schema_name):
+        draft = LegalDocumentPageFactory(
+            number="", issue_date=None, is_draft=True, comment_start=date(2026, 1, 1),
+            comment_end=date(2026, 1, 31), title="Dự thảo quy chế phối hợp", summary="Lấy ý kiến.",
+        )
+        draft_url = draft.full_url
+        own = client_for(portal_b).get(section_index(LegalDocumentIndexPage).url).content.decode()
+    assert "Dự thảo</a>" in own
+    with schema_context(province.schema_name):
+        docs = section_index(LegalDocumentIndexPage).url
+    listed = client_for(province).get(docs, {"pham-vi": "tinh"})
+    assert listed.status_code == 200
+    assert f'<a href="{draft_url}">Dự thảo</a>' in listed.content.decode()
+
+
 @pytest.mark.parametrize("server_backend", ["opensearch"], indirect=True)
 def test_whole_province_pages_reach_past_what_one_search_lists(server_backend, province, portal_b):
     """Each page of the whole-province list is its own search, so the last pages are
