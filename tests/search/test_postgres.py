@@ -4,6 +4,7 @@ legal document search, index maintenance and aggregation."""
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date, timedelta
 
 import pytest
@@ -160,7 +161,11 @@ DOCS = "legaldocs.legaldocumentpage"
 
 
 @pytest.mark.parametrize(
-    "typed", ["31/02/2021", "2021-13-01", "hôm qua", "01-01-2021", "<b>1/1</b>", "9" * 60]
+    "typed",
+    [
+        "31/02/2021", "2021-13-01", "hôm qua", unicodedata.normalize("NFD", "hôm qua"),
+        "01-01-2021", "<b>1/1</b>", "9" * 60,
+    ],
 )
 def test_a_date_that_is_no_date_is_said_so_and_kept_in_its_input(documents, portal_a, typed):
     response = search(portal_a, loai=DOCS, **{"tu-ngay": typed, "den-ngay": "31/12/2022"})
@@ -168,7 +173,8 @@ def test_a_date_that_is_no_date_is_said_so_and_kept_in_its_input(documents, port
     html = response.content.decode()
     assert "không phải là ngày hợp lệ: nhập theo dạng ngày/tháng/năm" in html
     assert 'aria-invalid="true" aria-describedby="f-tu-ngay-error"' in html
-    assert f'value="{escape(typed[:40])}"' in html  # kept as typed (up to 40 characters)
+    # Kept as typed (NFC, up to 40 characters).
+    assert f'value="{escape(unicodedata.normalize("NFC", typed)[:40])}"' in html
     # Said above the filters and results too, linking to the input.
     above = html[: html.index('class="search-layout"')]
     assert '<a href="#f-tu-ngay">Ban hành từ ngày: “' in above
@@ -177,6 +183,11 @@ def test_a_date_that_is_no_date_is_said_so_and_kept_in_its_input(documents, port
     assert {h.facets["number"] for h in response.context["hits"]} == {
         "43/2020/QĐ-UBND", "43/2021/QĐ-UBND"
     }
+
+
+def test_a_nul_in_a_date_is_refused_before_the_search(documents, portal_a):
+    response = client_for(portal_a).get("/tim-kiem/", {"loai": DOCS, "tu-ngay": "01/01/2021\x00"})
+    assert response.status_code == 400
 
 
 def test_a_range_ending_before_it_starts_is_said_so(documents, portal_a):
